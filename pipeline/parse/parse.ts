@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Report } from '../types.ts';
+import { remarkReportMeta } from '../transform/remark-report-meta.ts';
+import { remarkHeadingIds } from '../transform/remark-heading-ids.ts';
+import { remarkFigures } from '../transform/remark-figures.ts';
+import { remarkRawHtmlCheck } from '../transform/remark-raw-html-check.ts';
+import { remarkImages } from '../transform/remark-images.ts';
+
+/**
+ * The Markdown processor, built once. Plugin order matters:
+ * - syntax extensions first; the CJK-friendly ones after GFM so that `**一是……。**牢固`
+ *   closes its emphasis (they patch micromark's flanking rules, which GFM's strikethrough
+ *   tokenizer also uses);
+ * - `remarkReportMeta` first among transforms: it removes the YAML node others would see;
+ * - `remarkFigures` before `remarkHeadingIds` is order-free, but both before renderers.
+ */
+function createProcessor(baseDir: string): Processor<Root, Root, Root> {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyGfmStrikethrough)
+    .use(remarkReportMeta)
+    .use(remarkRawHtmlCheck)
+    .use(remarkFigures)
+    .use(remarkHeadingIds)
+    .use(remarkImages, { baseDir }) as unknown as Processor<Root, Root, Root>;
+}
+
+/** Parse the Markdown source only (no transforms): the raw mdast, for fixtures and tools. */
+export function parseMarkdown(file: VFile): Root {
+  return createProcessor(path.resolve(file.dirname ?? '.')).parse(file);
+}
+
+/** Parse a source file and run every transform: the one tree all renderers read. */
+export async function parseReport(file: VFile): Promise<Report> {
+  const baseDir = path.resolve(file.dirname ?? '.');
+  const processor = createProcessor(baseDir);
+  const tree = await processor.run(processor.parse(file), file);
+  const meta = file.data.meta;
+  if (!meta) throw new Error('remarkReportMeta did not run');
+  return { file, tree, meta, baseDir };
+}

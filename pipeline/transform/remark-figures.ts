@@ -1,0 +1,45 @@
+import type { Root, Paragraph, PhrasingContent, Image } from 'mdast';
+import type { Figure } from '../types.ts';
+
+/**
+ * Turn a paragraph that holds only an image into a figure with a caption, when there is
+ * something to caption it with:
+ *
+ * - an image title: `![Alt](chart.png "Figure 1. Targets")`, or
+ * - a caption line right under the image in the same paragraph:
+ *   `![Alt](chart.png)` newline `图1 2024年主要预期目标`.
+ *
+ * An image alone without either stays an inline image.
+ */
+export function remarkFigures() {
+  return (tree: Root): void => {
+    tree.children = tree.children.map((node) => (node.type === 'paragraph' ? toFigure(node) ?? node : node));
+    // Figures inside list items and quotes are left inline: their layout belongs to the container.
+  };
+}
+
+function toFigure(paragraph: Paragraph): Figure | undefined {
+  const [first, ...rest] = paragraph.children;
+  if (first?.type !== 'image') return undefined;
+  const caption = captionLine(rest);
+  if (caption === undefined) return undefined;
+  const image: Image = first;
+  const words = caption.length > 0 ? caption : image.title ? [{ type: 'text', value: image.title } as const] : [];
+  if (words.length === 0) return undefined;
+  const figure: Figure = { type: 'figure', children: [image], caption: words };
+  if (paragraph.position) figure.position = paragraph.position;
+  return figure;
+}
+
+/** The caption after the image: `[]` when nothing follows, undefined when the rest is not a caption line. */
+function captionLine(rest: PhrasingContent[]): PhrasingContent[] | undefined {
+  if (rest.length === 0) return [];
+  const [head, ...tail] = rest;
+  if (head?.type === 'break') return tail.length > 0 ? tail : [];
+  if (head?.type === 'text' && head.value.startsWith('\n')) {
+    const value = head.value.replace(/^\n\s*/, '');
+    const trimmed: PhrasingContent[] = value ? [{ ...head, value }, ...tail] : tail;
+    return trimmed.length > 0 ? trimmed : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import { visit } from 'unist-util-visit';
+import type { Image, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { loadImage, type LoadedImage } from '../util/assets.ts';
+import { error, warn } from '../util/messages.ts';
+
+declare module 'mdast' {
+  interface ImageData {
+    /** The image file, read once here for every renderer; absent when it cannot be used. */
+    loaded?: LoadedImage;
+  }
+}
+
+/** Options of `remarkImages`. */
+export interface RemarkImagesOptions {
+  /** Absolute folder of the source: images are read from here and nowhere else. */
+  baseDir: string;
+}
+
+/**
+ * Read every image the source names, once, from inside the document's folder, and keep its
+ * bytes on the node for the renderers. A missing, unreadable or out-of-folder image is an error
+ * at its position (the outputs would lack it); a network image is a warning and is shown as its
+ * alt text; an image without alt text is a warning (screen readers and Word's checker need it).
+ */
+export function remarkImages(options: RemarkImagesOptions) {
+  return async (tree: Root, file: VFile): Promise<void> => {
+    const images: Image[] = [];
+    visit(tree, 'image', (image) => {
+      images.push(image);
+    });
+    for (const image of images) {
+      if (!image.alt?.trim()) warn(file, `Image ${image.url} has no alt text`, image, 'image-alt-missing');
+      const lookup = await loadImage(image.url, options.baseDir);
+      if (lookup.ok) {
+        (image.data ??= {}).loaded = lookup.image;
+      } else if (lookup.ruleId === 'image-remote') {
+        warn(file, lookup.reason, image, lookup.ruleId);
+      } else {
+        error(file, lookup.reason, image, lookup.ruleId);
+      }
+    }
+  };
+}

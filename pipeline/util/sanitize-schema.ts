@@ -1,0 +1,24 @@
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+
+const defaults = defaultSchema.attributes ?? {};
+
+/**
+ * The allow-list raw HTML in a source is held to, in every output: GitHub's schema plus the
+ * semantic elements a report needs (figure, caption, abbr, mark…). Ids are kept as written
+ * (no `user-content-` prefix: the page runs no script, so clobbering is harmless), while
+ * script, style and event handlers, `javascript:` URLs, iframes, forms and `style`
+ * attributes never survive.
+ */
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'caption', 'mark', 'abbr', 'small', 'u', 'cite', 'dfn', 'time', 'bdi', 'bdo', 'wbr'],
+  attributes: {
+    ...defaults,
+    abbr: ['title'],
+    time: ['dateTime'],
+    th: [...(defaults.th ?? []), 'scope'],
+    '*': [...(defaults['*'] ?? [])],
+  },
+  clobber: [],
+  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'select', 'object', 'embed', 'iframe', 'frame', 'frameset', 'applet', 'svg', 'math'],
+};
