@@ -41,11 +41,19 @@ export function parseMarkdown(file: VFile): Root {
   return createProcessor(path.resolve(file.dirname ?? '.')).parse(file);
 }
 
+/** Called after each stage with its name and wall time in milliseconds. */
+export type StageTimer = (stage: string, milliseconds: number) => void;
+
 /** Parse a source file and run every transform: the one tree all renderers read. */
-export async function parseReport(file: VFile): Promise<Report> {
+export async function parseReport(file: VFile, onStage?: StageTimer): Promise<Report> {
   const baseDir = path.resolve(file.dirname ?? '.');
   const processor = createProcessor(baseDir);
-  const tree = await processor.run(processor.parse(file), file);
+  let started = performance.now();
+  const parsed = processor.parse(file);
+  onStage?.('parse', performance.now() - started);
+  started = performance.now();
+  const tree = await processor.run(parsed, file);
+  onStage?.('transform', performance.now() - started);
   const meta = file.data.meta;
   if (!meta) throw new Error('remarkReportMeta did not run');
   return { file, tree, meta, baseDir };

@@ -1,0 +1,96 @@
+/**
+ * report-press pipeline: one source, one tree, three outputs.
+ *
+ *   source.md ──read──▶ VFile ──parse──▶ mdast ──transform──▶ Report (tree + meta + messages)
+ *                                                                │
+ *                 ┌──────────────────────────┬──────────────────┼───────────────────┐
+ *                 ▼                          ▼                  ▼                   ▼
+ *         render/html (screen)     render/html (print) ──▶ render/pdf        render/docx
+ *         <name>.html              Chromium via Puppeteer   <name>.pdf        <name>.docx
+ *
+ * Outputs are staged as temporary files and renamed into place only when every requested
+ * format rendered without an error, so a failed build never loses the previous good outputs.
+ */
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import type { Report, OutputFormat } from './types.ts';
+import { readSource } from './util/read-source.ts';
+import { parseReport, type StageTimer } from './parse/parse.ts';
+import { loadTemplate } from './template/load-template.ts';
+import { renderHtml } from './render/html/render-html.ts';
+import { renderDocx } from './render/docx/render-docx.ts';
+import { renderPdf } from './render/pdf/render-pdf.ts';
+import { withBrowser } from './browser/launch-browser.ts';
+import { hasErrors } from './util/messages.ts';
+import { sourceDate } from './util/source-date.ts';
+import { OutputBatch } from './util/atomic-write.ts';
+
+/** What to build and where. */
+export interface BuildOptions {
+  /** Path of the Markdown source. */
+  input: string;
+  /** Folder the outputs go to. */
+  outDir: string;
+  /** Formats to write. */
+  formats: readonly OutputFormat[];
+  /** Explicit browser executable (else found automatically). */
+  browserPath?: string;
+  /** Called after each stage with its wall time. */
+  onStage?: StageTimer;
+  /** Check only: parse and transform, write nothing. */
+  checkOnly?: boolean;
+}
+
+/** What a build did: the report with its messages, and the files written (none on failure). */
+export interface BuildResult {
+  report: Report;
+  written: string[];
+  ok: boolean;
+}
+
+/** Parse, transform and render a report; write the outputs only if everything succeeded. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const time = timer(options.onStage);
+  const file = await time('read', () => readSource(options.input));
+  const report = await parseReport(file, options.onStage);
+  if (options.checkOnly || hasErrors(report.file)) return { report, written: [], ok: !hasErrors(report.file) };
+
+  const template = await loadTemplate(report.meta.template);
+  const renderOptions = { date: sourceDate(report.meta) };
+  const name = path.basename(options.input).replace(/\.(md|markdown)$/i, '');
+  const batch = new OutputBatch();
+  try {
+    for (const format of options.formats.filter((format) => format !== 'pdf')) {
+      if (format === 'html') {
+        const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen' }));
+        await batch.stage(path.join(options.outDir, `${name}.html`), html);
+      } else {
+        const docx = await time('render docx', () => renderDocx(report, template, renderOptions));
+        await batch.stage(path.join(options.outDir, `${name}.docx`), docx);
+      }
+    }
+    if (options.formats.includes('pdf')) {
+      const launchOptions = options.browserPath ? { executablePath: options.browserPath } : {};
+      const pdf = await withBrowser((browser: Browser) => time('render pdf', () => renderPdf(report, template, { ...renderOptions, browser })), launchOptions);
+      await batch.stage(path.join(options.outDir, `${name}.pdf`), pdf);
+    }
+    if (hasErrors(report.file)) {
+      await batch.discard();
+      return { report, written: [], ok: false };
+    }
+    const written = await time('write', () => batch.commit());
+    return { report, written, ok: true };
+  } catch (failure) {
+    await batch.discard();
+    throw failure;
+  }
+}
+
+function timer(onStage: StageTimer | undefined) {
+  return async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    onStage?.(stage, performance.now() - started);
+    return result;
+  };
+}

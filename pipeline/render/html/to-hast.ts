@@ -1,0 +1,78 @@
+import { toHast } from 'mdast-util-to-hast';
+import { raw } from 'hast-util-raw';
+import { sanitize } from 'hast-util-sanitize';
+import { visit } from 'unist-util-visit';
+import type { Element, Root as HastRoot } from 'hast';
+import type { Report } from '../../types.ts';
+import { sanitizeSchema } from '../../util/sanitize-schema.ts';
+import { warn } from '../../util/messages.ts';
+import { labelsFor } from './labels.ts';
+import { createHeadingHandler } from './handlers/heading.ts';
+import { createImageHandler, InlineImages } from './handlers/image.ts';
+import { figureHandler } from './handlers/figure.ts';
+
+/**
+ * The report's content as a safe hast tree: mdast → hast with the project's handlers, raw HTML
+ * parsed in place, everything held to `sanitizeSchema`, then images inlined and wide tables
+ * wrapped in a labelled scrolling region.
+ */
+export function contentToHast(report: Report): HastRoot {
+  const labels = labelsFor(report.meta.lang);
+  const images = new InlineImages();
+  const shift = report.meta.title ? 1 : 0;
+  const mdastToHast = toHast(report.tree, {
+    allowDangerousHtml: true,
+    footnoteLabel: labels.footnotes,
+    footnoteBackLabel: labels.backToReference,
+    handlers: {
+      heading: createHeadingHandler(shift),
+      image: createImageHandler(images, labels.imageUnavailable),
+      figure: figureHandler,
+    },
+  });
+  const parsed = raw(mdastToHast as HastRoot, { file: report.file }) as HastRoot;
+  const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
+  inlineImages(safe, images, report);
+  wrapTables(safe, labels.table);
+  return safe;
+}
+
+function inlineImages(tree: HastRoot, images: InlineImages, report: Report): void {
+  visit(tree, 'element', (element, index, parent) => {
+    if (element.tagName !== 'img' || !parent || index === undefined) return;
+    const src = String(element.properties.src ?? '');
+    const data = images.resolve(src);
+    if (data) {
+      element.properties.src = data;
+      return;
+    }
+    // An <img> written as raw HTML: never fetched, shown as its alt text.
+    warn(report.file, `Raw HTML image ${src || '(no src)'} is not embedded; use Markdown image syntax`, element.position ? { line: element.position.start.line, column: element.position.start.column } : undefined, 'raw-html-image');
+    parent.children[index] = { type: 'text', value: `[${String(element.properties.alt ?? src)}]` };
+  });
+}
+
+function wrapTables(tree: HastRoot, label: (index: number) => string): void {
+  let count = 0;
+  visit(tree, 'element', (element, index, parent) => {
+    if (element.tagName !== 'table' || !parent || index === undefined) return;
+    if (parent.type === 'element' && (parent as Element).properties.className?.toString().includes('table-scroll')) return;
+    count += 1;
+    const caption = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
+    const wrapper: Element = {
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: caption ? textOf(caption) : label(count) },
+      children: [element],
+    };
+    parent.children[index] = wrapper;
+  });
+}
+
+function textOf(element: Element): string {
+  let text = '';
+  visit(element, 'text', (node) => {
+    text += node.value;
+  });
+  return text;
+}

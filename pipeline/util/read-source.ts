@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { error } from './messages.ts';
+
+/**
+ * Read a Markdown source as a VFile. Invalid UTF-8 is an error at the first bad byte's line and
+ * column (the text is still decoded with replacement characters so other checks can run);
+ * a byte-order mark is dropped.
+ */
+export async function readSource(filePath: string): Promise<VFile> {
+  const bytes = await readFile(filePath);
+  let text: string;
+  let badOffset: number | undefined;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8').decode(bytes);
+    badOffset = text.indexOf('\uFFFD');
+  }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const file = new VFile({ path: path.resolve(filePath), value: text, cwd: process.cwd() });
+  file.path = path.relative(process.cwd(), path.resolve(filePath)) || path.basename(filePath);
+  if (badOffset !== undefined) {
+    const before = text.slice(0, Math.max(0, badOffset));
+    const line = before.split('\n').length;
+    const column = badOffset - before.lastIndexOf('\n');
+    error(file, 'The file is not valid UTF-8; save it as UTF-8', { line, column }, 'source-encoding');
+  }
+  return file;
+}
