@@ -35,7 +35,8 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
 
   const body: ElementContent[] = [];
   if (variant === 'screen') body.push(h('a', { className: ['skip-link'], href: '#content' }, labels.skipLink));
-  body.push(titleBlock(report));
+  const header = titleBlock(report);
+  if (header) body.push(header);
   if (meta.toc) body.push(tableOfContents(report, labels.contents));
   body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
   const footer = footerBlock(report, labels.published);
@@ -59,13 +60,13 @@ function fontVariables(template: Template, variant: HtmlVariant): string {
   return `:root {\n${lines.join('\n')}\n  --body-size: ${template.bodySizePt}pt;\n  --line-height-pt: ${template.lineHeightPt}pt;\n}`;
 }
 
-function titleBlock(report: Report): Element {
+function titleBlock(report: Report): Element | undefined {
   const { meta } = report;
   const children: ElementContent[] = [];
   if (meta.title) children.push(h('h1', { className: ['title'] }, meta.title));
   if (meta.subtitle) children.push(h('p', { className: ['subtitle'] }, meta.subtitle));
   if (meta.speaker) children.push(h('p', { className: ['speaker'] }, meta.speaker));
-  return h('header', { className: ['title-block'] }, children);
+  return children.length > 0 ? h('header', { className: ['title-block'] }, children) : undefined;
 }
 
 function tableOfContents(report: Report, label: string): Element {

@@ -33,6 +33,7 @@ export function contentToHast(report: Report): HastRoot {
   const parsed = raw(mdastToHast as HastRoot, { file: report.file }) as HastRoot;
   const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
   inlineImages(safe, images, report);
+  openDetails(safe);
   wrapTables(safe, labels.table);
   return safe;
 }
@@ -49,6 +50,13 @@ function inlineImages(tree: HastRoot, images: InlineImages, report: Report): voi
     // An <img> written as raw HTML: never fetched, shown as its alt text.
     warn(report.file, `Raw HTML image ${src || '(no src)'} is not embedded; use Markdown image syntax`, element.position ? { line: element.position.start.line, column: element.position.start.column } : undefined, 'raw-html-image');
     parent.children[index] = { type: 'text', value: `[${String(element.properties.alt ?? src)}]` };
+  });
+}
+
+/** A report hides nothing: `<details>` from raw HTML is shown open, on screen and in print. */
+function openDetails(tree: HastRoot): void {
+  visit(tree, 'element', (element) => {
+    if (element.tagName === 'details') element.properties.open = true;
   });
 }
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages report-press and its tests need, skipping those already present:
+# Chromium (the PDF typesetter), poppler-utils and qpdf (to read PDFs back in tests).
+# Fonts come from npm (@fontsource packages), never from the machine.
+set -euo pipefail
+packages=(chromium poppler-utils qpdf)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "system packages: all present (${packages[*]})"
+  exit 0
+fi
+if ! command -v apt-get >/dev/null; then
+  echo "report-press needs: ${missing[*]} (no apt-get here: install them with your package manager)" >&2
+  exit 1
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing system packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

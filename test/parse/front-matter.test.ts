@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { messageSummary, reportFrom } from '../helpers/report.ts';
+
+describe('front matter', () => {
+  it('reads every documented key', async () => {
+    const report = await reportFrom(`---
+title: 政府工作报告
+subtitle: ——在会议上
+author: 某市人民政府
+speaker: 某市市长
+date: 2024-01-15
+lang: zh-CN
+template: gov-report
+toc: true
+excerpt: true
+subject: 主题
+description: 描述
+keywords: [一, 二]
+---
+
+正文。
+`);
+    expect(report.meta).toEqual({
+      title: '政府工作报告', subtitle: '——在会议上', author: '某市人民政府', speaker: '某市市长', date: '2024-01-15',
+      lang: 'zh-CN', template: 'gov-report', toc: true, excerpt: true, subject: '主题', description: '描述', keywords: ['一', '二'],
+    });
+    expect(report.file.messages).toEqual([]);
+    expect(report.tree.children.map((node) => node.type)).toEqual(['paragraph']);
+  });
+
+  it('defaults lang to zh-CN for Chinese text and en otherwise, and the template from the language', async () => {
+    const chinese = await reportFrom('一年来，我们瞄准实事。\n');
+    expect(chinese.meta).toMatchObject({ lang: 'zh-CN', template: 'gov-report', toc: false });
+    const english = await reportFrom('A plain report.\n');
+    expect(english.meta).toMatchObject({ lang: 'en', template: 'default' });
+  });
+
+  it('reports invalid YAML at its line', async () => {
+    const report = await reportFrom('---\ntitle: ok\ntoc: [unclosed\n---\n\ntext\n');
+    expect(messageSummary(report).some((line) => /^[34]:\d+ front-matter-yaml error$/.test(line))).toBe(true);
+  });
+
+  it('reports an unknown key at its line with a suggestion', async () => {
+    const report = await reportFrom('---\ntitle: ok\ntitel: typo\n---\n\ntext\n');
+    expect(messageSummary(report)).toEqual(['3:1 front-matter-unknown-key error']);
+    expect(report.file.messages[0]?.reason).toContain('did you mean `title`');
+  });
+
+  it('reports an ill-typed key at its value', async () => {
+    const report = await reportFrom('---\ntitle: ok\ntoc: yes please\ndate: March\ntemplate: fancy\n---\n\ntext\n');
+    expect(messageSummary(report)).toEqual(['3:6 front-matter-type error', '4:7 front-matter-type error', '5:11 front-matter-type error']);
+  });
+});
