@@ -26,9 +26,9 @@ afterAll(async () => {
 });
 
 describe('HTML page in Chromium', () => {
-  for (const document of documents) {
-    it(path.relative(root, document), async () => {
-      const report = await parseReport(await readSource(document));
+  for (const source of documents) {
+    it(path.relative(root, source), async () => {
+      const report = await parseReport(await readSource(source));
       const template = await loadTemplate(report.meta.template);
       const html = await renderHtml(report, template, { date: new Date(0), variant: 'screen' });
       const page = await loadHtml(browser, html);
