@@ -13,6 +13,7 @@ import { remarkHeadingIds } from '../transform/remark-heading-ids.ts';
 import { remarkFigures } from '../transform/remark-figures.ts';
 import { remarkRawHtmlCheck } from '../transform/remark-raw-html-check.ts';
 import { remarkImages } from '../transform/remark-images.ts';
+import { remarkResolveReferences } from '../transform/remark-resolve-references.ts';
 
 /**
  * The Markdown processor, built once. Plugin order matters:
@@ -20,7 +21,8 @@ import { remarkImages } from '../transform/remark-images.ts';
  *   closes its emphasis (they patch micromark's flanking rules, which GFM's strikethrough
  *   tokenizer also uses);
  * - `remarkReportMeta` first among transforms: it removes the YAML node others would see;
- * - `remarkFigures` before `remarkHeadingIds` is order-free, but both before renderers.
+ * - `remarkResolveReferences` before `remarkFigures` and `remarkImages`, which only look at
+ *   plain images.
  */
 function createProcessor(baseDir: string): Processor<Root, Root, Root> {
   return unified()
@@ -31,6 +33,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkReportMeta)
     .use(remarkRawHtmlCheck)
+    .use(remarkResolveReferences)
     .use(remarkFigures)
     .use(remarkHeadingIds)
     .use(remarkImages, { baseDir }) as unknown as Processor<Root, Root, Root>;

@@ -1,0 +1,102 @@
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { findBrowser, type FindBrowserOptions } from './find-browser.ts';
+
+/**
+ * Flags that keep Chromium off the network and its output steady: no background services,
+ * component updates, sync or QUIC probes; no GPU. `--font-render-hinting=none` asks for
+ * unhinted glyph metrics whatever the machine's fontconfig says; with Chromium 156 here the
+ * PDF was byte-identical with and without it, so it is a guard, not a measured fix.
+ */
+export const OFFLINE_ARGS: readonly string[] = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-gpu',
+  '--font-render-hinting=none',
+];
+
+/** How to launch the browser: where to find it, plus a few launch settings. */
+export interface LaunchBrowserOptions extends FindBrowserOptions {
+  /** More command-line flags, added after the defaults. */
+  extraArgs?: readonly string[];
+  /** How long to wait for the browser to start (ms). Default 30 000. */
+  launchTimeoutMs?: number;
+  /** How long one DevTools call may take, e.g. printing a long document (ms). Default 600 000. */
+  protocolTimeoutMs?: number;
+}
+
+/** The command-line flags report-press launches Chromium with (`--no-sandbox` only when root). */
+export function browserArgs(isRoot: boolean = isRunningAsRoot(), extraArgs: readonly string[] = []): string[] {
+  return [...(isRoot ? ['--no-sandbox'] : []), ...OFFLINE_ARGS, ...extraArgs];
+}
+
+/**
+ * Find and launch a headless Chromium over a pipe (no debugging port is opened). Puppeteer
+ * gives it a fresh temporary profile folder and removes that folder when the browser closes.
+ * The caller owns the browser and must close it; prefer {@link withBrowser}.
+ */
+export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<Browser> {
+  const { executablePath } = await findBrowser(options);
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    pipe: true,
+    args: browserArgs(isRunningAsRoot(), options.extraArgs),
+    timeout: options.launchTimeoutMs ?? 30_000,
+    protocolTimeout: options.protocolTimeoutMs ?? 600_000,
+    defaultViewport: null,
+  });
+}
+
+/**
+ * Close a browser, and kill its process if a polite close fails or takes longer than
+ * `timeoutMs`. Then end what is left of its process group (renderer, GPU and utility
+ * processes that outlive the main process for a moment), so that nothing of the browser keeps
+ * running after this resolves. Never throws: it runs in `finally` blocks, where it must not
+ * hide the first error.
+ */
+export async function closeBrowser(browser: Browser, timeoutMs = 10_000): Promise<void> {
+  const child = browser.process();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      browser.close(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('browser close timed out')), timeoutMs);
+      }),
+    ]);
+  } catch {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+  // Puppeteer starts the browser as the leader of its own process group (not on Windows).
+  if (child?.pid !== undefined && process.platform !== 'win32') {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // ESRCH: the group is already empty
+    }
+  }
+}
+
+/**
+ * Launch a browser, run `fn` with it, and close the browser on every path: when `fn`
+ * resolves and when it throws (a launch that fails half-way is cleaned up by Puppeteer).
+ * One call per build (or per batch of documents); each document then gets its own
+ * browser context.
+ */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, options: LaunchBrowserOptions = {}): Promise<T> {
+  const browser = await launchBrowser(options);
+  try {
+    return await fn(browser);
+  } finally {
+    await closeBrowser(browser);
+  }
+}
+
+function isRunningAsRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}

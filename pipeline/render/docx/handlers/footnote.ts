@@ -1,0 +1,48 @@
+import { FootnoteReferenceRun, Paragraph, type FileChild } from 'docx';
+import type { FootnoteDefinition, FootnoteReference } from 'mdast';
+import { rootState, type BlockState, type DocxContext, type InlineState } from '../context.ts';
+import { pushChild, pushText, renderBlocks } from '../dispatch.ts';
+import { warn } from '../../../util/messages.ts';
+
+/** `footnoteReference`: a real Word footnote reference, numbered in order of first reference. */
+export function footnoteReference(node: FootnoteReference, state: InlineState): void {
+  const { ctx } = state.block;
+  const label = node.label ?? node.identifier;
+  if (state.block.inFootnote) {
+    warn(ctx.file, `Footnote reference [^${label}] inside a footnote cannot be a Word footnote; its label is kept as text`, node, 'docx-footnote-nested');
+    pushText(state, `[^${label}]`);
+    return;
+  }
+  const number = ctx.footnotes.numberFor(node.identifier);
+  if (number === undefined) {
+    warn(ctx.file, `Footnote [^${label}] has no definition`, node, 'docx-footnote-missing');
+    pushText(state, `[^${label}]`);
+    return;
+  }
+  pushChild(state, new FootnoteReferenceRun(number));
+}
+
+/** `footnoteDefinition`: nothing where it stands; its content goes into the footnotes part. */
+export function footnoteDefinition(_node: FootnoteDefinition, _state: BlockState): FileChild[] {
+  return [];
+}
+
+/**
+ * The footnotes part: each referenced definition, in number order, its paragraphs in the
+ * FootnoteText style. Footnotes referenced from inside footnotes are not Word footnotes (Word
+ * has none), so the list does not grow while it is written. Unreferenced definitions are reported.
+ */
+export function renderFootnotes(ctx: DocxContext): Record<number, { children: Paragraph[] }> {
+  const notes: Record<number, { children: Paragraph[] }> = {};
+  const state: BlockState = { ...rootState(ctx), paragraphStyle: 'FootnoteText', inFootnote: true };
+  ctx.footnotes.referenced.forEach((key, index) => {
+    const definition = ctx.footnotes.definitions.get(key);
+    const blocks = definition ? renderBlocks(definition.children, state) : [];
+    const paragraphs = blocks.filter((block): block is Paragraph => block instanceof Paragraph);
+    notes[index + 1] = { children: paragraphs.length > 0 ? paragraphs : [new Paragraph({ style: 'FootnoteText' })] };
+  });
+  for (const unused of ctx.footnotes.unreferenced()) {
+    warn(ctx.file, `Footnote [^${unused.label ?? unused.identifier}] is never referenced and is left out of the Word output`, unused, 'docx-footnote-unused');
+  }
+  return notes;
+}

@@ -1,0 +1,20 @@
+import type { Image, ImageReference } from 'mdast';
+import type { InlineState } from '../context.ts';
+import { pushChild, pushText } from '../dispatch.ts';
+import { altTextFallback, imageRun } from '../images.ts';
+import { isStripped } from '../marks.ts';
+import { warn } from '../../../util/messages.ts';
+
+/** `image`: an embedded picture with alt text, or the alt text in brackets when it cannot be embedded. */
+export function image(node: Image, state: InlineState): void {
+  if (isStripped(state.marks)) return;
+  const run = imageRun(node, state.block);
+  if (run) pushChild(state, run);
+  else pushText(state, altTextFallback(node));
+}
+
+/** `imageReference`: its image is not read by the parse stage, so the alt text is shown and the problem reported. */
+export function imageReference(node: ImageReference, state: InlineState): void {
+  warn(state.block.ctx.file, `Image reference ![${node.alt ?? ''}][${node.label ?? node.identifier}] is not embedded in the Word output; write the image inline as ![alt](path)`, node, 'docx-image-reference');
+  pushText(state, `[${node.alt ?? node.identifier}]`);
+}

@@ -1,0 +1,53 @@
+import type { Link, LinkReference } from 'mdast';
+import type { Node } from 'unist';
+import type { InlineState } from '../context.ts';
+import type { LinkTarget } from '../marks.ts';
+import { pushText, renderInline, withMark } from '../dispatch.ts';
+import { normalizeIdentifier } from '../footnotes.ts';
+import { warn } from '../../../util/messages.ts';
+
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel', 'ftp', 'ftps', 'news']);
+
+/**
+ * Where a URL goes in Word: `#id` to the bookmark of the heading with that id; a URL with a
+ * safe scheme or a relative path as it is. Anything else is reported and gives no link.
+ */
+export function linkTarget(url: string, node: Node, state: InlineState): LinkTarget | undefined {
+  const { ctx } = state.block;
+  if (url.startsWith('#')) {
+    let id = url.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // keep the id as written
+    }
+    const bookmark = ctx.bookmarks.get(id);
+    if (bookmark !== undefined) return { kind: 'internal', bookmark };
+    warn(ctx.file, `Link target \`${url}\` is not a heading of this document; the Word output shows the text without a link`, node, 'docx-link-anchor');
+    return undefined;
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined && !SAFE_SCHEMES.has(scheme) && !/^[a-z]$/i.test(scheme)) {
+    warn(ctx.file, `Link URL scheme \`${scheme}:\` is not allowed; the Word output shows the text without a link`, node, 'docx-link-unsafe');
+    return undefined;
+  }
+  return url === '' ? undefined : { kind: 'external', url };
+}
+
+function writeLink(node: Link | LinkReference, url: string | undefined, state: InlineState): void {
+  const target = url === undefined ? undefined : linkTarget(url, node, state);
+  withMark(state, { kind: 'link', target }, () => {
+    if (node.children.length > 0) renderInline(node.children, state);
+    else pushText(state, url ?? '');
+  });
+}
+
+/** `link`: an external hyperlink, or an internal one to a heading's bookmark. */
+export function link(node: Link, state: InlineState): void {
+  writeLink(node, node.url, state);
+}
+
+/** `linkReference`: a link whose URL is in a definition elsewhere in the source. */
+export function linkReference(node: LinkReference, state: InlineState): void {
+  writeLink(node, state.block.ctx.definitions.get(normalizeIdentifier(node.identifier))?.url, state);
+}

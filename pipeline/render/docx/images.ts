@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { ImageRun } from 'docx';
+import type { Image } from 'mdast';
+import type { BlockState } from './context.ts';
+import { warn } from '../../util/messages.ts';
+
+/** Raster formats the docx library embeds as they are. */
+const EMBEDDABLE = new Set(['png', 'jpg', 'gif', 'bmp'] as const);
+type Embeddable = 'png' | 'jpg' | 'gif' | 'bmp';
+
+function isEmbeddable(type: string): type is Embeddable {
+  return (EMBEDDABLE as Set<string>).has(type);
+}
+
+/** Width and height in pixels scaled down (never up) to fit a box, keeping the aspect ratio. */
+export function fitInto(width: number, height: number, maxWidth: number, maxHeight: number): { width: number; height: number } {
+  const scale = Math.min(1, maxWidth / width, maxHeight / height);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** The text shown instead of an image Word cannot have: its alt text in brackets. */
+export function altTextFallback(image: Image): string {
+  const alt = image.alt?.trim();
+  return `[${alt ? alt : path.posix.basename(image.url)}]`;
+}
+
+/**
+ * The image as an inline picture fitted to the space here, with its alt text in `wp:docPr`
+ * (name, title, description). Undefined when it cannot be embedded: not loaded (already
+ * reported by the parse stage), or a format Word output cannot take (reported here).
+ */
+export function imageRun(image: Image, state: BlockState): ImageRun | undefined {
+  const { ctx } = state;
+  const loaded = image.data?.loaded;
+  if (!loaded) return undefined;
+  if (!isEmbeddable(loaded.type)) {
+    warn(
+      ctx.file,
+      `Image ${image.url} is ${loaded.type.toUpperCase()}, which the Word output cannot embed; its alt text is shown instead (convert it to PNG or JPEG)`,
+      image,
+      'docx-image-format',
+    );
+    return undefined;
+  }
+  const size = fitInto(loaded.width, loaded.height, state.maxImageWidthPx, ctx.textHeightPx);
+  const alt = image.alt ?? '';
+  return new ImageRun({
+    type: loaded.type,
+    data: loaded.bytes,
+    transformation: size,
+    altText: { id: String(ctx.nextDrawingId()), name: path.posix.basename(image.url) || 'image', description: alt, title: image.title ?? alt },
+  });
+}

@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { HTTPRequest } from 'puppeteer-core';
+import { findPackageDir, resolveInside } from './local-files.ts';
+import { routeRequest } from './virtual-origin.ts';
+
+/** How one request of the print page was answered. */
+export type RequestOutcome = 'page' | 'font' | 'file' | 'data' | 'missing' | 'refused';
+
+/** One request of the print page, as logged for diagnostics and tests. */
+export interface RequestLogEntry {
+  url: string;
+  outcome: RequestOutcome;
+  /** Why a request was refused or not found. */
+  reason?: string;
+}
+
+/** What the print page may load. */
+export interface ServeOptions {
+  /** The page itself. */
+  html: string;
+  /** The document's folder: relative URLs are answered from here, never from outside it. */
+  baseDir: string;
+  /** npm packages whose font files may be served under `press-fonts/<package>/`. */
+  fontPackages: ReadonlySet<string>;
+  /** Called once per request with its outcome. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/** File types the font route serves: stylesheets and font files, nothing else of a package. */
+const FONT_TYPES: Readonly<Record<string, string>> = {
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+};
+
+const FILE_TYPES: Readonly<Record<string, string>> = {
+  ...FONT_TYPES,
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.bmp': 'image/bmp',
+};
+
+/**
+ * Scripts never run in the print page; everything else is already confined by request
+ * interception, this header is the second lock.
+ */
+const PAGE_POLICY = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * Make the request-interception handler of one print page: the page URL gets `html`,
+ * `press-fonts/<package>/<file>` gets a CSS or font file of an allowed font package, other
+ * relative URLs get files inside `baseDir`, `data:` URLs are left to the browser, and
+ * everything else is aborted. The handler never throws.
+ */
+export function createRequestHandler(options: ServeOptions): (request: HTTPRequest) => Promise<void> {
+  const log = (url: string, outcome: RequestOutcome, reason?: string): void => {
+    options.onRequest?.(reason === undefined ? { url, outcome } : { url, outcome, reason });
+  };
+  return async (request) => {
+    const url = request.url();
+    try {
+      const route = routeRequest(url);
+      switch (route.kind) {
+        case 'data':
+          log(url.slice(0, 64), 'data');
+          await request.continue();
+          return;
+        case 'page':
+          log(url, 'page');
+          await request.respond({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            headers: { 'Content-Security-Policy': PAGE_POLICY },
+            body: Buffer.from(options.html, 'utf8'),
+          });
+          return;
+        case 'refused':
+          log(url, 'refused', route.reason);
+          await request.abort('blockedbyclient');
+          return;
+        case 'font': {
+          if (!options.fontPackages.has(route.packageName)) {
+            log(url, 'refused', `${route.packageName} is not one of the template's font packages`);
+            await request.abort('blockedbyclient');
+            return;
+          }
+          const type = FONT_TYPES[path.extname(route.file).toLowerCase()];
+          if (type === undefined) {
+            log(url, 'refused', 'only stylesheets and font files are served from font packages');
+            await request.abort('blockedbyclient');
+            return;
+          }
+          const dir = await findPackageDir(route.packageName);
+          if (dir === undefined) {
+            log(url, 'missing', `font package ${route.packageName} is not installed`);
+            await request.respond({ status: 404, contentType: 'text/plain', body: 'not installed' });
+            return;
+          }
+          await answerFile(request, dir, route.file, type, 'font', log);
+          return;
+        }
+        case 'file': {
+          const type = FILE_TYPES[path.extname(route.relative).toLowerCase()] ?? 'application/octet-stream';
+          await answerFile(request, options.baseDir, route.relative, type, 'file', log);
+          return;
+        }
+      }
+    } catch (error) {
+      // The page may have closed while a file was being read; nothing is left to answer.
+      log(url, 'refused', `handler failed: ${error instanceof Error ? error.message : String(error)}`);
+      await request.abort('failed').catch(() => undefined);
+    }
+  };
+}
+
+async function answerFile(
+  request: HTTPRequest,
+  root: string,
+  relative: string,
+  contentType: string,
+  outcome: 'font' | 'file',
+  log: (url: string, outcome: RequestOutcome, reason?: string) => void,
+): Promise<void> {
+  const url = request.url();
+  const lookup = await resolveInside(root, relative);
+  if (!lookup.ok) {
+    if (lookup.missing) {
+      log(url, 'missing', lookup.reason);
+      await request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+    } else {
+      log(url, 'refused', lookup.reason);
+      await request.abort('accessdenied');
+    }
+    return;
+  }
+  const body = await readFile(lookup.file);
+  log(url, outcome);
+  await request.respond({ status: 200, contentType, body });
+}

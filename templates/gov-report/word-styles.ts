@@ -1,0 +1,69 @@
+import type { Template } from '../../pipeline/template/load-template.ts';
+import type { WordProfile } from '../../pipeline/render/docx/word-profile.ts';
+
+/** GB/T 9704: page numbers sit 7 mm below the type area, in 4号 (14 pt) Song. */
+const PAGE_NUMBER_GAP_MM = 7;
+const PAGE_NUMBER_SIZE_PT = 14;
+
+/**
+ * Word styles of the `gov-report` template (GB/T 9704-2012): a "lines" document grid with the
+ * template's line pitch, a 3号 FangSong body with exact line spacing, two-character first-line
+ * indents and justified lines; 黑体 and 楷体 headings written as the source numbers them;
+ * a 2号 title; `— n —` page numbers outside on odd and even pages.
+ */
+export function govReportWordProfile(template: Template): WordProfile {
+  const body = template.bodySizePt;
+  const line = { exactPt: template.lineHeightPt };
+  const numberLineMm = (PAGE_NUMBER_SIZE_PT / 72) * 25.4;
+  const heading = { basedOn: 'Normal', next: 'Normal', sizePt: body, bold: false, keepNext: true, keepLines: true } as const;
+  return {
+    gridLinePitchTwips: Math.round(template.lineHeightPt * 20),
+    titleBlock: ['title', 'subtitle', 'speaker'],
+    closingBlock: ['author', 'date'],
+    footer: {
+      format: 'dashes',
+      oddEvenSides: true,
+      distanceMm: Math.round((template.page.marginMm.bottom - PAGE_NUMBER_GAP_MM - numberLineMm) * 10) / 10,
+    },
+    listIndentChars: 2,
+    quoteIndentChars: 2,
+    paragraph: {
+      Normal: { name: 'Normal', font: 'body', sizePt: body, align: 'both', firstLineChars: 2, line, beforePt: 0, afterPt: 0 },
+      Title: { name: 'Title', basedOn: 'Normal', next: 'Subtitle', font: 'title', sizePt: 22, align: 'center', firstLineChars: 0, afterPt: template.lineHeightPt, keepNext: true },
+      Subtitle: { name: 'Subtitle', basedOn: 'Normal', next: 'Speaker', font: 'heading2', align: 'center', firstLineChars: 0, keepNext: true },
+      Speaker: { name: 'Speaker', basedOn: 'Normal', next: 'Normal', font: 'heading2', align: 'center', firstLineChars: 0, afterPt: template.lineHeightPt, keepNext: true },
+      // Signature and date (GB/T 9704 7.3.5): right-aligned, the date four characters in from the right margin.
+      Author: { name: 'Author', basedOn: 'Normal', next: 'Date', align: 'right', firstLineChars: 0, rightChars: 4, beforePt: template.lineHeightPt * 2, keepNext: true },
+      Date: { name: 'Date', basedOn: 'Normal', next: 'Normal', align: 'right', firstLineChars: 0, rightChars: 4 },
+      Heading1: { name: 'heading 1', ...heading, font: 'heading1', outlineLevel: 0 },
+      Heading2: { name: 'heading 2', ...heading, font: 'heading2', outlineLevel: 1 },
+      Heading3: { name: 'heading 3', ...heading, font: 'body', outlineLevel: 2 },
+      Heading4: { name: 'heading 4', ...heading, font: 'body', outlineLevel: 3 },
+      Heading5: { name: 'heading 5', ...heading, font: 'body', outlineLevel: 4 },
+      Heading6: { name: 'heading 6', ...heading, font: 'body', outlineLevel: 5 },
+      Quote: { name: 'Quote', basedOn: 'Normal', font: 'heading2', leftChars: 2 },
+      SourceCode: { name: 'Source Code', basedOn: 'Normal', font: 'mono', sizePt: body - 4, align: 'left', firstLineChars: 0, line: { exactPt: 20 }, shading: 'F2F2F2' },
+      Figure: { name: 'Figure', basedOn: 'Normal', next: 'Caption', align: 'center', firstLineChars: 0, line: { multiple: 1 }, keepNext: true },
+      Caption: { name: 'caption', basedOn: 'Normal', next: 'Normal', sizePt: body - 2, align: 'center', firstLineChars: 0 },
+      TableText: { name: 'Table Text', basedOn: 'Normal', sizePt: body - 2, align: 'left', firstLineChars: 0, line: { multiple: 1 } },
+      TableHeading: { name: 'Table Heading', basedOn: 'TableText', font: 'heading1', align: 'center', keepNext: true },
+      ListParagraph: { name: 'List Paragraph', basedOn: 'Normal', firstLineChars: 0 },
+      FootnoteText: { name: 'footnote text', basedOn: 'Normal', sizePt: body - 4, firstLineChars: 0, line: { multiple: 1 } },
+      HorizontalRule: { name: 'Horizontal Rule', basedOn: 'Normal', next: 'Normal', firstLineChars: 0, line: { exactPt: template.lineHeightPt / 2 }, border: 'bottom', afterPt: template.lineHeightPt / 2 },
+      Footer: { name: 'footer', basedOn: 'Normal', font: 'song', sizePt: PAGE_NUMBER_SIZE_PT, align: 'right', rightChars: 1, firstLineChars: 0, line: { multiple: 1 } },
+    },
+    character: {
+      Strong: { name: 'Strong', bold: true },
+      Emphasis: { name: 'Emphasis', font: 'heading2' },
+      Strikethrough: { name: 'Strikethrough', strike: true },
+      InlineCode: { name: 'Inline Code', font: 'mono' },
+      Keyboard: { name: 'Keyboard', font: 'mono', shading: 'EDEDED' },
+      Hyperlink: { name: 'Hyperlink', color: '0563C1', underline: true },
+      Subscript: { name: 'Subscript', subScript: true },
+      Superscript: { name: 'Superscript', superScript: true },
+      Underline: { name: 'Underline', underline: true },
+      Highlight: { name: 'Highlight', shading: 'FFFF00' },
+      FootnoteReference: { name: 'footnote reference', superScript: true },
+    },
+  };
+}

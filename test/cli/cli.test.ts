@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolder, writeFiles } from '../helpers/report.ts';
+
+const run = promisify(execFile);
+const press = path.resolve(import.meta.dirname, '../../bin/press.js');
+
+/** Run `press` with arguments; never throws, returns status and both streams. */
+async function pressCommand(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [press, ...args], { cwd: cwd ?? process.cwd(), env: { ...process.env, FORCE_COLOR: '0' } });
+    return { code: 0, stdout, stderr };
+  } catch (failure) {
+    const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+const GOOD = '---\ntitle: Good\nlang: en\n---\n\n# Part\n\nSome text.\n';
+const BAD = '---\ntitle: Bad\ntitel: typo\n---\n\n# Part\n\nSome text.\n';
+
+describe('press command line', () => {
+  it('exits 2 with usage on a usage error', async () => {
+    for (const args of [[], ['frobnicate', 'x.md'], ['build'], ['build', 'x.md', '--format', 'odt'], ['build', 'x.md', '--nope']]) {
+      const result = await pressCommand(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('Usage:');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('check reports errors as file:line:column and exits 1, writing nothing', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, { 'bad.md': BAD });
+    const result = await pressCommand(['check', 'bad.md'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^bad\.md:3:1: error: Unknown front-matter key `titel` \(did you mean `title`\?\) \[front-matter-unknown-key\]$/m);
+    expect(await readdir(dir)).toEqual(['bad.md']);
+  });
+
+  it('check passes a good file with exit 0 and is silent when not a terminal', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, { 'good.md': GOOD });
+    const result = await pressCommand(['check', 'good.md'], dir);
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: '' });
+  });
+
+  it('build writes the requested formats into --out', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, { 'good.md': GOOD });
+    const result = await pressCommand(['build', 'good.md', '--out', 'out', '--format', 'html,docx'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['good.docx', 'good.html']);
+  });
+
+  it('a failed build leaves the previous outputs untouched and no temporary files', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, { 'report.md': GOOD });
+    expect((await pressCommand(['build', 'report.md', '--format', 'html'], dir)).code).toBe(0);
+    const before = await readFile(path.join(dir, 'dist/report.html'));
+    const beforeTime = (await stat(path.join(dir, 'dist/report.html'))).mtimeMs;
+    await writeFile(path.join(dir, 'report.md'), BAD);
+    const result = await pressCommand(['build', 'report.md', '--format', 'html'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('not built');
+    expect(await readFile(path.join(dir, 'dist/report.html'))).toEqual(before);
+    expect((await stat(path.join(dir, 'dist/report.html'))).mtimeMs).toBe(beforeTime);
+    expect(await readdir(path.join(dir, 'dist'))).toEqual(['report.html']);
+  });
+
+  it('a missing browser is a one-line error and exit 1, with no PDF written', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, { 'good.md': GOOD });
+    const result = await pressCommand(['build', 'good.md', '--format', 'pdf', '--browser', '/nonexistent/chrome'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/chromium/i);
+    await expect(readdir(path.join(dir, 'dist'))).rejects.toThrow();
+  });
+
+  it('a missing input file is a usage error', async () => {
+    const result = await pressCommand(['build', '/nonexistent/file.md']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('/nonexistent/file.md');
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { CHINESE_SAMPLE, BUILD_DATE, render, reportWithImages } from './fixture.ts';
+import { readDocx, styleXml } from './read-docx.ts';
+
+describe('Word styles and page of gov-report (GB/T 9704)', async () => {
+  const docx = readDocx(await render(await reportWithImages(CHINESE_SAMPLE)));
+  const styles = docx.xml('word/styles.xml');
+  const documentXml = docx.xml('word/document.xml');
+
+  it('sets zh-CN as the East Asian language and the body font in the document defaults', () => {
+    const defaults = /<w:docDefaults>.*?<\/w:docDefaults>/s.exec(styles)?.[0] ?? '';
+    expect(defaults).toContain('<w:lang w:val="en-US" w:eastAsia="zh-CN"/>');
+    expect(defaults).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(defaults).toContain('<w:sz w:val="32"/>');
+  });
+
+  it('makes Normal the GB/T 9704 body: 16 pt FangSong, exact 28.95 pt lines, two-character indent, justified', () => {
+    const normal = styleXml(styles, 'Normal');
+    expect(normal).toContain('w:default="1"');
+    expect(normal).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/>');
+    expect(normal).toMatch(/<w:ind w:firstLine="640" w:firstLineChars="200"\/>/);
+    expect(normal).toContain('<w:jc w:val="both"/>');
+    expect(normal).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"/>');
+    expect(normal).toContain('<w:sz w:val="32"/>');
+  });
+
+  it('defines headings with the template fonts and outline levels, never numbered', () => {
+    const heading1 = styleXml(styles, 'Heading1');
+    expect(heading1).toContain('w:eastAsia="黑体"');
+    expect(heading1).toContain('<w:outlineLvl w:val="0"/>');
+    expect(heading1).not.toContain('<w:numPr>');
+    const heading2 = styleXml(styles, 'Heading2');
+    expect(heading2).toContain('w:eastAsia="楷体_GB2312"');
+    expect(heading2).toContain('<w:outlineLvl w:val="1"/>');
+    for (let level = 3; level <= 6; level++) expect(styleXml(styles, `Heading${level}`)).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
+  });
+
+  it('defines the title block, quote, code, caption, table, list, footnote and rule styles', () => {
+    const title = styleXml(styles, 'Title');
+    expect(title).toContain('<w:sz w:val="44"/>');
+    expect(title).toContain('w:eastAsia="方正小标宋简体"');
+    expect(title).toContain('<w:jc w:val="center"/>');
+    for (const id of ['Subtitle', 'Speaker', 'Quote', 'Quote2', 'SourceCode', 'Figure', 'Caption', 'TableText', 'TableHeading', 'ListParagraph', 'ListContinue2', 'FootnoteText', 'HorizontalRule', 'Footer', 'FooterEven']) {
+      expect(styleXml(styles, id)).toContain('w:type="paragraph"');
+    }
+    for (const id of ['Strong', 'Emphasis', 'Strikethrough', 'InlineCode', 'Hyperlink', 'Subscript', 'Superscript', 'Keyboard', 'Highlight', 'FootnoteReference']) {
+      expect(styleXml(styles, id)).toContain('w:type="character"');
+    }
+    expect(styleXml(styles, 'HorizontalRule')).toContain('<w:pBdr><w:bottom');
+    expect(styleXml(styles, 'ReportTable')).toContain('<w:insideH w:val="single"');
+  });
+
+  it('sets up A4 with the template margins and a 579-twip line grid', () => {
+    const section = /<w:sectPr>.*?<\/w:sectPr>/s.exec(documentXml)?.[0] ?? '';
+    expect(section).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    expect(section).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" /);
+    expect(section).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+  });
+
+  it('numbers pages as — n — with a PAGE field, outside on odd and even pages, in 14 pt Song', () => {
+    const settings = docx.xml('word/settings.xml');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    expect(settings).toContain('<w:characterSpacingControl w:val="compressPunctuation"/>');
+    const odd = docx.xml('word/footer1.xml');
+    const even = docx.xml('word/footer2.xml');
+    for (const footer of [odd, even]) {
+      expect(footer).toMatch(/<w:t xml:space="preserve">— <\/w:t>.*<w:instrText xml:space="preserve">PAGE<\/w:instrText>.*<w:t xml:space="preserve"> —<\/w:t>/s);
+    }
+    expect(odd).toContain('<w:pStyle w:val="Footer"/>');
+    expect(even).toContain('<w:pStyle w:val="FooterEven"/>');
+    const footer = styleXml(styles, 'Footer');
+    expect(footer).toContain('<w:sz w:val="28"/>');
+    expect(footer).toContain('w:eastAsia="宋体"');
+    expect(footer).toContain('<w:jc w:val="right"/>');
+    expect(styleXml(styles, 'FooterEven')).toContain('<w:jc w:val="left"/>');
+  });
+
+  it('declares the fonts with their fallback names', () => {
+    const fonts = docx.xml('word/fontTable.xml');
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/></w:font>');
+    expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/></w:font>');
+  });
+
+  it('writes the core properties from the front matter with the build date', () => {
+    const core = docx.xml('docProps/core.xml');
+    expect(core).toContain('<dc:title>测试报告</dc:title>');
+    expect(core).toContain('<dc:subject>测试主题</dc:subject>');
+    expect(core).toContain('<dc:creator>某某市人民政府</dc:creator>');
+    expect(core).toContain('<cp:keywords>报告; 测试</cp:keywords>');
+    expect(core).toContain('<dc:description>测试描述</dc:description>');
+    const stamp = BUILD_DATE.toISOString().replace('.000Z', 'Z');
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>`);
+    expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>`);
+  });
+});
+
+describe('Word styles of the default template', async () => {
+  const report = await reportWithImages('---\ntitle: A report\nauthor: Someone\ndate: 2024-05\nlang: en\ntemplate: default\n---\n\n# One\n\nText.\n');
+  const docx = readDocx(await render(report));
+  const styles = docx.xml('word/styles.xml');
+
+  it('uses neutral styles, English language and no line grid', () => {
+    expect(styles).toContain('<w:lang w:val="en"/>');
+    expect(styleXml(styles, 'Normal')).not.toContain('w:firstLineChars="200"');
+    expect(styleXml(styles, 'Heading1')).toContain('<w:b/>');
+    expect(docx.xml('word/document.xml')).not.toContain('w:type="lines"');
+    expect(docx.xml('word/settings.xml')).not.toContain('characterSpacingControl');
+  });
+
+  it('opens with the title, closes with author and date, and numbers pages plainly in the centre', () => {
+    const text = docx.xml('word/document.xml');
+    expect(text).toMatch(/<w:pStyle w:val="Title"\/>.*A report.*<w:pStyle w:val="Heading1"\/>.*<w:pStyle w:val="Author"\/>.*Someone.*<w:pStyle w:val="Date"\/>.*2024-05/s);
+    const footer = docx.xml('word/footer1.xml');
+    expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
+    expect(footer).not.toContain('—');
+    expect(styleXml(styles, 'Footer')).toContain('<w:jc w:val="center"/>');
+    expect(Object.keys(docx.files)).not.toContain('word/footer2.xml');
+  });
+});

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { unzipSync, strFromU8 } from 'fflate';
+
+const run = promisify(execFile);
+
+/** The parts of a .docx, by path, as text (XML parts) — binary parts are left out. */
+export async function docxParts(filePath: string): Promise<Record<string, string>> {
+  const entries = unzipSync(new Uint8Array(await readFile(filePath)));
+  const parts: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(entries)) if (/\.(xml|rels)$/.test(name)) parts[name] = strFromU8(bytes);
+  return parts;
+}
+
+/** The text of a WordprocessingML part: every `w:t` in document order, entities decoded. */
+export function wordText(xml: string): string {
+  let text = '';
+  for (const match of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(br|tab|p)\b[^>]*\/?>/g)) {
+    text += match[1] !== undefined ? decodeXml(match[1]) : match[2] === 'tab' ? '\t' : '\n';
+  }
+  return text;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (named[entity]) return named[entity];
+    return String.fromCodePoint(entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
+  });
+}
+
+/** The text of a PDF as poppler's pdftotext reads it (reading order). */
+export async function pdfText(filePath: string): Promise<string> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', filePath, '-'], { maxBuffer: 64 << 20 });
+  return stdout;
+}
+
+/**
+ * The body text of a PDF: `pdfText` without the running page numbers (`— n —`, or a bare number
+ * alone on a line) that interrupt a paragraph flowing across pages.
+ */
+export async function pdfBodyText(filePath: string): Promise<string> {
+  const text = await pdfText(filePath);
+  return text
+    .split('\n')
+    .filter((line) => !/^\f?\s*(—\s*)?\d+(\s*—)?\s*$/.test(line))
+    .join('\n');
+}
+
+/** `pdfinfo` fields of a PDF, e.g. `Pages`, `Page size`, `Tagged`, `Title`. */
+export async function pdfInfo(filePath: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', [filePath]);
+  return Object.fromEntries(stdout.split('\n').filter((line) => line.includes(':')).map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]));
+}
+
+/** One row of `pdffonts` output. */
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+  subset: boolean;
+  unicode: boolean;
+}
+
+/** The fonts of a PDF as `pdffonts` lists them. */
+export async function pdfFonts(filePath: string): Promise<PdfFont[]> {
+  const { stdout } = await run('pdffonts', [filePath]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const match = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
+      if (!match) throw new Error(`unexpected pdffonts line: ${line}`);
+      return { name: match[1] ?? '', type: match[2] ?? '', embedded: match[4] === 'yes', subset: match[5] === 'yes', unicode: match[6] === 'yes' };
+    });
+}
