@@ -23,6 +23,7 @@ interface Measurement {
   stages: Record<string, number>;
   sizes: Record<string, number>;
   peakRssMb: number;
+  peakTreeMb: number;
 }
 
 const results: [string, Measurement][] = [];
@@ -39,10 +40,11 @@ for (const stage of [...stages, 'total']) {
   const ratio = values[0] ? (values[1] ?? 0) / values[0] : 0;
   console.log(`${stage.padEnd(14)}${values.map((value) => pad(`${value.toFixed(0)} ms`, 14)).join('')}${pad(`×${ratio.toFixed(1)}`, 10)}`);
 }
-console.log(`${'peak RSS'.padEnd(14)}${results.map(([, measurement]) => pad(`${measurement.peakRssMb.toFixed(0)} MB`, 14)).join('')}`);
+console.log(`${'peak RSS node'.padEnd(14)}${results.map(([, measurement]) => pad(`${measurement.peakRssMb.toFixed(0)} MB`, 14)).join('')}`);
+console.log(`${'peak RSS all'.padEnd(14)}${results.map(([, measurement]) => pad(`${measurement.peakTreeMb.toFixed(0)} MB`, 14)).join('')}`);
 for (const format of ['pdf', 'docx', 'html']) {
   console.log(`${`${format} size`.padEnd(14)}${results.map(([, measurement]) => pad(`${((measurement.sizes[format] ?? 0) / 1024).toFixed(1)} KB`, 14)).join('')}`);
 }
 const pages = await run('pdfinfo', [path.join(work, 'out', 'sample-x60.pdf')]).then(({ stdout }) => /Pages:\s+(\d+)/.exec(stdout)?.[1] ?? '?', () => '?');
 console.log(`pages (x60)   ${pad(pages, 14)}`);
-console.log('note: peak RSS is the Node process only; Chromium runs in its own processes.');
+console.log('peak RSS node: the Node process alone; all: Node plus Chromium, sampled every 100 ms (shared pages counted per process).');
