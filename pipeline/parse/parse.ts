@@ -11,6 +11,7 @@ import type { Report } from '../types.ts';
 import { remarkReportMeta } from '../transform/remark-report-meta.ts';
 import { remarkHeadingIds } from '../transform/remark-heading-ids.ts';
 import { remarkFigures } from '../transform/remark-figures.ts';
+import { remarkTableCaptions } from '../transform/remark-table-captions.ts';
 import { remarkRawHtmlCheck } from '../transform/remark-raw-html-check.ts';
 import { remarkImages } from '../transform/remark-images.ts';
 import { remarkResolveReferences } from '../transform/remark-resolve-references.ts';
@@ -35,6 +36,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkRawHtmlCheck)
     .use(remarkResolveReferences)
     .use(remarkFigures)
+    .use(remarkTableCaptions)
     .use(remarkHeadingIds)
     .use(remarkImages, { baseDir }) as unknown as Processor<Root, Root, Root>;
 }

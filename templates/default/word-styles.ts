@@ -31,6 +31,7 @@ export function defaultWordProfile(template: Template): WordProfile {
       SourceCode: { name: 'Source Code', basedOn: 'Normal', font: 'mono', sizePt: body - 1.5, line: { multiple: 1 }, shading: 'F3F3F3' },
       Figure: { name: 'Figure', basedOn: 'Normal', next: 'Caption', align: 'center', line: { multiple: 1 }, afterPt: 4, keepNext: true },
       Caption: { name: 'caption', basedOn: 'Normal', next: 'Normal', sizePt: body - 1, italic: true, color: '404040', align: 'center', afterPt: 12 },
+      TableCaption: { name: 'Table Caption', basedOn: 'Caption', next: 'Normal', afterPt: 4, keepNext: true },
       TableText: { name: 'Table Text', basedOn: 'Normal', sizePt: body - 1, line: { multiple: 1.1 }, afterPt: 0 },
       TableHeading: { name: 'Table Heading', basedOn: 'TableText', bold: true, keepNext: true },
       ListParagraph: { name: 'List Paragraph', basedOn: 'Normal', afterPt: 2 },

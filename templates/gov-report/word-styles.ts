@@ -45,6 +45,7 @@ export function govReportWordProfile(template: Template): WordProfile {
       SourceCode: { name: 'Source Code', basedOn: 'Normal', font: 'mono', sizePt: body - 4, align: 'left', firstLineChars: 0, line: { exactPt: 20 }, shading: 'F2F2F2' },
       Figure: { name: 'Figure', basedOn: 'Normal', next: 'Caption', align: 'center', firstLineChars: 0, line: { multiple: 1 }, keepNext: true },
       Caption: { name: 'caption', basedOn: 'Normal', next: 'Normal', sizePt: body - 2, align: 'center', firstLineChars: 0 },
+      TableCaption: { name: 'Table Caption', basedOn: 'Caption', next: 'Normal', keepNext: true },
       TableText: { name: 'Table Text', basedOn: 'Normal', sizePt: body - 2, align: 'left', firstLineChars: 0, line: { multiple: 1 } },
       TableHeading: { name: 'Table Heading', basedOn: 'TableText', font: 'heading1', align: 'center', keepNext: true },
       ListParagraph: { name: 'List Paragraph', basedOn: 'Normal', firstLineChars: 0 },

@@ -55,6 +55,10 @@ export function blockTexts(tree: Root): { body: BlockText[]; footnotes: BlockTex
         into.push({ type: 'code', line, fragments: node.value.split('\n').map(squash).filter(Boolean) });
         return SKIP;
       }
+      if (node.type === 'table' && node.data?.caption) {
+        into.push({ type: 'tableCaption', line, fragments: fragmentsOf(node.data.caption) });
+        return undefined;
+      }
       if (node.type === 'figure') {
         into.push({ type: 'figure', line, fragments: fragmentsOf(node.caption) });
         return SKIP;

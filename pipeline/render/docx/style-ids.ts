@@ -22,6 +22,7 @@ export const PARAGRAPH_STYLE_IDS = [
   'SourceCode',
   'Figure',
   'Caption',
+  'TableCaption',
   'TableText',
   'TableHeading',
   'ListParagraph',

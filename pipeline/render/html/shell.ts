@@ -37,7 +37,8 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   if (variant === 'screen') body.push(h('a', { className: ['skip-link'], href: '#content' }, labels.skipLink));
   const header = titleBlock(report);
   if (header) body.push(header);
-  if (meta.toc) body.push(tableOfContents(report, labels.contents));
+  // The web copy always has its navigation; the print edition only when the author asks for it.
+  if (variant === 'screen' || meta.toc) body.push(tableOfContents(report, labels.contents));
   body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
   const footer = footerBlock(report, labels.published);
   if (footer) body.push(footer);

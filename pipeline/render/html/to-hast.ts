@@ -10,6 +10,7 @@ import { labelsFor } from './labels.ts';
 import { createHeadingHandler } from './handlers/heading.ts';
 import { createImageHandler, InlineImages } from './handlers/image.ts';
 import { figureHandler } from './handlers/figure.ts';
+import { tableHandler } from './handlers/table.ts';
 
 /**
  * The report's content as a safe hast tree: mdast → hast with the project's handlers, raw HTML
@@ -28,12 +29,14 @@ export function contentToHast(report: Report): HastRoot {
       heading: createHeadingHandler(shift),
       image: createImageHandler(images, labels.imageUnavailable),
       figure: figureHandler,
+      table: tableHandler,
     },
   });
   const parsed = raw(mdastToHast as HastRoot, { file: report.file }) as HastRoot;
   const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
   inlineImages(safe, images, report);
   openDetails(safe);
+  labelTaskCheckboxes(safe);
   wrapTables(safe, labels.table);
   return safe;
 }
@@ -57,6 +60,16 @@ function inlineImages(tree: HastRoot, images: InlineImages, report: Report): voi
 function openDetails(tree: HastRoot): void {
   visit(tree, 'element', (element) => {
     if (element.tagName === 'details') element.properties.open = true;
+  });
+}
+
+/** A task list's checkbox is named by its item's text, so screen readers say what is done. */
+function labelTaskCheckboxes(tree: HastRoot): void {
+  visit(tree, 'element', (item) => {
+    if (item.tagName !== 'li' || !String(item.properties.className ?? '').includes('task-list-item')) return;
+    visit(item, 'element', (input) => {
+      if (input.tagName === 'input' && input.properties.type === 'checkbox') input.properties.ariaLabel = textOf(item).trim();
+    });
   });
 }
 

@@ -22,7 +22,8 @@ function cellParagraph(cell: MdTableCell | undefined, align: AlignType | undefin
 }
 
 /**
- * `table`: a full-width Word table in the ReportTable style; the first row is the header row
+ * `table`: its caption line (if any) in the TableCaption style, kept with the table, then a full-width
+ * Word table in the ReportTable style; the first row is the header row
  * (repeated on every page), column alignment from the source, equal column widths.
  * Word footnotes cannot hold tables: there, each row becomes a paragraph and a warning is given.
  */
@@ -49,7 +50,10 @@ export function table(node: MdTable, state: BlockState): FileChild[] {
         children: Array.from({ length: columns }, (_, column) => new TableCell({ children: [cellParagraph(row.children[column], align[column] ?? undefined, rowIndex === 0, cellState)] })),
       }),
   );
+  const caption = node.data?.caption;
+  const captionParagraph = caption?.length ? [new Paragraph({ style: 'TableCaption', children: paragraphContent(caption, cellState) })] : [];
   return [
+    ...captionParagraph,
     new Table({
       style: TABLE_STYLE_ID,
       width: { size: 100, type: WidthType.PERCENTAGE },
