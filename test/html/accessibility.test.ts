@@ -8,6 +8,7 @@ import { parseReport } from '../../pipeline/parse/parse.ts';
 import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import { renderHtml } from '../../pipeline/render/html/render-html.ts';
 import { closeBrowser, loadHtml, startBrowser } from '../helpers/browser.ts';
+import { reportFrom } from '../helpers/report.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures');
@@ -137,6 +138,54 @@ describe.each(documents.map((source) => [path.relative(root, source), source]))(
       expect(focused.visible).toBe(true);
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('reading the web copy', () => {
+  it('sets a Chinese measure of 35–40 characters per line on a desktop, with a generous line height', async () => {
+    const page = await pageFor(path.join(root, 'source/report.md'), { width: 1440, height: 900 });
+    try {
+      const measure = await page.evaluate(() => {
+        const paragraph = document.querySelector('main p');
+        if (!paragraph) return { chars: 0, lineHeight: 0 };
+        const style = getComputedStyle(paragraph);
+        const fontSize = parseFloat(style.fontSize);
+        return { chars: paragraph.clientWidth / fontSize, lineHeight: parseFloat(style.lineHeight) / fontSize };
+      });
+      expect(measure.chars).toBeGreaterThanOrEqual(35);
+      expect(measure.chars).toBeLessThanOrEqual(40);
+      expect(measure.lineHeight).toBeGreaterThanOrEqual(1.7);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('keeps lang on passages the source marks as another language', async () => {
+    const report = await reportFrom('---\ntitle: 报告\n---\n\n中文段落，引用 <span lang="en">an English phrase</span>。\n\n<p lang="en">An English paragraph.</p>\n');
+    const template = await loadTemplate(report.meta.template);
+    const page = await loadHtml(browser, await renderHtml(report, template, { date: new Date(0), variant: 'screen' }));
+    try {
+      const langs = await page.evaluate(() => [...document.querySelectorAll('main [lang]')].map((element) => `${element.tagName.toLowerCase()}:${element.getAttribute('lang')}`));
+      expect(langs).toEqual(['span:en', 'p:en']);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('prints cleanly from the browser: no skip link or navigation, black text', async () => {
+    const page = await pageFor(path.join(root, 'source/examples/showcase.md'));
+    try {
+      await page.emulateMediaType('print');
+      const printed = await page.evaluate(() => ({
+        nav: getComputedStyle(document.querySelector('nav') as Element).display,
+        skip: getComputedStyle(document.querySelector('.skip-link') as Element).display,
+        color: getComputedStyle(document.querySelector('main p') as Element).color,
+      }));
+      expect(printed).toEqual({ nav: 'none', skip: 'none', color: 'rgb(0, 0, 0)' });
     } finally {
       await page.close();
     }
