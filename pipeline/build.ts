@@ -37,6 +37,8 @@ export interface BuildOptions {
   browserPath?: string;
   /** Called after each stage with its wall time. */
   onStage?: StageTimer;
+  /** Inline the template's web fonts, subset, into the HTML page. */
+  embedFonts?: boolean;
   /** Check only: parse and transform, write nothing. */
   checkOnly?: boolean;
 }
@@ -53,16 +55,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const time = timer(options.onStage);
   const file = await time('read', () => readSource(options.input));
   const report = await parseReport(file, options.onStage);
-  if (options.checkOnly || hasErrors(report.file)) return { report, written: [], ok: !hasErrors(report.file) };
+  if (hasErrors(report.file)) return { report, written: [], ok: false };
 
   const template = await loadTemplate(report.meta.template);
   const renderOptions = { date: sourceDate(report.meta) };
+  if (options.checkOnly) {
+    // Render the web page and the Word file in memory so that `check` reports what `build` would.
+    await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen' }));
+    await time('render docx', () => renderDocx(report, template, renderOptions));
+    return { report, written: [], ok: !hasErrors(report.file) };
+  }
   const name = path.basename(options.input).replace(/\.(md|markdown)$/i, '');
   const batch = new OutputBatch();
   try {
     for (const format of options.formats.filter((format) => format !== 'pdf')) {
       if (format === 'html') {
-        const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen' }));
+        const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }));
         await batch.stage(path.join(options.outDir, `${name}.html`), html);
       } else {
         const docx = await time('render docx', () => renderDocx(report, template, renderOptions));

@@ -1,17 +1,21 @@
 import { parseArgs } from 'node:util';
+import type { VFile } from 'vfile';
 import { access } from 'node:fs/promises';
 import { build } from './build.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
 import { formatMessage } from './util/messages.ts';
 import { removePendingOutputs } from './util/atomic-write.ts';
 import { BrowserNotFoundError } from './browser/find-browser.ts';
+import { applyFixesToFile, FixError } from './fix/apply-fixes.ts';
 
 const USAGE = `Usage:
-  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--quiet]
-  press check <file.md> [--quiet]
+  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--quiet]
+  press check <file.md> [--fix] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
+check --fix rewrites the source in place with the automatic fixes (half-width punctuation in
+Chinese text), then checks it again.
 Exit status: 0 success, 1 the input has errors (nothing written), 2 usage error.`;
 
 /** Exit statuses of the command line. */
@@ -35,7 +39,7 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const { command, input, outDir, formats, quiet, browserPath } = parsed;
+  const { command, input, outDir, formats, quiet, browserPath, fix, embedFonts } = parsed;
   try {
     await access(input);
   } catch {
@@ -51,9 +55,19 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const result = await build({ input, outDir, formats, checkOnly: command === 'check', ...(onStage ? { onStage } : {}), ...(browserPath ? { browserPath } : {}) });
+    let result = await build({ input, outDir, formats, checkOnly: command === 'check', embedFonts, ...(onStage ? { onStage } : {}), ...(browserPath ? { browserPath } : {}) });
+    let notFixed = false;
+    if (fix) {
+      const fixed = await fixSource(input, result.report.file, stderr);
+      notFixed = fixed === undefined;
+      if (fixed !== undefined && !quiet) process.stdout.write(`${input}: ${fixed === 0 ? 'nothing to fix' : `fixed ${fixed} ${fixed === 1 ? 'problem' : 'problems'}`}\n`);
+      // Check the rewritten source again: the messages printed are those of the file as it now is.
+      if (fixed !== undefined && fixed > 0) result = await build({ input, outDir, formats, checkOnly: true });
+    }
     const { file } = result.report;
-    for (const message of file.messages) if (!quiet || message.fatal === true) stderr.write(`${formatMessage(file, message)}\n`);
+    const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    for (const message of ordered) if (!quiet || message.fatal === true) stderr.write(`${formatMessage(file, message)}\n`);
+    if (notFixed) return EXIT.inputError;
     if (!result.ok) {
       stderr.write(`press: ${input}: not built, fix the errors above\n`);
       return EXIT.inputError;
@@ -70,6 +84,24 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
   }
 }
 
+/**
+ * Apply the source edits the check collected (`file.data.fixes`) to the source file. Resolves to
+ * the number applied, or undefined when the file cannot be rewritten (the reason is printed).
+ */
+async function fixSource(input: string, file: VFile, stderr: NodeJS.WriteStream): Promise<number | undefined> {
+  if (file.messages.some((message) => message.ruleId === 'source-encoding')) {
+    stderr.write(`press: ${input}: not fixed: the file is not valid UTF-8\n`);
+    return undefined;
+  }
+  try {
+    return await applyFixesToFile(input, String(file.value), file.data.fixes ?? []);
+  } catch (failure) {
+    if (!(failure instanceof FixError)) throw failure;
+    stderr.write(`press: ${input}: not fixed: ${failure.message}\n`);
+    return undefined;
+  }
+}
+
 interface Command {
   command: 'build' | 'check';
   input: string;
@@ -77,6 +109,10 @@ interface Command {
   formats: OutputFormat[];
   quiet: boolean;
   browserPath: string | undefined;
+  /** `check --fix`: rewrite the source with the automatic fixes. */
+  fix: boolean;
+  /** `build --embed-fonts`: inline the subset web fonts into the HTML page. */
+  embedFonts: boolean;
 }
 
 function parseCommand(argv: string[]): Command | 'help' {
@@ -90,7 +126,9 @@ function parseCommand(argv: string[]): Command | 'help' {
         out: { type: 'string', short: 'o' },
         format: { type: 'string', short: 'f' },
         browser: { type: 'string' },
+        'embed-fonts': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        fix: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -102,7 +140,8 @@ function parseCommand(argv: string[]): Command | 'help' {
   if (command !== 'build' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (!input) throw new UsageError(`${command}: missing <file.md>`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (command === 'check' && (values.out !== undefined || values.format !== undefined)) throw new UsageError('check writes nothing: --out and --format are for build');
+  if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
+  if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
   return {
     command,
     input,
@@ -110,6 +149,8 @@ function parseCommand(argv: string[]): Command | 'help' {
     formats: parseFormats(values.format),
     quiet: values.quiet === true,
     browserPath: values.browser,
+    fix: values.fix === true,
+    embedFonts: values['embed-fonts'] === true,
   };
 }
 

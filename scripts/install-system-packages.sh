@@ -3,7 +3,7 @@
 # Chromium (the PDF typesetter), poppler-utils and qpdf (to read PDFs back in tests).
 # Fonts come from npm (@fontsource packages), never from the machine.
 set -euo pipefail
-packages=(chromium poppler-utils qpdf)
+packages=(chromium poppler-utils qpdf fonts-lxgw-wenkai)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -11,7 +11,13 @@ const text = z.string().trim().min(1, 'must not be empty');
 const dateText = z
   .union([z.string(), z.number().int()])
   .transform(String)
-  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'));
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD').refine(isRealDate, 'must be a real calendar date (year 1000–9999)'));
+
+function isRealDate(text: string): boolean {
+  const [year = 0, month = 1, day = 1] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /** Schema of every front-matter key report-press knows. */
 const fieldSchemas = {
@@ -38,7 +44,17 @@ function isFieldName(key: string): key is FieldName {
   return Object.hasOwn(fieldSchemas, key);
 }
 
-const HAN = /\p{Script=Han}/u;
+/**
+ * The language a source is written in when the front matter does not say: Chinese when Han
+ * characters are at least as many as Latin words (a Chinese report quoting English stays
+ * Chinese; an English report naming 北京 once stays English).
+ */
+function guessLanguage(source: string): string {
+  const text = source.replace(/<[^>]*>/g, ' ').replace(/\]\([^)]*\)/g, ']');
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latinWords = text.match(/[A-Za-z]+/g)?.length ?? 0;
+  return han > 0 && han >= latinWords ? 'zh-CN' : 'en';
+}
 
 /**
  * Read and validate the YAML front matter. Every problem becomes an error at its own line of
@@ -48,7 +64,8 @@ export function readFrontMatter(yamlNode: Yaml | undefined, file: VFile): Report
   const raw: Record<string, unknown> = {};
   if (yamlNode) Object.assign(raw, parseFields(yamlNode, file));
 
-  const lang = typeof raw.lang === 'string' ? raw.lang : HAN.test(String(file.value)) ? 'zh-CN' : 'en';
+  const body = yamlNode?.position ? String(file.value).slice(yamlNode.position.end.offset ?? 0) : String(file.value);
+  const lang = typeof raw.lang === 'string' ? raw.lang : guessLanguage(body);
   const template = typeof raw.template === 'string' ? raw.template : lang.startsWith('zh') ? 'gov-report' : 'default';
   const meta: ReportMeta = {
     lang,

@@ -10,11 +10,15 @@ import type { VFile } from 'vfile';
 import type { Report } from '../types.ts';
 import { remarkReportMeta } from '../transform/remark-report-meta.ts';
 import { remarkHeadingIds } from '../transform/remark-heading-ids.ts';
+import { remarkDocumentTitle } from '../transform/remark-document-title.ts';
+import { remarkFootnoteCheck } from '../transform/remark-footnote-check.ts';
+import { remarkLinkCheck } from '../transform/remark-link-check.ts';
 import { remarkFigures } from '../transform/remark-figures.ts';
 import { remarkTableCaptions } from '../transform/remark-table-captions.ts';
 import { remarkRawHtmlCheck } from '../transform/remark-raw-html-check.ts';
 import { remarkImages } from '../transform/remark-images.ts';
 import { remarkResolveReferences } from '../transform/remark-resolve-references.ts';
+import { remarkCjkPunctuation } from '../transform/remark-cjk-punctuation.ts';
 
 /**
  * The Markdown processor, built once. Plugin order matters:
@@ -23,7 +27,12 @@ import { remarkResolveReferences } from '../transform/remark-resolve-references.
  *   tokenizer also uses);
  * - `remarkReportMeta` first among transforms: it removes the YAML node others would see;
  * - `remarkResolveReferences` before `remarkFigures` and `remarkImages`, which only look at
- *   plain images.
+ *   plain images;
+ * - `remarkCjkPunctuation` after `remarkReportMeta` (its messages are in the report's language)
+ *   and `remarkResolveReferences` (link texts are plain links by then), and before
+ *   `remarkFigures` and `remarkTableCaptions` (caption lines moved out of their paragraphs
+ *   keep the normalised text, and their positions) and `remarkHeadingIds` (ids and the
+ *   contents are made from the text as printed).
  */
 function createProcessor(baseDir: string): Processor<Root, Root, Root> {
   return unified()
@@ -35,9 +44,13 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkReportMeta)
     .use(remarkRawHtmlCheck)
     .use(remarkResolveReferences)
+    .use(remarkCjkPunctuation)
     .use(remarkFigures)
     .use(remarkTableCaptions)
     .use(remarkHeadingIds)
+    .use(remarkDocumentTitle)
+    .use(remarkFootnoteCheck)
+    .use(remarkLinkCheck)
     .use(remarkImages, { baseDir }) as unknown as Processor<Root, Root, Root>;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TEMPLATE_NAMES } from './names.ts';
+import { settingsOf } from '../fonts/print-fonts.ts';
 
 /** Root folder of the templates shipped with report-press. */
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -14,11 +15,47 @@ const fontRole = z.object({
   wordFallback: z.string(),
   /** Latin font name for Word (`w:ascii`, `w:hAnsi`). */
   latin: z.string(),
-  /** Families the print PDF uses, all from `printFontFiles`. */
+  /**
+   * Families the print PDF uses, in fallback order, all from `printFontFiles`; a configured
+   * family that is not set is left out. No generic family: every glyph must come from these.
+   */
   print: z.array(z.string()).min(1),
   /** Font stack for the web page (fonts a reader's system may have). */
   screen: z.array(z.string()).min(1),
 });
+
+/** Fonts of a fontsource npm package: `<package>/<weight>.css` per weight. */
+const packageFont = z.object({
+  family: z.string(),
+  /** npm package (a fontsource package: one stylesheet per weight, WOFF and WOFF2 files). */
+  package: z.string(),
+  weights: z.array(z.number()),
+});
+
+/** Font files at fixed absolute paths, installed by a Debian package of the project's setup. */
+const fileFont = z.object({
+  family: z.string(),
+  /** Debian package that installs the files (named in error messages and in scripts/install-system-packages.sh). */
+  debianPackage: z.string(),
+  files: z.array(z.object({ weight: z.number(), path: z.string().startsWith('/') })).min(1),
+});
+
+/**
+ * A font the user may supply: an environment variable names its file (or `system` for an
+ * installed face with one of `systemFamilies`). Unset, the family is left out of the stacks.
+ */
+const configuredFont = z.object({
+  family: z.string(),
+  /** Environment variable naming the font file. */
+  setting: z.string().regex(/^PRESS_FONT_[A-Z0-9_]+$/),
+  /** Family names fontconfig may know the face by, for `<setting>=system`. */
+  systemFamilies: z.array(z.string()).min(1),
+});
+
+const printFontSource = z.union([packageFont, fileFont, configuredFont]);
+
+/** Where one print font family comes from: an npm package, Debian-installed files, or the configuration. */
+export type PrintFontSource = z.infer<typeof printFontSource>;
 
 const templateSchema = z.object({
   name: z.string(),
@@ -30,7 +67,7 @@ const templateSchema = z.object({
   bodySizePt: z.number().positive(),
   lineHeightPt: z.number().positive(),
   fonts: z.object({ body: fontRole, heading1: fontRole, heading2: fontRole, title: fontRole, song: fontRole, mono: fontRole }),
-  printFontFiles: z.array(z.object({ family: z.string(), package: z.string(), weights: z.array(z.number()) })),
+  printFontFiles: z.array(printFontSource),
 });
 
 /** One font role of a template (body, heading1, heading2, title, song, mono). */
@@ -44,11 +81,25 @@ export interface Template extends z.infer<typeof templateSchema> {
   screenCss: string;
   /** Stylesheet for the print edition (added after the screen one). */
   printCss: string;
+  /**
+   * The `PRESS_FONT_*` settings read when the template was loaded (else `process.env` is read
+   * when the print fonts are resolved).
+   */
+  fontSettings?: Readonly<Record<string, string>>;
+}
+
+/** Options of {@link loadTemplate}. */
+export interface LoadTemplateOptions {
+  /** Environment to read the `PRESS_FONT_*` settings from (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
 }
 
 
-/** Load and validate a template by name; throws a one-line error for an unknown name. */
-export async function loadTemplate(name: string): Promise<Template> {
+/**
+ * Load and validate a template by name; throws a one-line error for an unknown name. The
+ * `PRESS_FONT_*` settings of the environment are read here, once, into `fontSettings`.
+ */
+export async function loadTemplate(name: string, options: LoadTemplateOptions = {}): Promise<Template> {
   if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) {
     throw new Error(`unknown template "${name}" (available: ${TEMPLATE_NAMES.join(', ')})`);
   }
@@ -60,5 +111,6 @@ export async function loadTemplate(name: string): Promise<Template> {
     readFile(path.join(dir, 'screen.css'), 'utf8'),
     readFile(path.join(dir, 'print.css'), 'utf8'),
   ]);
-  return { ...data, dir, screenCss: `${base}\n${screen}`, printCss: print };
+  const fontSettings = settingsOf(options.env ?? process.env);
+  return { ...data, dir, screenCss: `${base}\n${screen}`, printCss: print, fontSettings };
 }

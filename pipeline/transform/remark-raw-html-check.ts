@@ -19,7 +19,7 @@ export function remarkRawHtmlCheck() {
       const fragment = fromHtml(node.value, { fragment: true });
       visit(fragment, 'element', (element: Element) => {
         const place = placeOf(node, element);
-        const kept = sanitize(shallow(element), sanitizeSchema) as HastRoot;
+        const kept = sanitize(shallow(element), elementSchema) as HastRoot;
         const survivor = kept.children.find((child): child is Element => child.type === 'element');
         if (!survivor) {
           warn(file, `Raw HTML element <${element.tagName}> is not allowed and was removed`, place, 'raw-html-removed');
@@ -37,6 +37,9 @@ export function remarkRawHtmlCheck() {
     });
   };
 }
+
+/** The allow-list applied to one element out of context: parent rules (`tr` inside `table`) are the parser's business. */
+const elementSchema = { ...sanitizeSchema, ancestors: {} };
 
 function shallow(element: Element): HastRoot {
   return { type: 'root', children: [{ ...element, children: [] }] };

@@ -77,10 +77,26 @@ export async function loadImage(url: string, baseDir: string): Promise<ImageLook
   try {
     const size = imageSize(bytes);
     if (!size.type || !size.width || !size.height) throw new Error('no size');
+    if (!isComplete(bytes, size.type)) {
+      return { ok: false, reason: `Image ${url} is truncated or damaged (its ${size.type.toUpperCase()} data does not end properly)`, ruleId: 'image-invalid' };
+    }
     return { ok: true, image: { bytes, type: size.type, width: size.width, height: size.height } };
   } catch {
     return { ok: false, reason: `File ${url} is not an image report-press can read (PNG, JPEG, GIF, SVG, WebP, BMP)`, ruleId: 'image-invalid' };
   }
+}
+
+/**
+ * A cheap integrity check where the format has an end marker: PNG ends with its IEND chunk,
+ * JPEG with EOI (FF D9, possibly followed by padding), GIF with its trailer (3B).
+ */
+function isComplete(bytes: Uint8Array, type: string): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 64));
+  const has = (sequence: number[]) => tail.some((_, index) => sequence.every((value, offset) => tail[index + offset] === value));
+  if (type === 'png') return has([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+  if (type === 'jpg') return has([0xff, 0xd9]);
+  if (type === 'gif') return tail.includes(0x3b);
+  return true;
 }
 
 function isInside(root: string, target: string): boolean {

@@ -27,11 +27,11 @@ export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true);
 }
 
-/** Format one message as `file:line:column: error|warning: text [rule-id]`. */
+/** Format one message as `file:line:column: error|warning|note: text [rule-id]`. */
 export function formatMessage(file: VFile, message: VFile['messages'][number]): string {
   const line = message.line ?? 1;
   const column = message.column ?? 1;
-  const severity = message.fatal === true ? 'error' : 'warning';
+  const severity = message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'note';
   const rule = message.ruleId ? ` [${message.ruleId}]` : '';
   return `${file.path}:${line}:${column}: ${severity}: ${message.reason}${rule}`;
 }

@@ -19,8 +19,8 @@ export async function readSource(filePath: string): Promise<VFile> {
     badOffset = text.indexOf('\uFFFD');
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const file = new VFile({ path: path.resolve(filePath), value: text, cwd: process.cwd() });
-  file.path = path.relative(process.cwd(), path.resolve(filePath)) || path.basename(filePath);
+  // Messages name the file as the user typed it; `file.dirname` still resolves against the cwd.
+  const file = new VFile({ path: path.normalize(filePath), value: text, cwd: process.cwd() });
   if (badOffset !== undefined) {
     const before = text.slice(0, Math.max(0, badOffset));
     const line = before.split('\n').length;

@@ -22,7 +22,8 @@ async function pressCommand(args: string[], cwd?: string): Promise<{ code: numbe
 const GOOD = '---\ntitle: Good\nlang: en\n---\n\n# Part\n\nSome text.\n';
 const BAD = '---\ntitle: Bad\ntitel: typo\n---\n\n# Part\n\nSome text.\n';
 
-describe('press command line', () => {
+// Each case starts `press` as its own process (tsx compiles on start): slow on a loaded machine.
+describe('press command line', { timeout: 300_000 }, () => {
   it('exits 2 with usage on a usage error', async () => {
     for (const args of [[], ['frobnicate', 'x.md'], ['build'], ['build', 'x.md', '--format', 'odt'], ['build', 'x.md', '--nope']]) {
       const result = await pressCommand(args);

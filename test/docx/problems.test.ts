@@ -28,7 +28,7 @@ describe('content the Word output cannot show is reported, never thrown', () => 
   });
 
   it('shows a missing image as its alt text (the parse stage reported it)', async () => {
-    const report = await reportWithImages(`${EN}![Missing chart](nowhere.png)\n`);
+    const report = await reportWithImages(`${EN}# Report\n\n![Missing chart](nowhere.png)\n`);
     const docx = readDocx(await render(report));
     expect(partText(docx.xml('word/document.xml'))).toContain('[Missing chart]');
     expect(report.file.messages.map((message) => message.ruleId)).toEqual(['image-missing']);
@@ -58,7 +58,7 @@ describe('content the Word output cannot show is reported, never thrown', () => 
     expect(documentXml.match(/<w:hyperlink /g)).toHaveLength(1);
     expect(documentXml).not.toContain('javascript');
     const rules = report.file.messages.map((message) => `${message.line}:${message.ruleId}`);
-    expect(rules).toEqual([`${lineOf(markdown, 'nowhere')}:docx-link-anchor`, `${lineOf(markdown, 'nowhere')}:docx-link-unsafe`]);
+    expect(rules).toEqual([`${lineOf(markdown, 'nowhere')}:link-anchor-missing`, `${lineOf(markdown, 'nowhere')}:docx-link-unsafe`]);
   });
 
   it('numbers footnotes by first reference and reports unused ones', async () => {
@@ -68,7 +68,7 @@ describe('content the Word output cannot show is reported, never thrown', () => 
     expect(/<w:footnote w:id="1">.*?<\/w:footnote>/s.exec(footnotes)?.[0]).toContain('Late definition.');
     expect(/<w:footnote w:id="2">.*?<\/w:footnote>/s.exec(footnotes)?.[0]).toContain('Early definition.');
     expect(footnotes).not.toContain('Never used');
-    const unused = report.file.messages.find((message) => message.ruleId === 'docx-footnote-unused');
+    const unused = report.file.messages.find((message) => message.ruleId === 'footnote-unused');
     expect(unused?.line).toBe(lineOf(markdown, '[^unused]:'));
   });
 

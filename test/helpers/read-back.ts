@@ -37,14 +37,19 @@ export async function pdfText(filePath: string): Promise<string> {
 }
 
 /**
- * The body text of a PDF: `pdfText` without the running page numbers (`— n —`, or a bare number
- * alone on a line) that interrupt a paragraph flowing across pages.
+ * The body text of a PDF: `pdfText` without the running page numbers that interrupt a paragraph
+ * flowing across pages: `— n —` lines, and a bare number when it is the last line of a page.
  */
 export async function pdfBodyText(filePath: string): Promise<string> {
-  const text = await pdfText(filePath);
-  return text
-    .split('\n')
-    .filter((line) => !/^\f?\s*(—\s*)?\d+(\s*—)?\s*$/.test(line))
+  const pages = (await pdfText(filePath)).split('\f');
+  return pages
+    .map((page) => {
+      const lines = page.split('\n').filter((line) => !/^\s*—\s*\d+\s*—\s*$/.test(line));
+      let last = lines.length - 1;
+      while (last >= 0 && !lines[last]?.trim()) last -= 1;
+      if (last >= 0 && /^\s*\d+\s*$/.test(lines[last] ?? '')) lines.splice(last, 1);
+      return lines.join('\n');
+    })
     .join('\n');
 }
 

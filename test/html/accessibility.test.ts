@@ -164,7 +164,7 @@ describe('reading the web copy', () => {
   });
 
   it('keeps lang on passages the source marks as another language', async () => {
-    const report = await reportFrom('---\ntitle: 报告\n---\n\n中文段落，引用 <span lang="en">an English phrase</span>。\n\n<p lang="en">An English paragraph.</p>\n');
+    const report = await reportFrom('---\ntitle: 报告\nlang: zh-CN\n---\n\n中文段落，引用 <span lang="en">an English phrase</span>。\n\n<p lang="en">An English paragraph.</p>\n');
     const template = await loadTemplate(report.meta.template);
     const page = await loadHtml(browser, await renderHtml(report, template, { date: new Date(0), variant: 'screen' }));
     try {

@@ -1,8 +1,10 @@
 import type { FootnoteDefinition } from 'mdast';
 
 /**
- * Footnote numbers in order of first reference, as readers count them: the first footnote
- * referenced is 1 whatever the order of the definitions in the source.
+ * Footnote numbers in order of reference, as readers count them: the first footnote referenced
+ * is 1 whatever the order of the definitions in the source. A note cited twice becomes two Word
+ * footnotes with the same text: Word allows one reference per footnote and reports a file with
+ * two as damaged.
  */
 export class FootnoteRegistry {
   private readonly numbers = new Map<string, number>();
@@ -11,26 +13,19 @@ export class FootnoteRegistry {
   /** @param definitions the document's footnote definitions by normalised identifier */
   constructor(readonly definitions: ReadonlyMap<string, FootnoteDefinition>) {}
 
-  /** The number of a footnote, assigned at its first reference; undefined when it has no definition. */
+  /** The Word footnote number for one reference; undefined when the note has no definition. */
   numberFor(identifier: string): number | undefined {
     const key = normalizeIdentifier(identifier);
-    const known = this.numbers.get(key);
-    if (known !== undefined) return known;
     if (!this.definitions.has(key)) return undefined;
     const assigned = this.order.length + 1;
-    this.numbers.set(key, assigned);
+    if (!this.numbers.has(key)) this.numbers.set(key, assigned);
     this.order.push(key);
     return assigned;
   }
 
-  /** Footnotes referenced so far, in number order (the list may grow while notes are written). */
+  /** The definition behind each Word footnote so far, in number order (one entry per reference). */
   get referenced(): readonly string[] {
     return this.order;
-  }
-
-  /** Definitions nothing refers to. */
-  unreferenced(): FootnoteDefinition[] {
-    return [...this.definitions].filter(([key]) => !this.numbers.has(key)).map(([, definition]) => definition);
   }
 }
 

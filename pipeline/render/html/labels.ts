@@ -7,6 +7,7 @@ export interface PageLabels {
   table: (index: number) => string;
   excerpt: string;
   imageUnavailable: string;
+  /** Label before the publication date, separator included. */
   published: string;
 }
 
@@ -18,7 +19,7 @@ const zh: PageLabels = {
   table: (index) => `表格${index}（可横向滚动）`,
   excerpt: '节选',
   imageUnavailable: '图片',
-  published: '发布',
+  published: '发布日期：',
 };
 
 const en: PageLabels = {
@@ -29,7 +30,7 @@ const en: PageLabels = {
   table: (index) => `Table ${index} (scrolls sideways)`,
   excerpt: 'Excerpt',
   imageUnavailable: 'Image',
-  published: 'Published',
+  published: 'Published: ',
 };
 
 /** Labels for a BCP 47 language tag: Chinese for `zh…`, English otherwise. */

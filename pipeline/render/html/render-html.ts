@@ -1,13 +1,19 @@
 import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import type { RenderOptions } from '../types.ts';
 import { contentToHast } from './to-hast.ts';
 import { pageShell, type HtmlVariant } from './shell.ts';
+import { embedFonts } from './embed-fonts.ts';
 
-/** Options of the HTML renderer: which edition to write. */
+/** Options of the HTML renderer: which edition to write, and whether to carry its fonts. */
 export interface HtmlRenderOptions extends RenderOptions {
   variant: HtmlVariant;
+  /** Inline the template's web fonts, subset to the page's characters (screen edition). */
+  embedFonts?: boolean;
 }
 
 /**
@@ -16,5 +22,51 @@ export interface HtmlRenderOptions extends RenderOptions {
  */
 export async function renderHtml(report: Report, template: Template, options: HtmlRenderOptions): Promise<string> {
   const content = contentToHast(report);
-  return `${toHtml(pageShell(report, template, content, options.variant))}\n`;
+  const page = pageShell(report, template, content, options.variant);
+  if (options.embedFonts === true && options.variant === 'screen') await addEmbeddedFonts(page, report, template);
+  return `${toHtml(page)}\n`;
+}
+
+async function addEmbeddedFonts(page: HastRoot, report: Report, template: Template): Promise<void> {
+  const texts = textByRoleAndWeight(page);
+  const embeddable = new Set(template.printFontFiles.filter((font) => 'package' in font || 'files' in font).map((font) => font.family));
+  const fonts = await embedFonts(template, (family, weight) =>
+    Object.entries(template.fonts)
+      .filter(([, font]) => font.print.find((candidate) => embeddable.has(candidate)) === family)
+      .map(([role]) => texts.get(`${role}/${weight >= 600 ? 'bold' : 'regular'}`) ?? '')
+      .join(''),
+  );
+  const stacks = Object.entries(template.fonts).map(([role, font]) => `--font-${role}: ${[...font.print, ...font.screen].map((family) => (/^[a-z-]+$/.test(family) ? family : `"${family}"`)).join(', ')};`);
+  const head = findElement(page, 'head');
+  const css = `${fonts.css}\n:root { ${stacks.join(' ')} }`;
+  head?.children.push(h('style', css));
+  report.file.info(`Embedded fonts add ${(Buffer.byteLength(css) / 1024).toFixed(1)} KB to the HTML page (${fonts.files} subset font files)`, { ruleId: 'embed-fonts', source: 'report-press' });
+}
+
+const ROLE_OF_TAG: Record<string, string> = { h1: 'title', h2: 'heading1', h3: 'heading2', code: 'mono', pre: 'mono', kbd: 'mono', samp: 'mono', em: 'heading2' };
+const BOLD_TAGS = new Set(['strong', 'b', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * The page's text keyed by `role/weight` (role as in the template's fonts: title for h1,
+ * heading1 for h2, heading2 for h3, mono for code, body otherwise), so each face is subset only
+ * to what it sets. Characters CSS itself adds (list markers) are few; the system fonts cover them.
+ */
+function textByRoleAndWeight(page: HastRoot): Map<string, string> {
+  const texts = new Map<string, string>();
+  const walk = (node: HastRoot | Element, role: string, bold: boolean) => {
+    for (const child of node.children) {
+      if (child.type === 'text') texts.set(`${role}/${bold ? 'bold' : 'regular'}`, (texts.get(`${role}/${bold ? 'bold' : 'regular'}`) ?? '') + child.value);
+      else if (child.type === 'element' && child.tagName !== 'style' && child.tagName !== 'head') walk(child, ROLE_OF_TAG[child.tagName] ?? role, bold || BOLD_TAGS.has(child.tagName));
+    }
+  };
+  walk(page, 'body', false);
+  return texts;
+}
+
+function findElement(tree: HastRoot, tagName: string): Element | undefined {
+  let found: Element | undefined;
+  visit(tree, 'element', (element) => {
+    if (!found && element.tagName === tagName) found = element;
+  });
+  return found;
 }

@@ -6,6 +6,10 @@ import type { Heading } from 'mdast';
 import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { labelsFor } from './labels.ts';
+import { fontStack, localFaceCss, resolvePrintFonts, type FontRoleName } from '../../fonts/print-fonts.ts';
+
+/** Text of a print contents entry's page number before the PDF renderer knows the page. */
+const TOC_PAGE_PLACEHOLDER = '0';
 
 /** Which edition of the page: the web copy, or the page Chromium prints to PDF. */
 export type HtmlVariant = 'screen' | 'print';
@@ -18,7 +22,7 @@ export type HtmlVariant = 'screen' | 'print';
 export function pageShell(report: Report, template: Template, content: HastRoot, variant: HtmlVariant): HastRoot {
   const { meta } = report;
   const labels = labelsFor(meta.lang);
-  const title = meta.title ?? firstHeadingText(report) ?? report.file.stem ?? 'Report';
+  const title = report.file.data.title?.text ?? meta.title ?? firstHeadingText(report) ?? report.file.stem ?? 'Report';
   const metaTags: Element[] = [h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', title)];
   if (meta.author) metaTags.push(h('meta', { name: 'author', content: meta.author }));
   if (meta.description ?? meta.subject) metaTags.push(h('meta', { name: 'description', content: meta.description ?? meta.subject ?? '' }));
@@ -26,19 +30,17 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   metaTags.push(h('meta', { name: 'generator', content: 'report-press' }));
   metaTags.push(h('meta', { name: 'color-scheme', content: 'light dark' }));
   if (variant === 'print') {
-    for (const font of template.printFontFiles) {
-      for (const weight of font.weights) metaTags.push(h('link', { rel: 'stylesheet', href: `press-fonts/${font.package}/${weight}.css` }));
-    }
+    for (const href of resolvePrintFonts(template).stylesheets) metaTags.push(h('link', { rel: 'stylesheet', href }));
   }
   const css = `${fontVariables(template, variant)}\n${template.screenCss}${variant === 'print' ? `\n${template.printCss}` : ''}`;
   metaTags.push(h('style', css));
 
   const body: ElementContent[] = [];
   if (variant === 'screen') body.push(h('a', { className: ['skip-link'], href: '#content' }, labels.skipLink));
-  const header = titleBlock(report);
+  const header = titleBlock(report, content);
   if (header) body.push(header);
   // The web copy always has its navigation; the print edition only when the author asks for it.
-  if (variant === 'screen' || meta.toc) body.push(tableOfContents(report, labels.contents));
+  if (variant === 'screen' || meta.toc) body.push(tableOfContents(report, labels.contents, variant));
   body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
   const footer = footerBlock(report, labels.published);
   if (footer) body.push(footer);
@@ -54,30 +56,57 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
 
 function fontVariables(template: Template, variant: HtmlVariant): string {
   const stack = (families: string[]) => families.map((family) => (/^[a-z-]+$/.test(family) ? family : `"${family}"`)).join(', ');
+  // Print: only the template's own faces (no generic family, so no machine font), and the
+  // @font-face rules of the faces it loads from local files.
+  const print = variant === 'print' ? resolvePrintFonts(template) : undefined;
   const lines = Object.entries(template.fonts).map(([role, font]) => {
-    const families = variant === 'print' ? [...font.print, 'serif'] : font.screen;
-    return `  --font-${role}: ${stack(families)};`;
+    if (!print) return `  --font-${role}: ${stack(font.screen)};`;
+    // Print: also the stack for bold text, of faces with a real bold (a faked one prints as Type 3).
+    return `  --font-${role}: ${fontStack(print.stacks[role as FontRoleName])};\n  --font-${role}-bold: ${fontStack(print.boldStacks[role as FontRoleName])};`;
   });
-  return `:root {\n${lines.join('\n')}\n  --body-size: ${template.bodySizePt}pt;\n  --line-height-pt: ${template.lineHeightPt}pt;\n}`;
+  const faces = print ? `${localFaceCss(print)}\n` : '';
+  return `${faces}:root {\n${lines.join('\n')}\n  --body-size: ${template.bodySizePt}pt;\n  --line-height-pt: ${template.lineHeightPt}pt;\n}`;
 }
 
-function titleBlock(report: Report): Element | undefined {
+/** The title block; a title heading that opens the source moves out of `content` into it. */
+function titleBlock(report: Report, content: HastRoot): Element | undefined {
   const { meta } = report;
   const children: ElementContent[] = [];
+  const title = report.file.data.title;
   if (meta.title) children.push(h('h1', { className: ['title'] }, meta.title));
+  else if (title?.source === 'file-name') children.push(h('h1', { className: ['title'] }, title.text));
+  else if (title?.source === 'heading') {
+    const index = content.children.findIndex((node) => node.type === 'element');
+    const heading = content.children[index];
+    if (heading?.type === 'element' && heading.tagName === 'h1') {
+      content.children.splice(index, 1);
+      heading.properties.className = ['title'];
+      children.push(heading);
+    }
+  }
   if (meta.subtitle) children.push(h('p', { className: ['subtitle'] }, meta.subtitle));
   if (meta.speaker) children.push(h('p', { className: ['speaker'] }, meta.speaker));
   return children.length > 0 ? h('header', { className: ['title-block'] }, children) : undefined;
 }
 
-function tableOfContents(report: Report, label: string): Element {
-  const shift = report.meta.title ? 1 : 0;
+/**
+ * The contents: one link per heading. In the print edition each entry also holds a
+ * `span.toc-page` (id `toc-page-<heading id>`) that the PDF renderer fills with the page the
+ * heading lands on (`pipeline/render/pdf/toc-pages.ts`); the leader between them is CSS.
+ */
+function tableOfContents(report: Report, label: string, variant: HtmlVariant = 'screen'): Element {
+  const shift = report.file.data.title?.headingShift ?? (report.meta.title ? 1 : 0);
   const items: Element[] = [];
   visit(report.tree, 'heading', (heading: Heading) => {
     const id = heading.data?.id;
     if (!id) return;
     const level = heading.data?.level ?? heading.depth;
-    items.push(h('li', { className: [`toc-level-${level + shift}`] }, [h('a', { href: `#${id}` }, toString(heading))]));
+    const text = toString(heading);
+    const link =
+      variant === 'print'
+        ? h('a', { href: `#${id}` }, [h('span', { className: ['toc-text'] }, text), h('span', { className: ['toc-page'], id: `toc-page-${id}` }, TOC_PAGE_PLACEHOLDER)])
+        : h('a', { href: `#${id}` }, text);
+    items.push(h('li', { className: [`toc-level-${level + shift}`] }, [link]));
   });
   return h('nav', { className: ['toc'], ariaLabelledBy: 'toc-label' }, [h('h2', { id: 'toc-label', className: ['toc-title'] }, label), h('ol', items)]);
 }
@@ -86,7 +115,7 @@ function footerBlock(report: Report, publishedLabel: string): Element | undefine
   const { meta } = report;
   const parts: ElementContent[] = [];
   if (meta.author) parts.push(h('p', { className: ['issuer'] }, meta.author));
-  if (meta.date) parts.push(h('p', { className: ['date'] }, [`${publishedLabel}: `, h('time', { dateTime: meta.date }, meta.date)]));
+  if (meta.date) parts.push(h('p', { className: ['date'] }, [publishedLabel, h('time', { dateTime: meta.date }, meta.date)]));
   return parts.length > 0 ? h('footer', { className: ['publication'] }, parts) : undefined;
 }
 

@@ -20,7 +20,7 @@ import { tableHandler } from './handlers/table.ts';
 export function contentToHast(report: Report): HastRoot {
   const labels = labelsFor(report.meta.lang);
   const images = new InlineImages();
-  const shift = report.meta.title ? 1 : 0;
+  const shift = report.file.data.title?.headingShift ?? (report.meta.title ? 1 : 0);
   const mdastToHast = toHast(report.tree, {
     allowDangerousHtml: true,
     footnoteLabel: labels.footnotes,
@@ -37,6 +37,7 @@ export function contentToHast(report: Report): HastRoot {
   inlineImages(safe, images, report);
   openDetails(safe);
   labelTaskCheckboxes(safe);
+  flattenDeepNesting(safe);
   wrapTables(safe, labels.table);
   return safe;
 }
@@ -71,6 +72,25 @@ function labelTaskCheckboxes(tree: HastRoot): void {
       if (input.tagName === 'input' && input.properties.type === 'checkbox') input.properties.ariaLabel = textOf(item).trim();
     });
   });
+}
+
+/** Indentation levels quotes and lists keep; deeper ones stop indenting so text keeps its width. */
+const MAX_INDENTED_NESTING = 4;
+
+function flattenDeepNesting(tree: HastRoot): void {
+  const walk = (node: HastRoot | Element, depth: number) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const nests = child.tagName === 'blockquote' || child.tagName === 'ul' || child.tagName === 'ol';
+      const childDepth = nests ? depth + 1 : depth;
+      if (nests && childDepth > MAX_INDENTED_NESTING) {
+        const classes = Array.isArray(child.properties.className) ? child.properties.className : [];
+        child.properties.className = [...classes, 'nest-deep'];
+      }
+      walk(child, childDepth);
+    }
+  };
+  walk(tree, 0);
 }
 
 function wrapTables(tree: HastRoot, label: (index: number) => string): void {

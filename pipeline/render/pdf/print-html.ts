@@ -4,6 +4,8 @@ import type { ReportMeta } from '../../types.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { createRequestHandler, type RequestLogEntry } from './serve-requests.ts';
 import { PAGE_URL } from './virtual-origin.ts';
+import { resolvePrintFonts } from '../../fonts/print-fonts.ts';
+import { subsetForText } from '../../fonts/subset-local.ts';
 
 /** A font face of the print page that failed to load (the text fell back to another font). */
 export interface FailedFontFace {
@@ -28,20 +30,36 @@ export interface PrintContext {
   onFontError?: (face: FailedFontFace) => void;
   /** Limit for loading the page, loading its fonts, and printing it (each, ms). Default 300 000. */
   timeoutMs?: number;
+  /**
+   * Called with every print as Chromium wrote it (before it is finished), with the number of
+   * the print (1, 2, …). Return text to put into elements of the page to print it again (for
+   * example page numbers of a table of contents), or `undefined` to keep this print.
+   */
+  revise?: (printed: Uint8Array, round: number) => Promise<PageRevision | undefined>;
 }
+
+/** Text to put into elements of the print page, by element id, before printing it again. */
+export type PageRevision = ReadonlyMap<string, string>;
+
+/** Most prints of one page: a `revise` that never settles is a bug, not a reason to loop. */
+export const MAX_PRINTS = 6;
 
 /**
  * Print an HTML page to a finished PDF with Chromium. The page is served from a virtual
  * origin in a fresh browser context, with print media emulated from the start so that the
  * fonts of the print layout are the ones loaded. It may load the template's font packages
- * (`press-fonts/<package>/…`) and files inside `baseDir`; every other request is refused and
+ * (`press-fonts/<package>/…`), its local font files (`press-font-files/…`) and files inside
+ * `baseDir`; every other request is refused and
  * scripts do not run. After the fonts are ready the page is printed as a tagged PDF with an
- * outline, at the `@page` size (the template's paper and margins as fallback), then finished
- * by {@link finishPdf}: metadata, exact paper size and a reproducible file identifier.
+ * outline, at the `@page` size (the template's paper and margins as fallback); `revise` may
+ * change text in the page and have it printed again (a table of contents learning its page
+ * numbers). The last print is finished by {@link finishPdf}: metadata, exact paper size and a
+ * reproducible file identifier.
  */
 export async function printHtmlToPdf(html: string, context: PrintContext): Promise<Uint8Array> {
   const timeout = context.timeoutMs ?? 300_000;
   const { page: paper } = context.template;
+  const fonts = resolvePrintFonts(context.template);
   const browserContext = await context.browser.createBrowserContext();
   let printed: Uint8Array;
   try {
@@ -50,32 +68,58 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
     const handler = createRequestHandler({
       html,
       baseDir: context.baseDir,
-      fontPackages: new Set(context.template.printFontFiles.map((entry) => entry.package)),
+      fontPackages: fonts.packages,
+      fontFiles: new Map(fonts.localFaces.map((face) => [face.key, face.file])),
+      // Local CJK fonts are 10–20 MB: serve only the characters this page can show.
+      loadFontFile: (file) => subsetForText(file, html),
       ...(context.onRequest ? { onRequest: context.onRequest } : {}),
     });
     page.on('request', (request) => void handler(request));
     await page.emulateMediaType('print');
     await page.goto(PAGE_URL, { waitUntil: 'load', timeout });
     for (const face of await waitForFonts(page, timeout)) context.onFontError?.(face);
-    printed = await page.pdf({
-      tagged: true,
-      outline: true,
-      preferCSSPageSize: true,
-      printBackground: true,
-      format: paper.size,
-      margin: {
-        top: `${paper.marginMm.top}mm`,
-        right: `${paper.marginMm.right}mm`,
-        bottom: `${paper.marginMm.bottom}mm`,
-        left: `${paper.marginMm.left}mm`,
-      },
-      waitForFonts: false,
-      timeout,
-    });
+    const print = () =>
+      page.pdf({
+        tagged: true,
+        outline: true,
+        preferCSSPageSize: true,
+        printBackground: true,
+        format: paper.size,
+        margin: {
+          top: `${paper.marginMm.top}mm`,
+          right: `${paper.marginMm.right}mm`,
+          bottom: `${paper.marginMm.bottom}mm`,
+          left: `${paper.marginMm.left}mm`,
+        },
+        waitForFonts: false,
+        timeout,
+      });
+    printed = await print();
+    for (let round = 1; context.revise; round++) {
+      const revision = await context.revise(printed, round);
+      if (!revision) break;
+      if (round >= MAX_PRINTS) throw new Error(`the print page was still being revised after ${MAX_PRINTS} prints`);
+      await revisePage(page, revision);
+      printed = await print();
+    }
   } finally {
     await browserContext.close().catch(() => undefined);
   }
   return finishPdf(printed, { meta: context.meta, date: context.date, paper: paper.size });
+}
+
+/** Put the revision's text into the page's elements (the page runs no script of its own). */
+async function revisePage(page: Page, revision: PageRevision): Promise<void> {
+  const missing = await page.evaluate((entries: [string, string][]) => {
+    const notFound: string[] = [];
+    for (const [id, text] of entries) {
+      const element = document.getElementById(id);
+      if (element) element.textContent = text;
+      else notFound.push(id);
+    }
+    return notFound;
+  }, [...revision]);
+  if (missing.length > 0) throw new Error(`print page revision: no element with id ${missing.join(', ')}`);
 }
 
 /**

@@ -1,10 +1,19 @@
 import type { Browser } from 'puppeteer-core';
+import type { Heading } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { Template } from '../../template/load-template.ts';
 import type { Report } from '../../types.ts';
 import { error } from '../../util/messages.ts';
+import { CodepointSet } from '../../fonts/codepoints.ts';
+import { checkGlyphs } from '../../fonts/check-glyphs.ts';
+import { fontCoverage } from '../../fonts/coverage.ts';
+import { resolvePrintFonts } from '../../fonts/print-fonts.ts';
 import { renderHtml } from '../html/render-html.ts';
+import { labelsFor } from '../html/labels.ts';
 import type { RenderOptions } from '../types.ts';
+import { notesAtPartEnds } from './part-notes.ts';
 import { printHtmlToPdf } from './print-html.ts';
+import { tocReviser, TOC_ITERATIONS } from './toc-pages.ts';
 import { isFontUrl } from './virtual-origin.ts';
 
 /** Options of the PDF renderer: the common ones plus the running browser to print with. */
@@ -13,25 +22,47 @@ export interface RenderPdfOptions extends RenderOptions {
   browser: Browser;
 }
 
+/** Text the print layout adds of its own: page numbers and labels (checked against the fonts too). */
+const LAYOUT_TEXT = ['— 0123456789 —'];
+
 /**
  * Render the print PDF: the print variant of the HTML page, printed by Chromium and finished
- * with metadata. A font stylesheet or font file that cannot be served, or a font face that
- * fails to load, would print text in some other font; each becomes an error message on the
- * report (the build fails; the PDF is still returned).
+ * with metadata.
+ *
+ * 1. Fonts: the template's print fonts are resolved (npm packages, Debian files, a configured
+ *    FangSong) and their cmaps read; a configuration problem, a font Chromium would embed as
+ *    Type 3, and every character of the report that none of the fonts has are errors, the
+ *    last at its source line (`missing-glyph`).
+ * 2. The print page: notes move to the end of their part (`part-notes.ts`).
+ * 3. Printing: with `toc: true`, printed, the headings' pages read back and filled into the
+ *    contents, and printed again until nothing moves (`toc-pages.ts`).
+ *
+ * A font stylesheet or file that cannot be served, or a face that fails to load, would print
+ * text in some other font; each is an error too. Errors fail the build; the PDF is still returned.
  */
 export async function renderPdf(report: Report, template: Template, options: RenderPdfOptions): Promise<Uint8Array> {
   const { browser, ...renderOptions } = options;
-  const html = await renderHtml(report, template, { ...renderOptions, variant: 'print' });
-  const problems = new Set<string>();
+  const labels = labelsFor(report.meta.lang);
+  const fonts = resolvePrintFonts(template);
+  const problems = new Set<string>(fonts.problems);
+  const coverage = await fontCoverage(fonts);
+  for (const problem of coverage.problems) problems.add(problem);
+  const available = fonts.families.filter((family) => family.available).map((family) => family.family);
+  const covered = available.reduce((all, family) => all.union(coverage.families.get(family) ?? CodepointSet.empty()), CodepointSet.empty());
+  checkGlyphs(report, covered, available, [...LAYOUT_TEXT, labels.contents, labels.published]);
+
+  const html = notesAtPartEnds(await renderHtml(report, template, { ...renderOptions, variant: 'print' }), labels.footnotes);
+  const toc = report.meta.toc ? tocReviser(headingIds(report)) : undefined;
   const pdf = await printHtmlToPdf(html, {
     template,
     baseDir: report.baseDir,
     browser,
     meta: report.meta,
     date: options.date,
+    ...(toc ? { revise: toc.revise } : {}),
     onRequest: (entry) => {
       if (isFontUrl(entry.url) && (entry.outcome === 'missing' || entry.outcome === 'refused')) {
-        problems.add(`Font file ${decodeURI(new URL(entry.url).pathname.replace(/^.*?\/press-fonts\//, ''))} could not be served for the print PDF (${entry.reason ?? entry.outcome})`);
+        problems.add(`Font file ${decodeURI(new URL(entry.url).pathname.replace(/^.*?\/press-font(s|-files)\//, ''))} could not be served for the print PDF (${entry.reason ?? entry.outcome})`);
       }
     },
     onFontError: (face) => {
@@ -39,5 +70,19 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     },
   });
   for (const problem of problems) error(report.file, `${problem}; check the template's printFontFiles and that its packages are installed`, undefined, 'pdf-font-failed');
+  if (toc) {
+    const outcome = toc.outcome();
+    if (outcome.missing.length > 0) error(report.file, `Contents: no page found for the headings ${outcome.missing.join(', ')}`, undefined, 'toc-pages');
+    else if (!outcome.settled) error(report.file, `Contents: the page numbers still moved after ${TOC_ITERATIONS} more prints; the contents may show wrong pages`, undefined, 'toc-pages');
+  }
   return pdf;
+}
+
+/** Ids of the headings the contents lists (those with an id), in order. */
+function headingIds(report: Report): string[] {
+  const ids: string[] = [];
+  visit(report.tree, 'heading', (heading: Heading) => {
+    if (heading.data?.id) ids.push(heading.data.id);
+  });
+  return ids;
 }

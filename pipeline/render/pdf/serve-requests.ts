@@ -23,6 +23,13 @@ export interface ServeOptions {
   baseDir: string;
   /** npm packages whose font files may be served under `press-fonts/<package>/`. */
   fontPackages: ReadonlySet<string>;
+  /**
+   * Local font files the page may load, by key: `press-font-files/<key>` is answered with the
+   * file at that absolute path. Only these exact keys; nothing else on the disk.
+   */
+  fontFiles?: ReadonlyMap<string, string>;
+  /** Reads a local font file for the page (default: the file as it is; the PDF renderer subsets it). */
+  loadFontFile?: (file: string) => Promise<Buffer>;
   /** Called once per request with its outcome. */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -56,7 +63,8 @@ const PAGE_POLICY = "script-src 'none'; object-src 'none'; base-uri 'none'; form
 
 /**
  * Make the request-interception handler of one print page: the page URL gets `html`,
- * `press-fonts/<package>/<file>` gets a CSS or font file of an allowed font package, other
+ * `press-fonts/<package>/<file>` gets a CSS or font file of an allowed font package,
+ * `press-font-files/<key>` a local font file listed in `fontFiles`, other
  * relative URLs get files inside `baseDir`, `data:` URLs are left to the browser, and
  * everything else is aborted. The handler never throws.
  */
@@ -105,6 +113,26 @@ export function createRequestHandler(options: ServeOptions): (request: HTTPReque
             return;
           }
           await answerFile(request, dir, route.file, type, 'font', log);
+          return;
+        }
+        case 'fontFile': {
+          const file = options.fontFiles?.get(route.key);
+          const type = file === undefined ? undefined : FONT_TYPES[path.extname(file).toLowerCase()] ?? (file.toLowerCase().endsWith('.ttc') ? 'font/collection' : undefined);
+          if (file === undefined || type === undefined) {
+            log(url, 'refused', `${route.key} is not one of the template's font files`);
+            await request.abort('blockedbyclient');
+            return;
+          }
+          let body: Buffer;
+          try {
+            body = await (options.loadFontFile ?? readFile)(file);
+          } catch (failure) {
+            log(url, 'missing', `font file ${file} cannot be read${failure instanceof Error ? ` (${failure.message.split('\n')[0]})` : ''}`);
+            await request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+            return;
+          }
+          log(url, 'font');
+          await request.respond({ status: 200, contentType: type, body });
           return;
         }
         case 'file': {

@@ -13,9 +13,15 @@ export const PAGE_URL = `${VIRTUAL_ORIGIN}${DOCUMENT_PATH}index.html`;
 /** Folder, relative to the page, under which the template's font packages are served. */
 export const FONTS_FOLDER = 'press-fonts/';
 
-/** Whether a URL asks for a file of a font package (`press-fonts/…` next to the page). */
+/**
+ * Folder, relative to the page, under which the template's local font files (Debian-installed
+ * or configured, named by absolute path) are served, each under the key the page was given.
+ */
+export const FONT_FILES_FOLDER = 'press-font-files/';
+
+/** Whether a URL asks for a font: a file of a font package (`press-fonts/…`) or a local font file (`press-font-files/…`). */
 export function isFontUrl(url: string): boolean {
-  return url.startsWith(`${VIRTUAL_ORIGIN}${DOCUMENT_PATH}${FONTS_FOLDER}`);
+  return url.startsWith(`${VIRTUAL_ORIGIN}${DOCUMENT_PATH}${FONTS_FOLDER}`) || url.startsWith(`${VIRTUAL_ORIGIN}${DOCUMENT_PATH}${FONT_FILES_FOLDER}`);
 }
 
 /** What a request made by the print page asks for. */
@@ -24,6 +30,8 @@ export type Route =
   | { kind: 'data' }
   /** A file of an npm font package: `press-fonts/<package>/<file>`. */
   | { kind: 'font'; packageName: string; file: string }
+  /** A local font file of the template: `press-font-files/<key>`, looked up by its exact key. */
+  | { kind: 'fontFile'; key: string }
   /** A file relative to the document's folder (decoded, still unchecked). */
   | { kind: 'file'; relative: string }
   | { kind: 'refused'; reason: string };
@@ -57,6 +65,7 @@ export function routeRequest(url: string): Route {
   if (relative.includes('\0')) return { kind: 'refused', reason: 'a NUL character in the path' };
   if (relative === 'index.html') return { kind: 'page' };
   if (relative.startsWith(FONTS_FOLDER)) return fontRoute(relative.slice(FONTS_FOLDER.length));
+  if (relative.startsWith(FONT_FILES_FOLDER)) return { kind: 'fontFile', key: relative.slice(FONT_FILES_FOLDER.length) };
   if (relative === '' || relative.endsWith('/')) return { kind: 'refused', reason: 'a folder, not a file' };
   return { kind: 'file', relative };
 }

@@ -30,7 +30,8 @@ export function footnoteDefinition(_node: FootnoteDefinition, _state: BlockState
 /**
  * The footnotes part: each referenced definition, in number order, its paragraphs in the
  * FootnoteText style. Footnotes referenced from inside footnotes are not Word footnotes (Word
- * has none), so the list does not grow while it is written. Unreferenced definitions are reported.
+ * has none), so the list does not grow while it is written. Unreferenced definitions are
+ * reported by `remarkFootnoteCheck` for every output.
  */
 export function renderFootnotes(ctx: DocxContext): Record<number, { children: Paragraph[] }> {
   const notes: Record<number, { children: Paragraph[] }> = {};
@@ -41,8 +42,5 @@ export function renderFootnotes(ctx: DocxContext): Record<number, { children: Pa
     const paragraphs = blocks.filter((block): block is Paragraph => block instanceof Paragraph);
     notes[index + 1] = { children: paragraphs.length > 0 ? paragraphs : [new Paragraph({ style: 'FootnoteText' })] };
   });
-  for (const unused of ctx.footnotes.unreferenced()) {
-    warn(ctx.file, `Footnote [^${unused.label ?? unused.identifier}] is never referenced and is left out of the Word output`, unused, 'docx-footnote-unused');
-  }
   return notes;
 }

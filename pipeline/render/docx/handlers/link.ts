@@ -23,7 +23,7 @@ export function linkTarget(url: string, node: Node, state: InlineState): LinkTar
     }
     const bookmark = ctx.bookmarks.get(id);
     if (bookmark !== undefined) return { kind: 'internal', bookmark };
-    warn(ctx.file, `Link target \`${url}\` is not a heading of this document; the Word output shows the text without a link`, node, 'docx-link-anchor');
+    // Reported once for every output by remarkLinkCheck; Word shows the text without a link.
     return undefined;
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();

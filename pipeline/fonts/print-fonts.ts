@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { FontRole, PrintFontSource, Template } from '../template/load-template.ts';
+import { FONT_FILES_FOLDER } from '../render/pdf/virtual-origin.ts';
+
+/** The font roles of a template. */
+export type FontRoleName = 'body' | 'heading1' | 'heading2' | 'title' | 'song' | 'mono';
+
+/** One face the print page loads from a local file (Debian-installed or configured). */
+export interface LocalFace {
+  family: string;
+  weight: number;
+  /** Absolute path of the font file. */
+  file: string;
+  /** Key the request handler serves the file under (`<n>/<file name>`). */
+  key: string;
+  /** URL of the file relative to the print page (`press-font-files/<n>/<file name>`, encoded). */
+  url: string;
+}
+
+/** Where one family of the template comes from, and whether it can be used. */
+export interface FamilyStatus {
+  family: string;
+  /** `npm <package>`, `debian <package>`, `<SETTING>=<path>`, or `<SETTING> (not set)`. */
+  source: string;
+  available: boolean;
+}
+
+/** The resolved print fonts of a template: what the print page links, loads and names. */
+export interface PrintFontSetup {
+  /** Stylesheets of npm font packages, relative to the print page (`press-fonts/<package>/<weight>.css`). */
+  stylesheets: string[];
+  /** npm packages whose files the print page may load. */
+  packages: ReadonlySet<string>;
+  /** Faces loaded from local files, declared with `@font-face` in the print page. */
+  localFaces: LocalFace[];
+  /**
+   * Family stack of each role: the available families of its `print` list, in order, then the
+   * template's other available families as fallbacks.
+   */
+  stacks: Record<FontRoleName, string[]>;
+  /**
+   * Family stack of each role for bold text: the families of `stacks[role]` that have a real
+   * bold face (weight 600 or more). Chromium fakes a missing bold by emboldening the outlines,
+   * and prints such text as a Type 3 font; the print stylesheets turn that off
+   * (`font-synthesis-weight: none`) and set bold text in these stacks instead.
+   */
+  boldStacks: Record<FontRoleName, string[]>;
+  /** Every family of `printFontFiles` with its source and availability. */
+  families: FamilyStatus[];
+  /** Configuration problems: each means the PDF would not be set in the template's fonts. */
+  problems: string[];
+}
+
+/** The file types a local font may have: TrueType or OpenType (the first font of a `.ttc`). */
+const FONT_FILE = /\.(ttf|otf|ttc)$/i;
+
+const cache = new WeakMap<Template, { key: string; setup: PrintFontSetup }>();
+
+/**
+ * Resolve the print fonts of a template: which families are available (npm packages are
+ * assumed present, Debian files are checked on disk, configured fonts are read from the
+ * `PRESS_FONT_*` settings), the stylesheet links and `@font-face` faces of the print page,
+ * and the family stack of each role. Synchronous and cached per template and settings.
+ * Files are not read here; {@link ../fonts/coverage.ts} reads them.
+ */
+export function resolvePrintFonts(template: Template): PrintFontSetup {
+  const settings = template.fontSettings ?? settingsOf(process.env);
+  const key = JSON.stringify(template.printFontFiles.filter(isConfigured).map((font) => settings[font.setting] ?? ''));
+  const cached = cache.get(template);
+  if (cached?.key === key) return cached.setup;
+  const setup = resolve(template, settings);
+  cache.set(template, { key, setup });
+  return setup;
+}
+
+/** The `PRESS_FONT_*` variables of an environment. */
+export function settingsOf(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith('PRESS_FONT_') && entry[1] !== undefined));
+}
+
+function isConfigured(font: PrintFontSource): font is Extract<PrintFontSource, { setting: string }> {
+  return 'setting' in font;
+}
+
+function resolve(template: Template, settings: Readonly<Record<string, string>>): PrintFontSetup {
+  const stylesheets: string[] = [];
+  const packages = new Set<string>();
+  const localFaces: LocalFace[] = [];
+  const families: FamilyStatus[] = [];
+  const problems: string[] = [];
+  const bold = new Set<string>();
+  const addLocal = (family: string, weight: number, file: string) => {
+    const key = `${localFaces.length + 1}/${path.basename(file)}`;
+    localFaces.push({ family, weight, file, key, url: `${FONT_FILES_FOLDER}${localFaces.length + 1}/${encodeURIComponent(path.basename(file))}` });
+  };
+
+  for (const font of template.printFontFiles) {
+    if ('package' in font) {
+      packages.add(font.package);
+      for (const weight of font.weights) stylesheets.push(`press-fonts/${font.package}/${weight}.css`);
+      if (font.weights.some((weight) => weight >= 600)) bold.add(font.family);
+      families.push({ family: font.family, source: `npm ${font.package}`, available: true });
+    } else if ('debianPackage' in font) {
+      const missing = font.files.filter((entry) => !isFile(entry.path));
+      if (missing.length > 0) {
+        problems.push(`Font ${font.family}: ${missing.map((entry) => entry.path).join(', ')} not found; install the Debian package ${font.debianPackage} (bash scripts/install-system-packages.sh)`);
+      } else {
+        for (const entry of font.files) addLocal(font.family, entry.weight, entry.path);
+        if (font.files.some((entry) => entry.weight >= 600)) bold.add(font.family);
+      }
+      families.push({ family: font.family, source: `debian ${font.debianPackage}`, available: missing.length === 0 });
+    } else {
+      const value = settings[font.setting]?.trim() ?? '';
+      if (value === '') {
+        families.push({ family: font.family, source: `${font.setting} (not set)`, available: false });
+        continue;
+      }
+      const found = value === 'system' ? systemFace(font.systemFamilies) : configuredFile(value);
+      if ('problem' in found) {
+        problems.push(`${font.setting}=${value}: ${found.problem}`);
+        families.push({ family: font.family, source: `${font.setting}=${value}`, available: false });
+        continue;
+      }
+      addLocal(font.family, 400, found.file);
+      families.push({ family: font.family, source: `${font.setting}=${found.file}`, available: true });
+    }
+  }
+
+  const available = new Set(families.filter((status) => status.available).map((status) => status.family));
+  const known = new Set(families.map((status) => status.family));
+  const stacks = {} as Record<FontRoleName, string[]>;
+  const boldStacks = {} as Record<FontRoleName, string[]>;
+  for (const [role, font] of Object.entries(template.fonts) as [FontRoleName, FontRole][]) {
+    for (const family of font.print) {
+      if (!known.has(family)) problems.push(`Font role ${role} names ${family}, which is not one of the template's printFontFiles`);
+    }
+    const own = font.print.filter((family) => available.has(family));
+    if (own.length === 0) problems.push(`Font role ${role}: none of ${font.print.join(', ')} is available`);
+    // Then every other family of the template: a character the role's own faces lack is
+    // still printed in a template font, never in one the machine happens to have.
+    stacks[role] = [...own, ...[...available].filter((family) => !own.includes(family))];
+    const withBold = stacks[role].filter((family) => bold.has(family));
+    boldStacks[role] = withBold.length > 0 ? withBold : stacks[role];
+  }
+  return { stylesheets, packages, localFaces, stacks, boldStacks, families, problems };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function configuredFile(value: string): { file: string } | { problem: string } {
+  const file = path.resolve(value);
+  if (!FONT_FILE.test(file)) return { problem: 'name a TrueType font file (.ttf, .otf or .ttc)' };
+  if (!isFile(file)) return { problem: `no such file ${file}` };
+  return { file };
+}
+
+/**
+ * An installed face whose family is one of `names`, as fontconfig lists it: a regular,
+ * upright face, the first of its file. Only used when the setting says `system`.
+ */
+function systemFace(names: readonly string[]): { file: string } | { problem: string } {
+  let listing: string;
+  try {
+    listing = execFileSync('fc-list', ['--format', '%{file}\t%{index}\t%{family}\t%{weight}\t%{slant}\n', ':lang=zh'], { encoding: 'utf8', timeout: 10_000 });
+  } catch {
+    return { problem: 'fontconfig (fc-list) is not available to find an installed face' };
+  }
+  const wanted = names.map((name) => name.toLowerCase());
+  const candidates = listing
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([file, index, family]) => file && FONT_FILE.test(file) && index === '0' && (family ?? '').split(',').some((name) => wanted.includes(name.trim().toLowerCase())))
+    .sort((a, b) => Math.abs(Number(a[3]) - 80) - Math.abs(Number(b[3]) - 80) || Number(a[4]) - Number(b[4]) || (a[0] ?? '').localeCompare(b[0] ?? ''));
+  const file = candidates[0]?.[0];
+  return file ? { file } : { problem: `no installed face named ${names.join(', ')} (fc-list :lang=zh)` };
+}
+
+/** The CSS of the print page's local faces: one `@font-face` per file. */
+export function localFaceCss(setup: PrintFontSetup): string {
+  return setup.localFaces
+    .map((face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); }`)
+    .join('\n');
+}
+
+/** A CSS font stack: family names quoted, no generic family. */
+export function fontStack(families: readonly string[]): string {
+  return families.map(cssString).join(', ');
+}
+
+function cssString(value: string): string {
+  return `"${value.replace(/["\\]/g, (character) => `\\${character}`)}"`;
+}

@@ -1,0 +1,101 @@
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import type { PageRevision } from './print-html.ts';
+
+/** Prints after the first one in which the contents may still settle (the issue allows three). */
+export const TOC_ITERATIONS = 3;
+
+/** Id of the element holding a contents entry's page number (written by the HTML shell's print variant). */
+export function tocPageId(headingId: string): string {
+  return `toc-page-${headingId}`;
+}
+
+/**
+ * The page (1-based) of every named destination of a PDF. Chromium writes one for every element
+ * with an id that a link of the page points to, in the catalog's `/Dests` dictionary (older
+ * style) or its `/Names` → `/Dests` name tree; both are read. Names are returned decoded: the
+ * element ids.
+ */
+export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageNumbers = new Map<string, number>();
+  document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1));
+  const pages = new Map<string, number>();
+  const lookup = (object: PDFObject | undefined): PDFObject | undefined => (object instanceof PDFRef ? document.context.lookup(object) : object);
+  const add = (name: string, value: PDFObject | undefined) => {
+    let destination = lookup(value);
+    if (destination instanceof PDFDict) destination = lookup(destination.get(PDFName.of('D')));
+    if (!(destination instanceof PDFArray)) return;
+    const page = destination.get(0);
+    const number = page instanceof PDFRef ? pageNumbers.get(page.toString()) : undefined;
+    if (number !== undefined) pages.set(name, number);
+  };
+
+  const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (dests) for (const [key, value] of dests.entries()) add(decodeName(key.decodeText()), value);
+
+  const names = document.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
+  const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const walk = (node: PDFDict, depth: number): void => {
+    if (depth > 32) return;
+    const leaves = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    if (leaves) {
+      for (let index = 0; index + 1 < leaves.size(); index += 2) {
+        const key = lookup(leaves.get(index));
+        if (key instanceof PDFString || key instanceof PDFHexString) add(decodeName(key.decodeText()), leaves.get(index + 1));
+      }
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (kids) for (let index = 0; index < kids.size(); index++) {
+      const kid = lookup(kids.get(index));
+      if (kid instanceof PDFDict) walk(kid, depth + 1);
+    }
+  };
+  if (tree) walk(tree, 0);
+  return pages;
+}
+
+/** Chromium writes a destination name as the id percent-encoded in UTF-8 (`%E4%B8%80…` for `一…`). */
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** How the contents pass ended. */
+export interface TocOutcome {
+  /** Prints made (1 + re-prints). */
+  prints: number;
+  /** Whether the last print's numbers are the pages its headings are on. */
+  settled: boolean;
+  /** Heading ids Chromium wrote no destination for (their entries show `?`). */
+  missing: string[];
+  /** Page of each heading id in the last print. */
+  pages: Map<string, number>;
+}
+
+/**
+ * The `revise` step of a print with a table of contents: after each print, read the page of
+ * every heading (its named destination) and compare with the numbers the contents show. Equal:
+ * keep the print. Different: fill in the pages and print again, at most {@link TOC_ITERATIONS}
+ * times; if the pages still move the last print is kept and `outcome().settled` is false.
+ */
+export function tocReviser(headingIds: readonly string[]): {
+  revise: (printed: Uint8Array, round: number) => Promise<PageRevision | undefined>;
+  outcome: () => TocOutcome;
+} {
+  let shown: Map<string, string> | undefined;
+  let outcome: TocOutcome = { prints: 0, settled: false, missing: [], pages: new Map() };
+  const revise = async (printed: Uint8Array, round: number): Promise<PageRevision | undefined> => {
+    const pages = await destinationPages(printed);
+    const missing = headingIds.filter((id) => !pages.has(id));
+    const numbers = new Map(headingIds.map((id) => [tocPageId(id), String(pages.get(id) ?? '?')]));
+    const settled = shown !== undefined && [...numbers].every(([id, text]) => shown?.get(id) === text);
+    outcome = { prints: round, settled, missing, pages };
+    if (settled || round > TOC_ITERATIONS) return undefined;
+    shown = numbers;
+    return numbers;
+  };
+  return { revise, outcome: () => outcome };
+}

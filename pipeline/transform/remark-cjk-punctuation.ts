@@ -1,0 +1,364 @@
+import { visit, SKIP } from 'unist-util-visit';
+import type { Link, PhrasingContent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import type { SourceEdit } from '../fix/apply-fixes.ts';
+import { warn } from '../util/messages.ts';
+
+/** Rule id of the warnings and source edits of this transform. */
+export const CJK_PUNCTUATION_RULE = 'cjk-punctuation';
+
+/** The half-width marks this transform normalises, with their full-width forms. */
+export const FULL_WIDTH = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' } as const;
+
+type Mark = keyof typeof FULL_WIDTH;
+
+const NAME_ZH: Record<Mark, string> = { ',': '逗号', ';': '分号', ':': '冒号', '!': '感叹号', '?': '问号', '(': '左括号', ')': '右括号' };
+const NAME_EN: Record<Mark, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  ':': 'colon',
+  '!': 'exclamation mark',
+  '?': 'question mark',
+  '(': 'opening parenthesis',
+  ')': 'closing parenthesis',
+};
+
+/**
+ * Normalise half-width `, ; : ! ? ( )` typed inside Chinese text to their full-width forms
+ * (`， ； ： ！ ？ （ ）`), in the tree every output is rendered from. Each change is a warning
+ * (`cjk-punctuation`) at the mark's line and column, and a {@link SourceEdit} in
+ * `file.data.fixes`, which `press check --fix` writes back into the source.
+ *
+ * Only `text` nodes change. Each paragraph, heading or table cell is read as one run of
+ * characters across its inline nodes (emphasis, strong, links…), so that a mark at the edge of
+ * a text node sees its neighbours: `**一是……。**牢固,` and `**坚持**,我们` both work. In that run,
+ * inline code, images and autolinks stand for one opaque non-Chinese character (their own
+ * content is never changed), inline HTML tags and footnote references are transparent, a hard
+ * break is a line break.
+ *
+ * "Chinese" below means a Han, kana or bopomofo character; a "full-width mark" is anything in
+ * CJK Symbols and Punctuation (U+3000–303F), the CJK compatibility and vertical forms, and the
+ * Halfwidth and Fullwidth Forms block (U+FF00–FFEF) — `，。、；：！？（）「」《》％` and the like.
+ * The quotes `“”‘’`, `…`, `—` and `·` are shared with Western text, so they are looked through.
+ *
+ * A `, ; : ! ?` is made full width when it is not between two ASCII digits (`1,000`, `10:30`,
+ * `3:2` stay) and either
+ *
+ * 1. it closes Chinese text: the character before it is Chinese or a full-width mark, after
+ *    looking back through a Latin word or number and through shared quotes (`一年来,`,
+ *    `“牛鼻子”,`, `增长6%!`, `我爱Python!`), and it is not followed by white space and then
+ *    something that is not Chinese (`This is 中文, and` stays: an English sentence); or
+ * 2. it leads into Chinese text: directly after it comes a Chinese character or a full-width
+ *    mark (through shared quotes), and directly before it comes something other than white space
+ *    (`增长6%,一般`, `时间10:30,开会`, `使用Python,并且`).
+ *
+ * A pair of parentheses, matched within the block, is converted as a pair or not at all: when a
+ * Chinese character touches either parenthesis from the outside, or a full-width mark the opening
+ * one (`指数(CPI)上涨`, `(一)主要目标`, `，(1)`; a full-width mark after the closing one says nothing,
+ * so `函数f(x),返回` keeps `(x)`), or when the content holds a Chinese character and the nearest
+ * character outside on neither side is a Latin letter or digit (`(节选)`, `2024年 (节选)`; but
+ * `Qinhuangdao (秦皇岛) is` stays). Unmatched parentheses stay.
+ *
+ * The rules are applied until nothing changes (a converted mark is context for its neighbours,
+ * as in `Hello!?中文`), so that a second run finds nothing: fixing twice equals fixing once. Marks written
+ * as a backslash escape (`\,`) or a character reference (`&#44;`) are left as written: that is
+ * how an author keeps a half-width mark on purpose.
+ */
+export function remarkCjkPunctuation() {
+  return (tree: Root, file: VFile): void => {
+    const source = String(file.value);
+    const lines = lineStarts(source);
+    const chinese = file.data.meta?.lang.toLowerCase().startsWith('zh') ?? false;
+    const edits: SourceEdit[] = [];
+    visit(tree, (node) => {
+      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined;
+      for (const change of normaliseRun(node.children, source)) {
+        const { line, column } = pointAt(lines, change.offset);
+        const reason = chinese ? reasonZh(change.mark) : reasonEn(change.mark);
+        warn(file, reason, { line, column }, CJK_PUNCTUATION_RULE);
+        edits.push({ offset: change.offset, old: change.mark, new: FULL_WIDTH[change.mark], ruleId: CJK_PUNCTUATION_RULE });
+      }
+      return SKIP;
+    });
+    if (edits.length > 0) (file.data.fixes ??= []).push(...edits);
+  };
+}
+
+function reasonZh(mark: Mark): string {
+  const where = mark === '(' || mark === ')' ? '中文中的' : '中文之间的';
+  return `${where}半角${NAME_ZH[mark]}“${mark}”应为全角“${FULL_WIDTH[mark]}”`;
+}
+
+function reasonEn(mark: Mark): string {
+  const where = mark === '(' || mark === ')' ? 'around Chinese text' : 'between Chinese characters';
+  return `Half-width ${NAME_EN[mark]} "${mark}" ${where} should be full-width "${FULL_WIDTH[mark]}"`;
+}
+
+/** One character of a block's run. */
+interface Slot {
+  /** The character (one code point), as converted so far. */
+  char: string;
+  /** The text node it comes from; absent for stand-ins (opaque nodes, breaks). */
+  text?: Text;
+  /** Its code-unit index in `text.value`. */
+  index?: number;
+  /** Its source offset, when the source has exactly this character there (a mark that may be edited). */
+  offset?: number;
+}
+
+/** A converted mark. */
+interface Change {
+  mark: Mark;
+  offset: number;
+}
+
+/** Stand-in for inline code, images and autolinks: not Chinese, not white space. */
+const OPAQUE = '\uFFFC';
+
+const CHINESE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]$/u;
+const SHARED = new Set(['“', '”', '‘', '’', '…', '—', '―', '·']);
+const WORD = /^[A-Za-z0-9%‰.]$/;
+const LATIN_OR_DIGIT = /^[A-Za-z0-9]$/;
+const DIGIT = /^[0-9]$/;
+const SPACE = /^\s$/u;
+const SIMPLE_MARKS = new Set<string>([',', ';', ':', '!', '?']);
+
+function isChinese(char: string): boolean {
+  return CHINESE.test(char);
+}
+
+function isFullWidthMark(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return (code >= 0x3000 && code <= 0x303f) || (code >= 0xfe10 && code <= 0xfe1f) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xffef);
+}
+
+/** Chinese character or full-width mark. */
+function isCjk(char: string | undefined): boolean {
+  return char !== undefined && (isChinese(char) || isFullWidthMark(char));
+}
+
+function isSpace(char: string | undefined): boolean {
+  return char !== undefined && !isFullWidthMark(char) && SPACE.test(char);
+}
+
+/** Convert the marks of one block's inline content; returns the changes in source order. */
+function normaliseRun(children: PhrasingContent[], source: string): Change[] {
+  const slots: Slot[] = [];
+  collect(children, slots, source);
+  const converted = new Set<number>();
+  const convert = (at: number) => {
+    const slot = slots[at];
+    if (!slot) return;
+    slot.char = FULL_WIDTH[slot.char as Mark];
+    converted.add(at);
+  };
+  // Conversions only ever add full-width marks, so this ends (at worst one pass per mark).
+  for (;;) {
+    const before = converted.size;
+    for (const [open, close] of pairsToConvert(slots)) {
+      convert(open);
+      convert(close);
+    }
+    for (let at = 0; at < slots.length; at++) {
+      const slot = slots[at];
+      if (slot?.offset !== undefined && SIMPLE_MARKS.has(slot.char) && markToConvert(slots, at)) convert(at);
+    }
+    if (converted.size === before) break;
+  }
+  const changes: Change[] = [];
+  for (const at of [...converted].sort((a, b) => a - b)) {
+    const slot = slots[at];
+    if (!slot?.text || slot.index === undefined || slot.offset === undefined) continue;
+    const mark = source[slot.offset] as Mark;
+    const value = slot.text.value;
+    slot.text.value = value.slice(0, slot.index) + slot.char + value.slice(slot.index + 1);
+    changes.push({ mark, offset: slot.offset });
+  }
+  return changes;
+}
+
+/** Whether a `, ; : ! ?` at `at` stands in Chinese text (see the rules on {@link remarkCjkPunctuation}). */
+function markToConvert(slots: Slot[], at: number): boolean {
+  const before = slots[at - 1]?.char;
+  const after = slots[at + 1]?.char;
+  if (before !== undefined && after !== undefined && DIGIT.test(before) && DIGIT.test(after)) return false;
+  const right = rightContext(slots, at);
+  if (closesChinese(slots, at) && right !== 'space-other') return true;
+  return right === 'chinese' && before !== undefined && !isSpace(before);
+}
+
+/** Whether the text before `at`, looking back through a Latin word or number and shared quotes, is Chinese. */
+function closesChinese(slots: Slot[], at: number): boolean {
+  let index = at - 1;
+  while (index >= 0) {
+    const char = slots[index]?.char ?? '';
+    if (!WORD.test(char) && !SHARED.has(char)) break;
+    index--;
+  }
+  return isCjk(slots[index]?.char);
+}
+
+type Right = 'chinese' | 'end' | 'attached' | 'space-chinese' | 'space-other';
+
+/** What follows the mark at `at`. */
+function rightContext(slots: Slot[], at: number): Right {
+  let index = at + 1;
+  let spaced = false;
+  while (isSpace(slots[index]?.char)) {
+    spaced = true;
+    index++;
+  }
+  const next = slots[index]?.char;
+  if (next === undefined) return 'end';
+  while (SHARED.has(slots[index]?.char ?? '')) index++;
+  const beyond = slots[index]?.char;
+  const chinese = isCjk(beyond);
+  if (spaced) return chinese || beyond === undefined ? 'space-chinese' : 'space-other';
+  if (chinese) return 'chinese';
+  return SHARED.has(next) && beyond === undefined ? 'end' : 'attached';
+}
+
+/** Parenthesis pairs of the run (matched by nesting) that stand in Chinese text, both editable. */
+function pairsToConvert(slots: Slot[]): [number, number][] {
+  const open: number[] = [];
+  const pairs: [number, number][] = [];
+  slots.forEach((slot, at) => {
+    if (slot.char === '(') open.push(at);
+    else if (slot.char === ')') {
+      const start = open.pop();
+      if (start !== undefined) pairs.push([start, at]);
+    }
+  });
+  return pairs.filter(([start, end]) => {
+    if (slots[start]?.offset === undefined || slots[end]?.offset === undefined) return false;
+    if (isCjk(slots[start - 1]?.char) || isChinese(slots[end + 1]?.char ?? '')) return true;
+    const content = slots.slice(start + 1, end);
+    if (!content.some((slot) => isChinese(slot.char))) return false;
+    return !LATIN_OR_DIGIT.test(nearestOutside(slots, start, -1)) && !LATIN_OR_DIGIT.test(nearestOutside(slots, end, 1));
+  });
+}
+
+/** The nearest character outside a parenthesis, skipping white space and shared quotes ('' at the block's edge). */
+function nearestOutside(slots: Slot[], from: number, step: 1 | -1): string {
+  let index = from + step;
+  while (index >= 0 && index < slots.length) {
+    const char = slots[index]?.char ?? '';
+    if (!isSpace(char) && !SHARED.has(char)) return char;
+    index += step;
+  }
+  return '';
+}
+
+/** Flatten inline content into slots (see {@link remarkCjkPunctuation} for what each node stands for). */
+function collect(nodes: PhrasingContent[], slots: Slot[], source: string): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      const offsets = sourceOffsets(node, source);
+      let index = 0;
+      for (const char of node.value) {
+        const slot: Slot = { char, text: node, index };
+        const offset = offsets.get(index);
+        if (offset !== undefined) slot.offset = offset;
+        slots.push(slot);
+        index += char.length;
+      }
+    } else if (node.type === 'break') {
+      slots.push({ char: '\n' });
+    } else if (node.type === 'html' || node.type === 'footnoteReference') {
+      // Transparent: tags and note marks do not separate the characters around them.
+    } else if (node.type === 'link' && isAutolink(node)) {
+      slots.push({ char: OPAQUE });
+    } else if ('children' in node && Array.isArray(node.children)) {
+      collect(node.children as PhrasingContent[], slots, source);
+    } else {
+      slots.push({ char: OPAQUE });
+    }
+  }
+}
+
+/** An autolink (`<https://…>`, or a bare URL or e-mail address): its text is the URL, never changed. */
+function isAutolink(link: Link): boolean {
+  const [only, ...rest] = link.children;
+  if (rest.length > 0 || only?.type !== 'text') return false;
+  return [only.value, `http://${only.value}`, `https://${only.value}`, `mailto:${only.value}`].includes(link.url);
+}
+
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+const REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
+/**
+ * Where the characters of a text node are in the source: code-unit index in `text.value` →
+ * source offset, for the characters written there as themselves. Characters from backslash
+ * escapes and character references are left out, and so is every character of a node whose
+ * value cannot be matched with its source (the node is then never edited).
+ */
+function sourceOffsets(text: Text, source: string): Map<number, number> {
+  const found = new Map<number, number>();
+  const start = text.position?.start.offset;
+  const end = text.position?.end.offset;
+  if (start === undefined || end === undefined) return found;
+  const value = text.value;
+  let index = 0;
+  let at = start;
+  while (index < value.length && at < end) {
+    const wanted = value[index];
+    const here = source[at];
+    const next = source[at + 1];
+    if (here === '\\' && next !== undefined && at + 1 < end && ASCII_PUNCTUATION.test(next)) {
+      if (next === wanted) {
+        index++;
+        at += 2;
+      } else {
+        at++;
+      }
+      continue;
+    }
+    if (here === '&') {
+      const reference = REFERENCE.exec(source.slice(at, Math.min(end, at + 40)))?.[0];
+      if (reference && !value.startsWith(reference, index)) {
+        index += referenceLength(reference, value, index);
+        at += reference.length;
+        continue;
+      }
+    }
+    if (here === wanted) {
+      found.set(index, at);
+      index++;
+    }
+    at++;
+  }
+  return index >= value.length ? found : new Map();
+}
+
+/** How many code units of `value` a character reference at `index` produced. */
+function referenceLength(reference: string, value: string, index: number): number {
+  const numeric = /^&#([xX])?([0-9A-Fa-f]+);$/.exec(reference);
+  if (numeric?.[2]) {
+    const code = Number.parseInt(numeric[2], numeric[1] ? 16 : 10);
+    return code > 0xffff && code <= 0x10ffff ? 2 : 1;
+  }
+  const code = value.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+}
+
+/** Offsets where each line of `source` starts (CR LF, LF and CR all end a line). */
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let at = 0; at < source.length; at++) {
+    const char = source[at];
+    if (char === '\n' || (char === '\r' && source[at + 1] !== '\n')) starts.push(at + 1);
+  }
+  return starts;
+}
+
+/** 1-based line and column of a source offset (columns count UTF-16 code units, as unist does). */
+function pointAt(starts: number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+}
