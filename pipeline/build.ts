@@ -12,6 +12,7 @@
  * format rendered without an error, so a failed build never loses the previous good outputs.
  */
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'puppeteer-core';
 import type { Report, OutputFormat } from './types.ts';
 import { readSource } from './util/read-source.ts';
@@ -20,8 +21,9 @@ import { loadTemplate } from './template/load-template.ts';
 import { renderHtml } from './render/html/render-html.ts';
 import { renderDocx } from './render/docx/render-docx.ts';
 import { renderPdf } from './render/pdf/render-pdf.ts';
+import { destinationPages } from './render/pdf/toc-pages.ts';
 import { withBrowser } from './browser/launch-browser.ts';
-import { hasErrors } from './util/messages.ts';
+import { error, hasErrors } from './util/messages.ts';
 import { sourceDate } from './util/source-date.ts';
 import { OutputBatch } from './util/atomic-write.ts';
 
@@ -39,6 +41,8 @@ export interface BuildOptions {
   onStage?: StageTimer;
   /** Inline the template's web fonts, subset, into the HTML page. */
   embedFonts?: boolean;
+  /** A .docx or .dotx whose styles the Word file uses in place of the template's (`--reference-docx`). */
+  referenceDocx?: string;
   /** Check only: parse and transform, write nothing. */
   checkOnly?: boolean;
 }
@@ -59,28 +63,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const template = await loadTemplate(report.meta.template);
   const renderOptions = { date: sourceDate(report.meta) };
+  let referenceDocx: { path: string; bytes: Uint8Array } | undefined;
+  if (options.referenceDocx !== undefined && (options.checkOnly || options.formats.includes('docx'))) {
+    try {
+      referenceDocx = { path: options.referenceDocx, bytes: new Uint8Array(await readFile(options.referenceDocx)) };
+    } catch (failure) {
+      error(report.file, `Reference document ${options.referenceDocx} cannot be read (${failure instanceof Error ? failure.message : String(failure)})`, undefined, 'docx-reference');
+      return { report, written: [], ok: false };
+    }
+  }
+  const docxOptions = referenceDocx ? { referenceDocx } : {};
   if (options.checkOnly) {
     // Render the web page and the Word file in memory so that `check` reports what `build` would.
     await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen' }));
-    await time('render docx', () => renderDocx(report, template, renderOptions));
+    // No pages for the contents here, and no note about them: `build` fills them in from the PDF.
+    await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, headingPages: new Map() }));
     return { report, written: [], ok: !hasErrors(report.file) };
   }
   const name = path.basename(options.input).replace(/\.(md|markdown)$/i, '');
   const batch = new OutputBatch();
   try {
+    // The PDF first: the Word file's contents show the pages its headings landed on.
+    let headingPages: Map<string, number> | undefined;
+    if (options.formats.includes('pdf')) {
+      const launchOptions = options.browserPath ? { executablePath: options.browserPath } : {};
+      const pdf = await withBrowser((browser: Browser) => time('render pdf', () => renderPdf(report, template, { ...renderOptions, browser })), launchOptions);
+      await batch.stage(path.join(options.outDir, `${name}.pdf`), pdf);
+      if (report.meta.toc && options.formats.includes('docx')) headingPages = await destinationPages(pdf);
+    }
     for (const format of options.formats.filter((format) => format !== 'pdf')) {
       if (format === 'html') {
         const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }));
         await batch.stage(path.join(options.outDir, `${name}.html`), html);
       } else {
-        const docx = await time('render docx', () => renderDocx(report, template, renderOptions));
+        const docx = await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, ...(headingPages ? { headingPages } : {}) }));
         await batch.stage(path.join(options.outDir, `${name}.docx`), docx);
       }
-    }
-    if (options.formats.includes('pdf')) {
-      const launchOptions = options.browserPath ? { executablePath: options.browserPath } : {};
-      const pdf = await withBrowser((browser: Browser) => time('render pdf', () => renderPdf(report, template, { ...renderOptions, browser })), launchOptions);
-      await batch.stage(path.join(options.outDir, `${name}.pdf`), pdf);
     }
     if (hasErrors(report.file)) {
       await batch.discard();

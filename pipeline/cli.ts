@@ -9,7 +9,7 @@ import { BrowserNotFoundError } from './browser/find-browser.ts';
 import { applyFixesToFile, FixError } from './fix/apply-fixes.ts';
 
 const USAGE = `Usage:
-  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--quiet]
+  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--quiet]
   press check <file.md> [--fix] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
@@ -39,7 +39,7 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const { command, input, outDir, formats, quiet, browserPath, fix, embedFonts } = parsed;
+  const { command, input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx } = parsed;
   try {
     await access(input);
   } catch {
@@ -55,7 +55,7 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    let result = await build({ input, outDir, formats, checkOnly: command === 'check', embedFonts, ...(onStage ? { onStage } : {}), ...(browserPath ? { browserPath } : {}) });
+    let result = await build({ input, outDir, formats, checkOnly: command === 'check', embedFonts, ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}), ...(browserPath ? { browserPath } : {}) });
     let notFixed = false;
     if (fix) {
       const fixed = await fixSource(input, result.report.file, stderr);
@@ -113,6 +113,8 @@ interface Command {
   fix: boolean;
   /** `build --embed-fonts`: inline the subset web fonts into the HTML page. */
   embedFonts: boolean;
+  /** `--reference-docx <file>`: a .docx or .dotx whose styles the Word file uses. */
+  referenceDocx: string | undefined;
 }
 
 function parseCommand(argv: string[]): Command | 'help' {
@@ -127,6 +129,7 @@ function parseCommand(argv: string[]): Command | 'help' {
         format: { type: 'string', short: 'f' },
         browser: { type: 'string' },
         'embed-fonts': { type: 'boolean' },
+        'reference-docx': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         fix: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -151,6 +154,7 @@ function parseCommand(argv: string[]): Command | 'help' {
     browserPath: values.browser,
     fix: values.fix === true,
     embedFonts: values['embed-fonts'] === true,
+    referenceDocx: values['reference-docx'],
   };
 }
 

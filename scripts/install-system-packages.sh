@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages report-press and its tests need, skipping those already present:
-# Chromium (the PDF typesetter), poppler-utils and qpdf (to read PDFs back in tests).
-# Fonts come from npm (@fontsource packages), never from the machine.
+# Chromium (the PDF typesetter), poppler-utils and qpdf (to read PDFs back in tests), and the
+# template fonts npm has no full copy of (LXGW WenKai for Kai headings). The other fonts come
+# from npm (@fontsource packages); report-press never picks up other fonts of the machine.
 set -euo pipefail
-packages=(chromium poppler-utils qpdf fonts-lxgw-wenkai)
+packages=(chromium poppler-utils qpdf fonts-lxgw-wenkai libreoffice-writer-nogui)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

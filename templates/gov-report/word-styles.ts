@@ -4,10 +4,12 @@ import type { WordProfile } from '../../pipeline/render/docx/word-profile.ts';
 /** GB/T 9704: page numbers sit 7 mm below the type area, in 4号 (14 pt) Song. */
 const PAGE_NUMBER_GAP_MM = 7;
 const PAGE_NUMBER_SIZE_PT = 14;
+/** GB/T 9704: 22 lines of 28 characters. */
+const CHARS_PER_LINE = 28;
 
 /**
- * Word styles of the `gov-report` template (GB/T 9704-2012): a "lines" document grid with the
- * template's line pitch, a 3号 FangSong body with exact line spacing, two-character first-line
+ * Word styles of the `gov-report` template (GB/T 9704-2012): a "linesAndChars" document grid with
+ * the template's line pitch and 28 characters a line, a 3号 FangSong body with exact line spacing, two-character first-line
  * indents and justified lines; 黑体 and 楷体 headings written as the source numbers them;
  * a 2号 title; `— n —` page numbers outside on odd and even pages.
  */
@@ -18,6 +20,7 @@ export function govReportWordProfile(template: Template): WordProfile {
   const heading = { basedOn: 'Normal', next: 'Normal', sizePt: body, bold: false, keepNext: true, keepLines: true } as const;
   return {
     gridLinePitchTwips: Math.round(template.lineHeightPt * 20),
+    gridCharsPerLine: CHARS_PER_LINE,
     titleBlock: ['title', 'subtitle', 'speaker'],
     closingBlock: ['author', 'date'],
     footer: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHINESE_SAMPLE, BUILD_DATE, render, reportWithImages } from './fixture.ts';
 import { readDocx, styleXml } from './read-docx.ts';
+import { gridCharSpace } from '../../pipeline/render/docx/section.ts';
 
 describe('Word styles and page of gov-report (GB/T 9704)', async () => {
   const docx = readDocx(await render(await reportWithImages(CHINESE_SAMPLE)));
@@ -50,11 +51,19 @@ describe('Word styles and page of gov-report (GB/T 9704)', async () => {
     expect(styleXml(styles, 'ReportTable')).toContain('<w:insideH w:val="single"');
   });
 
-  it('sets up A4 with the template margins and a 579-twip line grid', () => {
+  it('sets up A4 with the template margins and a grid of 22 lines (579 twips) by 28 characters', () => {
     const section = /<w:sectPr>.*?<\/w:sectPr>/s.exec(documentXml)?.[0] ?? '';
     expect(section).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
     expect(section).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" /);
-    expect(section).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+    // 28 characters of 16 pt in 210 − 28 − 26 = 156 mm: a pitch of 442.205 pt / 28 = 15.793 pt,
+    // (15.793 − 16) × 4096 = −848 (ECMA-376 17.6.5).
+    expect(section).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/>');
+    expect(gridCharSpace(156, 28, 16)).toBe(-848);
+    const pitchPt = 16 + gridCharSpace(156, 28, 16) / 4096;
+    expect(28 * pitchPt).toBeLessThanOrEqual((156 / 25.4) * 72);
+    expect(29 * pitchPt).toBeGreaterThan((156 / 25.4) * 72);
+    // 22 lines of 579 twips fill the type area height, 297 − 37 − 35 = 225 mm (12 756 twips).
+    expect(Math.floor(12756 / 579)).toBe(22);
   });
 
   it('numbers pages as — n — with a PAGE field, outside on odd and even pages, in 14 pt Song', () => {

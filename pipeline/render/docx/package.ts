@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { DeclaredFont } from './fonts.ts';
+import { mergeReferenceStyles, usedStyleIds } from './reference-styles.ts';
 
 /** What the package is made reproducible and finished with. */
 export interface PackageOptions {
@@ -9,6 +10,12 @@ export interface PackageOptions {
   fonts: readonly DeclaredFont[];
   /** Document language (BCP 47); Chinese turns on punctuation compression. */
   lang: string;
+  /** `--reference-docx`: its styles part replaces the template's (missing used styles merged in). */
+  referenceStyles?: {
+    xml: string;
+    /** Told the ids merged from the template and the reference's ids matched by name. */
+    onMerged: (added: string[], renamed: string[]) => void;
+  };
 }
 
 /** Earliest time a zip file can carry (MS-DOS dates start in 1980). */
@@ -39,6 +46,15 @@ export function finishPackage(packed: Uint8Array, options: PackageOptions): Uint
   edit('docProps/core.xml', (xml) => setCoreDates(xml, options.date));
   renumberRelationships(files, text);
   edit('word/document.xml', renumberBookmarks);
+  if (options.referenceStyles) {
+    const { xml, onMerged } = options.referenceStyles;
+    const used = usedStyleIds(Object.keys(files).filter((name) => /^word\/(?!styles\.xml$).*\.xml$/.test(name)).map((name) => text(name) ?? ''));
+    edit('word/styles.xml', (ours) => {
+      const merged = mergeReferenceStyles(ours, xml, used);
+      onMerged(merged.added, merged.renamed);
+      return merged.xml;
+    });
+  }
   edit('word/fontTable.xml', (xml) => declareFonts(xml, options.fonts));
   if (options.lang.toLowerCase().startsWith('zh')) edit('word/settings.xml', (xml) => eastAsianSettings(xml, options.lang));
 

@@ -11,7 +11,9 @@
  * `style-ids.ts`); content Word cannot show is reported on `report.file`, never thrown.
  */
 import { Document, Packer } from 'docx';
-import type { Renderer } from '../types.ts';
+import type { RenderOptions } from '../types.ts';
+import type { Report } from '../../types.ts';
+import type { Template } from '../../template/load-template.ts';
 import { createContext, rootState } from './context.ts';
 import { renderBlocks } from './dispatch.ts';
 import { renderFootnotes } from './handlers/footnote.ts';
@@ -21,14 +23,30 @@ import { numberingConfig } from './numbering.ts';
 import { footers, sectionProperties } from './section.ts';
 import { metaParagraphs } from './title-block.ts';
 import { declaredFonts } from './fonts.ts';
-import { finishPackage } from './package.ts';
+import { finishPackage, type PackageOptions } from './package.ts';
+import { tableOfContents } from './toc.ts';
+import { referenceStylesXml } from './reference-styles.ts';
+import type { VFile } from 'vfile';
+import { error, warn } from '../../util/messages.ts';
+
+/** Options of the Word renderer. */
+export interface DocxRenderOptions extends RenderOptions {
+  /**
+   * Page of each heading id in the print PDF (built first): the cached entries of the contents
+   * field show them. Without it, with `toc: true`, the entries carry no page numbers.
+   */
+  headingPages?: ReadonlyMap<string, number>;
+  /** A department's .docx or .dotx whose styles replace the template's, matched by id or name. */
+  referenceDocx?: { path: string; bytes: Uint8Array };
+}
 
 /** Render a report as a Word document (.docx bytes), reproducible for a given `options.date`. */
-export const renderDocx: Renderer<Uint8Array> = async (report, template, options) => {
+export async function renderDocx(report: Report, template: Template, options: DocxRenderOptions): Promise<Uint8Array> {
   const { meta } = report;
   const profile = wordProfileFor(template);
   const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template));
-  const body = [...metaParagraphs(meta, profile.titleBlock), ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];
+  const contents = meta.toc ? [tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file)] : [];
+  const body = [...metaParagraphs(meta, profile.titleBlock), ...contents, ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];
   const footnotes = renderFootnotes(ctx);
 
   const document = new Document({
@@ -47,5 +65,22 @@ export const renderDocx: Renderer<Uint8Array> = async (report, template, options
   });
 
   const packed = await Packer.toBuffer(document);
-  return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang });
-};
+  const referenceStyles = options.referenceDocx === undefined ? undefined : referenceStylesFor(options.referenceDocx, report.file);
+  return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, ...(referenceStyles ? { referenceStyles } : {}) });
+}
+
+/** The reference's styles part and what to report after merging; an error if the file has none. */
+function referenceStylesFor(reference: { path: string; bytes: Uint8Array }, file: VFile): NonNullable<PackageOptions['referenceStyles']> | undefined {
+  const styles = referenceStylesXml(reference.bytes);
+  if ('problem' in styles) {
+    error(file, `Reference document ${reference.path} ${styles.problem}`, undefined, 'docx-reference');
+    return undefined;
+  }
+  return {
+    xml: styles.xml,
+    onMerged: (added, renamed) => {
+      if (added.length > 0) warn(file, `Reference document ${reference.path} lacks the styles ${added.join(', ')}: the template's are used`, undefined, 'docx-reference');
+      if (renamed.length > 0) file.info(`Reference document ${reference.path}: styles matched by name (${renamed.join(', ')})`, { ruleId: 'docx-reference', source: 'report-press' });
+    },
+  };
+}

@@ -20,8 +20,29 @@ export function sectionProperties(template: Template, profile: WordProfile): ISe
         gutter: 0,
       },
     },
-    ...(profile.gridLinePitchTwips !== undefined ? { grid: { type: DocumentGridType.LINES, linePitch: profile.gridLinePitchTwips } } : {}),
+    ...(profile.gridLinePitchTwips !== undefined ? { grid: documentGrid(template, profile, profile.gridLinePitchTwips) } : {}),
   };
+}
+
+/**
+ * `w:charSpace` of a "linesAndChars" grid that fits `charsPerLine` characters of `fontSizePt` into
+ * `textWidthMm`. ECMA-376 (17.6.5 docGrid): the value is the difference between the grid's
+ * character pitch and the Normal style's font size, in points, multiplied by 4096. Rounded down,
+ * so that the pitch never grows past the width: GB/T 9704's 28 characters of 16 pt in 156 mm give
+ * a pitch of 15.793 pt and -848.
+ */
+export function gridCharSpace(textWidthMm: number, charsPerLine: number, fontSizePt: number): number {
+  const pitchPt = ((textWidthMm / 25.4) * 72) / charsPerLine;
+  return Math.floor((pitchPt - fontSizePt) * 4096);
+}
+
+function documentGrid(template: Template, profile: WordProfile, linePitch: number): NonNullable<ISectionPropertiesOptions['grid']> {
+  const chars = profile.gridCharsPerLine;
+  const fontSizePt = profile.paragraph.Normal.sizePt ?? template.bodySizePt;
+  if (chars === undefined) return { type: DocumentGridType.LINES, linePitch };
+  const margin = template.page.marginMm;
+  const charSpace = gridCharSpace(A4_MM.width - margin.left - margin.right, chars, fontSizePt);
+  return { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace };
 }
 
 function pageNumberParagraph(style: string, profile: WordProfile): Paragraph {

@@ -79,6 +79,11 @@ export interface FooterSpec {
 export interface WordProfile {
   /** Document grid of the section, "lines" type: the line pitch in twips (GB/T 9704: 579). */
   gridLinePitchTwips?: number;
+  /**
+   * Characters per line of the document grid (GB/T 9704: 28): with a line pitch, the grid becomes
+   * "linesAndChars" and its character pitch fits this many body-size characters into the type area.
+   */
+  gridCharsPerLine?: number;
   /** Which front-matter fields open the document, in order. */
   titleBlock: readonly MetaField[];
   /** Which front-matter fields close it (the issuer's signature and date), in order. */

@@ -40,7 +40,8 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   const header = titleBlock(report, content);
   if (header) body.push(header);
   // The web copy always has its navigation; the print edition only when the author asks for it.
-  if (variant === 'screen' || meta.toc) body.push(tableOfContents(report, labels.contents, variant));
+  const hasHeadings = report.tree.children.some((node) => node.type === 'heading');
+  if ((variant === 'screen' || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant));
   body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
   const footer = footerBlock(report, labels.published);
   if (footer) body.push(footer);

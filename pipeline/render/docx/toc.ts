@@ -1,0 +1,35 @@
+import type { Heading, Root } from 'mdast';
+import { TableOfContents } from 'docx';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/** Heading levels the contents field collects (`TOC \o "1-3"`). */
+export const TOC_LEVELS = 3;
+
+/**
+ * The contents as a real TOC field (`TOC \h \o "1-3"`) in Word's Table of Contents gallery, its
+ * cached result already holding one entry per heading (levels 1–3), linked to the heading's
+ * bookmark. With `headingPages` (heading id → page in the print PDF) each entry shows that page
+ * and the field is written clean, so the file looks right before anyone updates fields; without
+ * it the entries have no page numbers, the field is written dirty (Word offers to update it on
+ * opening) and a note says so.
+ */
+export function tableOfContents(tree: Root, bookmarks: ReadonlyMap<string, string>, headingPages: ReadonlyMap<string, number> | undefined, file: VFile): TableOfContents {
+  const entries: { title: string; level: number; page?: number; href?: string }[] = [];
+  visit(tree, 'heading', (heading: Heading) => {
+    const level = heading.data?.level ?? heading.depth;
+    if (level > TOC_LEVELS) return;
+    const id = heading.data?.id;
+    const page = id === undefined ? undefined : headingPages?.get(id);
+    const href = id === undefined ? undefined : bookmarks.get(id);
+    entries.push({ title: toString(heading), level, ...(page !== undefined ? { page } : {}), ...(href !== undefined ? { href } : {}) });
+  });
+  if (headingPages === undefined) {
+    file.info('Word contents: no print PDF was built with the Word file, so its entries carry no page numbers until Word updates the field (build pdf and docx together to fill them in)', {
+      ruleId: 'docx-toc-pages',
+      source: 'report-press',
+    });
+  }
+  return new TableOfContents('Contents', { hyperlink: true, headingStyleRange: `1-${TOC_LEVELS}`, cachedEntries: entries, beginDirty: headingPages === undefined });
+}
