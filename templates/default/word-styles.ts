@@ -38,8 +38,12 @@ export function defaultWordProfile(template: Template): WordProfile {
       FootnoteText: { name: 'footnote text', basedOn: 'Normal', sizePt: body - 2, line: { multiple: 1 }, afterPt: 0 },
       HorizontalRule: { name: 'Horizontal Rule', basedOn: 'Normal', next: 'Normal', line: { multiple: 1 }, border: 'bottom', afterPt: 12 },
       Footer: { name: 'footer', basedOn: 'Normal', sizePt: body - 2, align: 'center', line: { multiple: 1 }, afterPt: 0 },
+      TOC1: { name: 'toc 1', basedOn: 'Normal', next: 'Normal', afterPt: 2 },
+      TOC2: { name: 'toc 2', basedOn: 'Normal', next: 'Normal', leftChars: 2, afterPt: 2 },
+      TOC3: { name: 'toc 3', basedOn: 'Normal', next: 'Normal', leftChars: 4, afterPt: 2 },
     },
     character: {
+      IndexLink: { name: 'Index Link' },
       Strong: { name: 'Strong', bold: true },
       Emphasis: { name: 'Emphasis', italic: true },
       Strikethrough: { name: 'Strikethrough', strike: true },

@@ -55,8 +55,12 @@ export function govReportWordProfile(template: Template): WordProfile {
       FootnoteText: { name: 'footnote text', basedOn: 'Normal', sizePt: body - 4, firstLineChars: 0, line: { multiple: 1 } },
       HorizontalRule: { name: 'Horizontal Rule', basedOn: 'Normal', next: 'Normal', firstLineChars: 0, line: { exactPt: template.lineHeightPt / 2 }, border: 'bottom', afterPt: template.lineHeightPt / 2 },
       Footer: { name: 'footer', basedOn: 'Normal', font: 'song', sizePt: PAGE_NUMBER_SIZE_PT, align: 'right', rightChars: 1, firstLineChars: 0, line: { multiple: 1 } },
+      TOC1: { name: 'toc 1', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0 },
+      TOC2: { name: 'toc 2', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0, leftChars: 2 },
+      TOC3: { name: 'toc 3', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0, leftChars: 4 },
     },
     character: {
+      IndexLink: { name: 'Index Link' },
       Strong: { name: 'Strong', bold: true },
       Emphasis: { name: 'Emphasis', font: 'heading2' },
       Strikethrough: { name: 'Strikethrough', strike: true },

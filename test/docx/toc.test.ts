@@ -71,7 +71,14 @@ describe('Word contents of showcase.md (toc: true), built with the print PDF', (
 
 describe('Word contents built without the print PDF', async () => {
   const report = await reportWithImages(CHINESE_SAMPLE.replace(/^---\n/, '---\ntoc: true\n'));
-  const field = contentsField(readDocx(await render(report)).xml('word/document.xml'));
+  const docx = readDocx(await render(report));
+  const field = contentsField(docx.xml('word/document.xml'));
+
+  it('writes its entries in styles the document defines (toc 1–3, Index Link)', () => {
+    const styles = docx.xml('word/styles.xml');
+    for (const id of ['TOC1', 'TOC2', 'TOC3', 'IndexLink']) expect(styles).toContain(`w:styleId="${id}"`);
+    expect(new Set(field.entries.map((entry) => entry.style))).toEqual(new Set(['TOC1', 'TOC2']));
+  });
 
   it('lists the headings without page numbers, in a field Word updates, and says so in a note', () => {
     expect(field.instruction).toContain('\\o "1-3"');

@@ -29,6 +29,9 @@ export const PARAGRAPH_STYLE_IDS = [
   'FootnoteText',
   'HorizontalRule',
   'Footer',
+  'TOC1',
+  'TOC2',
+  'TOC3',
 ] as const;
 
 /** A paragraph style a template defines. */
@@ -36,6 +39,7 @@ export type ParagraphStyleId = (typeof PARAGRAPH_STYLE_IDS)[number];
 
 /** Character styles a template defines for Word. */
 export const CHARACTER_STYLE_IDS = [
+  'IndexLink',
   'Strong',
   'Emphasis',
   'Strikethrough',
