@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
@@ -8,15 +8,11 @@ import { parseReport } from '../../pipeline/parse/parse.ts';
 import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import { renderHtml } from '../../pipeline/render/html/render-html.ts';
 import { closeBrowser, loadHtml, startBrowser } from '../helpers/browser.ts';
+import { allDocuments, ROOT } from '../helpers/documents.ts';
 import { reportFrom } from '../helpers/report.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const fixtures = path.join(root, 'test/fixtures');
-const documents = [
-  path.join(root, 'source/report.md'),
-  path.join(root, 'source/examples/showcase.md'),
-  ...(await readdir(fixtures, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => path.join(fixtures, entry.name, 'input.md')),
-];
+const root = ROOT;
+const documents = await allDocuments();
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { readSource } from '../../pipeline/util/read-source.ts';
@@ -8,14 +7,10 @@ import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import { renderHtml } from '../../pipeline/render/html/render-html.ts';
 import { blockTexts, missingInOrder } from '../helpers/block-text.ts';
 import { closeBrowser, loadHtml, startBrowser } from '../helpers/browser.ts';
+import { allDocuments, ROOT } from '../helpers/documents.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const fixtures = path.join(root, 'test/fixtures');
-const documents = [
-  path.join(root, 'source/report.md'),
-  path.join(root, 'source/examples/showcase.md'),
-  ...(await readdir(fixtures, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => path.join(fixtures, entry.name, 'input.md')),
-];
+const root = ROOT;
+const documents = await allDocuments();
 
 let browser: Browser;
 beforeAll(async () => {
