@@ -10,6 +10,9 @@
  *
  * Outputs are staged as temporary files and renamed into place only when every requested
  * format rendered without an error, so a failed build never loses the previous good outputs.
+ * The browser that prints the PDF is started over once if it stops under the build (killed,
+ * crashed). A document nested too deeply for the parser's stack is refused with the place of its
+ * deepest nesting, never with a stack trace.
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -22,8 +25,11 @@ import { renderHtml } from './render/html/render-html.ts';
 import { renderDocx } from './render/docx/render-docx.ts';
 import { renderPdf } from './render/pdf/render-pdf.ts';
 import { destinationPages } from './render/pdf/toc-pages.ts';
-import { withBrowser } from './browser/launch-browser.ts';
-import { error, hasErrors } from './util/messages.ts';
+import { withBrowserRetry } from './browser/retry-browser.ts';
+import { BrowserStoppedError } from './browser/browser-stopped.ts';
+import type { RequestLogEntry } from './render/pdf/serve-requests.ts';
+import { deepestNesting, isStackOverflow } from './util/deepest-nesting.ts';
+import { flag, hasErrors } from './util/messages.ts';
 import { sourceDate } from './util/source-date.ts';
 import { OutputBatch } from './util/atomic-write.ts';
 
@@ -45,6 +51,22 @@ export interface BuildOptions {
   referenceDocx?: string;
   /** Check only: parse and transform, write nothing. */
   checkOnly?: boolean;
+  /** Fetch network images at build time, in Node, with a size and time limit (`--allow-remote-images`). */
+  allowRemoteImages?: boolean;
+  /** Called when a stage starts (`read`, `parse`, `transform`, `render pdf`…), before its work. */
+  onStageStart?: (stage: string) => void;
+  /** Called with a note for the user that is not about the source (a retry after the browser stopped). */
+  onNotice?: (text: string) => void;
+  /** Called for every request the print page makes, with how it was answered (diagnostics, tests). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/**
+ * The build stopped on a source it cannot process; the message says where and why, and is
+ * meant to be shown as it is (the command line prefixes it with `press:`).
+ */
+export class BuildError extends Error {
+  override name = 'BuildError';
 }
 
 /** What a build did: the report with its messages, and the files written (none on failure). */
@@ -54,11 +76,36 @@ export interface BuildResult {
   ok: boolean;
 }
 
-/** Parse, transform and render a report; write the outputs only if everything succeeded. */
+/**
+ * Parse, transform and render a report; write the outputs only if everything succeeded.
+ * Throws {@link BuildError} for a source nested too deeply to process and
+ * {@link BrowserStoppedError} when the browser stopped twice; content problems are messages.
+ */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const time = timer(options.onStage);
+  const stage = { current: 'read' };
+  try {
+    return await buildStages(options, stage);
+  } catch (failure) {
+    if (!isStackOverflow(failure)) throw failure;
+    const deepest = await readFile(options.input).then((bytes) => deepestNesting(new TextDecoder().decode(bytes)), () => undefined);
+    const where = deepest ? `${path.normalize(options.input)}:${deepest.line}:${deepest.column}` : path.normalize(options.input);
+    throw new BuildError(`${where}: the document is nested too deeply to process (the ${stage.current} stage ran out of stack${deepest ? `; the deepest nesting is on this line, ${deepest.depth} levels` : ''}); nest lists, quotes and HTML less deeply`);
+  }
+}
+
+async function buildStages(options: BuildOptions, stage: { current: string }): Promise<BuildResult> {
+  const time = timer(options, stage);
   const file = await time('read', () => readSource(options.input));
-  const report = await parseReport(file, options.onStage);
+  if (options.allowRemoteImages === true) file.data.allowRemoteImages = true;
+  const enter = (name: string) => {
+    stage.current = name;
+    options.onStageStart?.(name);
+  };
+  enter('parse');
+  const report = await parseReport(file, (name, milliseconds) => {
+    options.onStage?.(name, milliseconds);
+    if (name === 'parse') enter('transform');
+  });
   if (hasErrors(report.file)) return { report, written: [], ok: false };
 
   const template = await loadTemplate(report.meta.template);
@@ -68,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     try {
       referenceDocx = { path: options.referenceDocx, bytes: new Uint8Array(await readFile(options.referenceDocx)) };
     } catch (failure) {
-      error(report.file, `Reference document ${options.referenceDocx} cannot be read (${failure instanceof Error ? failure.message : String(failure)})`, undefined, 'docx-reference');
+      flag(report.file, 'docx-reference', undefined, { kind: 'unreadable', path: options.referenceDocx, reason: failure instanceof Error ? failure.message : String(failure) });
       return { report, written: [], ok: false };
     }
   }
@@ -86,8 +133,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The PDF first: the Word file's contents show the pages its headings landed on.
     let headingPages: Map<string, number> | undefined;
     if (options.formats.includes('pdf')) {
-      const launchOptions = options.browserPath ? { executablePath: options.browserPath } : {};
-      const pdf = await withBrowser((browser: Browser) => time('render pdf', () => renderPdf(report, template, { ...renderOptions, browser })), launchOptions);
+      // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
+      const pdf = await time('render pdf', () =>
+        printPdf(report, options, (browser) => renderPdf(report, template, { ...renderOptions, browser, ...(options.onRequest ? { onRequest: options.onRequest } : {}) })),
+      );
       await batch.stage(path.join(options.outDir, `${name}.pdf`), pdf);
       if (report.meta.toc && options.formats.includes('docx')) headingPages = await destinationPages(pdf);
     }
@@ -112,11 +161,34 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function timer(onStage: StageTimer | undefined) {
-  return async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+/**
+ * Print the PDF, starting over once with a new browser if the browser stops under the print
+ * (its process killed, a page crashed). Messages the failed attempt gave are dropped: the new
+ * attempt gives them again.
+ */
+async function printPdf(report: Report, options: BuildOptions, render: (browser: Browser) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const mark = report.file.messages.length;
+  try {
+    return await withBrowserRetry(render, {
+      ...(options.browserPath ? { executablePath: options.browserPath } : {}),
+      onRetry: (stopped) => {
+        report.file.messages.length = mark;
+        options.onNotice?.(`the browser stopped during the PDF stage (${stopped.message}); retrying with a new browser`);
+      },
+    });
+  } catch (failure) {
+    if (failure instanceof BrowserStoppedError) throw new BrowserStoppedError(`the browser stopped again during the PDF stage (${failure.message}); the PDF was not built`);
+    throw failure;
+  }
+}
+
+function timer(options: BuildOptions, stage: { current: string }) {
+  return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    stage.current = name;
+    options.onStageStart?.(name);
     const started = performance.now();
     const result = await run();
-    onStage?.(stage, performance.now() - started);
+    options.onStage?.(name, performance.now() - started);
     return result;
   };
 }

@@ -1,25 +1,34 @@
+/**
+ * `press`, the command line: parse the arguments, then run the command in a worker thread under
+ * `supervise.ts` (a time limit, signals, clean stops). The pipeline itself is loaded only in
+ * that thread.
+ */
 import { parseArgs } from 'node:util';
-import type { VFile } from 'vfile';
 import { access } from 'node:fs/promises';
-import { build } from './build.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
-import { formatMessage } from './util/messages.ts';
-import { removePendingOutputs } from './util/atomic-write.ts';
-import { BrowserNotFoundError } from './browser/find-browser.ts';
-import { applyFixesToFile, FixError } from './fix/apply-fixes.ts';
+import { EXIT, type Command } from './command/command.ts';
+import { superviseCommand } from './command/supervise.ts';
+
+/** Default time a command may take, in seconds (`--timeout`, `PRESS_TIMEOUT`). */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 const USAGE = `Usage:
-  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--quiet]
-  press check <file.md> [--fix] [--quiet]
+  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--timeout <seconds>] [--quiet]
+  press check <file.md> [--fix] [--timeout <seconds>] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
 check --fix rewrites the source in place with the automatic fixes (half-width punctuation in
 Chinese text), then checks it again.
-Exit status: 0 success, 1 the input has errors (nothing written), 2 usage error.`;
+--allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
+without it they are reported and shown as their alt text. Nothing else is ever fetched.
+--timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
+0 for no limit), leaving no partial output.
+Exit status: 0 success, 1 the input has errors or the build failed or timed out (nothing
+written), 2 usage error, 130/143 interrupted by SIGINT/SIGTERM (nothing written).`;
 
-/** Exit statuses of the command line. */
-export const EXIT = { ok: 0, inputError: 1, usage: 2 } as const;
+/** Exit statuses of the command line (defined with the command, re-exported for callers of `main`). */
+export { EXIT };
 
 class UsageError extends Error {}
 
@@ -27,7 +36,7 @@ class UsageError extends Error {}
 export async function main(argv: string[], stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
   let parsed;
   try {
-    parsed = parseCommand(argv);
+    parsed = parseCommand(argv, process.env);
   } catch (failure) {
     if (failure instanceof UsageError) {
       stderr.write(`press: ${failure.message}\n${USAGE}\n`);
@@ -39,85 +48,16 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const { command, input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx } = parsed;
   try {
-    await access(input);
+    await access(parsed.input);
   } catch {
-    stderr.write(`press: cannot read ${input}: no such file\n`);
+    stderr.write(`press: cannot read ${parsed.input}: no such file\n`);
     return EXIT.usage;
   }
-  const progress = !quiet && stderr.isTTY === true;
-  const onStage = progress ? (stage: string, ms: number) => stderr.write(`  ${stage.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms\n`) : undefined;
-
-  const stop = (signal: NodeJS.Signals) => {
-    void removePendingOutputs().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    let result = await build({ input, outDir, formats, checkOnly: command === 'check', embedFonts, ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}), ...(browserPath ? { browserPath } : {}) });
-    let notFixed = false;
-    if (fix) {
-      const fixed = await fixSource(input, result.report.file, stderr);
-      notFixed = fixed === undefined;
-      if (fixed !== undefined && !quiet) process.stdout.write(`${input}: ${fixed === 0 ? 'nothing to fix' : `fixed ${fixed} ${fixed === 1 ? 'problem' : 'problems'}`}\n`);
-      // Check the rewritten source again: the messages printed are those of the file as it now is.
-      if (fixed !== undefined && fixed > 0) result = await build({ input, outDir, formats, checkOnly: true });
-    }
-    const { file } = result.report;
-    const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    for (const message of ordered) if (!quiet || message.fatal === true) stderr.write(`${formatMessage(file, message)}\n`);
-    if (notFixed) return EXIT.inputError;
-    if (!result.ok) {
-      stderr.write(`press: ${input}: not built, fix the errors above\n`);
-      return EXIT.inputError;
-    }
-    if (progress) for (const written of result.written) stderr.write(`  wrote ${written}\n`);
-    return EXIT.ok;
-  } catch (failure) {
-    const reason = failure instanceof BrowserNotFoundError ? failure.message : `build failed: ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}`;
-    stderr.write(`press: ${reason}\n`);
-    return EXIT.inputError;
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
+  return superviseCommand(parsed, { stdout: process.stdout, stderr });
 }
 
-/**
- * Apply the source edits the check collected (`file.data.fixes`) to the source file. Resolves to
- * the number applied, or undefined when the file cannot be rewritten (the reason is printed).
- */
-async function fixSource(input: string, file: VFile, stderr: NodeJS.WriteStream): Promise<number | undefined> {
-  if (file.messages.some((message) => message.ruleId === 'source-encoding')) {
-    stderr.write(`press: ${input}: not fixed: the file is not valid UTF-8\n`);
-    return undefined;
-  }
-  try {
-    return await applyFixesToFile(input, String(file.value), file.data.fixes ?? []);
-  } catch (failure) {
-    if (!(failure instanceof FixError)) throw failure;
-    stderr.write(`press: ${input}: not fixed: ${failure.message}\n`);
-    return undefined;
-  }
-}
-
-interface Command {
-  command: 'build' | 'check';
-  input: string;
-  outDir: string;
-  formats: OutputFormat[];
-  quiet: boolean;
-  browserPath: string | undefined;
-  /** `check --fix`: rewrite the source with the automatic fixes. */
-  fix: boolean;
-  /** `build --embed-fonts`: inline the subset web fonts into the HTML page. */
-  embedFonts: boolean;
-  /** `--reference-docx <file>`: a .docx or .dotx whose styles the Word file uses. */
-  referenceDocx: string | undefined;
-}
-
-function parseCommand(argv: string[]): Command | 'help' {
+function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' {
   let values;
   let positionals;
   try {
@@ -130,6 +70,8 @@ function parseCommand(argv: string[]): Command | 'help' {
         browser: { type: 'string' },
         'embed-fonts': { type: 'boolean' },
         'reference-docx': { type: 'string' },
+        'allow-remote-images': { type: 'boolean' },
+        timeout: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         fix: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -145,6 +87,7 @@ function parseCommand(argv: string[]): Command | 'help' {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
   if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
+  if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
   return {
     command,
     input,
@@ -155,7 +98,17 @@ function parseCommand(argv: string[]): Command | 'help' {
     fix: values.fix === true,
     embedFonts: values['embed-fonts'] === true,
     referenceDocx: values['reference-docx'],
+    allowRemoteImages: values['allow-remote-images'] === true,
+    timeoutMs: parseTimeout(values.timeout, env['PRESS_TIMEOUT']),
   };
+}
+
+/** The time limit in milliseconds from `--timeout`, else `PRESS_TIMEOUT`, else the default; 0 for none. */
+function parseTimeout(option: string | undefined, fromEnv: string | undefined): number {
+  const [value, source] = option !== undefined ? [option, '--timeout'] : fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PRESS_TIMEOUT'] : [String(DEFAULT_TIMEOUT_SECONDS), 'default'];
+  const seconds = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`${source} must be a number of seconds (0 for no limit), not "${value}"`);
+  return Math.round(seconds * 1000);
 }
 
 function parseFormats(list: string | undefined): OutputFormat[] {

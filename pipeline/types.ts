@@ -1,6 +1,7 @@
 import type { Root, PhrasingContent, Image, Parent } from 'mdast';
 import type { VFile } from 'vfile';
 import type {} from 'mdast-util-to-hast';
+import type { RuleSettings } from './util/rule-settings.ts';
 
 /** A figure: one image with a caption, made by `remarkFigures` from an image paragraph. */
 export interface Figure extends Parent {
@@ -47,6 +48,8 @@ export interface ReportMeta {
   subject?: string;
   description?: string;
   keywords: string[];
+  /** Severity settings by rule id (`rules:`), over those of the configuration file. */
+  rules?: RuleSettings;
 }
 
 /** A parsed and transformed report: the one tree every renderer reads. */

@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { findBrowser, type FindBrowserOptions } from './find-browser.ts';
+import { browserEnded, browserStarted, profileDirOf } from './browser-processes.ts';
 
 /**
  * Flags that keep Chromium off the network and its output steady: no background services,
@@ -32,30 +36,49 @@ export function browserArgs(isRoot: boolean = isRunningAsRoot(), extraArgs: read
   return [...(isRoot ? ['--no-sandbox'] : []), ...OFFLINE_ARGS, ...extraArgs];
 }
 
+/** Prefix of the temporary profile folders report-press gives its browsers (Puppeteer's own, in the system's temporary folder). */
+export const PROFILE_PREFIX = 'puppeteer_dev_chrome_profile-';
+
 /**
- * Find and launch a headless Chromium over a pipe (no debugging port is opened). Puppeteer
- * gives it a fresh temporary profile folder and removes that folder when the browser closes.
- * The caller owns the browser and must close it; prefer {@link withBrowser}.
+ * Find and launch a headless Chromium over a pipe (no debugging port is opened), with a fresh
+ * temporary profile folder that {@link closeBrowser} removes, as it is removed here if the
+ * launch fails (the browser may die while it starts). The browser is recorded as running
+ * (`browser-processes.ts`) until {@link closeBrowser} ends it, so that a supervisor can end it
+ * if the build is stopped. The caller owns the browser and must close it; prefer {@link withBrowser}.
  */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<Browser> {
   const { executablePath } = await findBrowser(options);
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    pipe: true,
-    args: browserArgs(isRunningAsRoot(), options.extraArgs),
-    timeout: options.launchTimeoutMs ?? 30_000,
-    protocolTimeout: options.protocolTimeoutMs ?? 600_000,
-    defaultViewport: null,
-  });
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), PROFILE_PREFIX));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      args: browserArgs(isRunningAsRoot(), options.extraArgs),
+      timeout: options.launchTimeoutMs ?? 30_000,
+      protocolTimeout: options.protocolTimeoutMs ?? 600_000,
+      defaultViewport: null,
+    });
+  } catch (failure) {
+    await removeProfile(userDataDir);
+    throw failure;
+  }
+  const child = browser.process();
+  if (child?.pid !== undefined) {
+    const profileDir = profileDirOf(child.spawnargs);
+    browserStarted(profileDir === undefined ? { pid: child.pid } : { pid: child.pid, profileDir });
+  }
+  return browser;
 }
 
 /**
  * Close a browser, and kill its process if a polite close fails or takes longer than
  * `timeoutMs`. Then end what is left of its process group (renderer, GPU and utility
  * processes that outlive the main process for a moment), so that nothing of the browser keeps
- * running after this resolves. Never throws: it runs in `finally` blocks, where it must not
- * hide the first error.
+ * running after this resolves, and remove its temporary profile folder. Never throws: it runs
+ * in `finally` blocks, where it must not hide the first error.
  */
 export async function closeBrowser(browser: Browser, timeoutMs = 10_000): Promise<void> {
   const child = browser.process();
@@ -80,6 +103,16 @@ export async function closeBrowser(browser: Browser, timeoutMs = 10_000): Promis
       // ESRCH: the group is already empty
     }
   }
+  const profileDir = child ? profileDirOf(child.spawnargs) : undefined;
+  if (profileDir !== undefined) await removeProfile(profileDir);
+  if (child?.pid !== undefined) browserEnded(child.pid);
+}
+
+/** Remove a temporary profile folder made by {@link launchBrowser}; any other folder is left alone. */
+async function removeProfile(dir: string): Promise<void> {
+  if (path.dirname(dir) !== path.resolve(os.tmpdir()) || !path.basename(dir).startsWith(PROFILE_PREFIX)) return;
+  // The browser's last processes may still be writing into it for a moment: retry briefly.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Nodes, Root } from 'mdast';
 import type { Report } from '../types.ts';
-import { error } from '../util/messages.ts';
+import { flag } from '../util/messages.ts';
 import type { CodepointSet } from './codepoints.ts';
 
 /** Rule id of a character no print font of the template can show. */
-export const MISSING_GLYPH = 'missing-glyph';
+export const MISSING_GLYPH = 'missing-glyph' as const;
 
 /**
  * Characters that draw nothing and need no glyph: white space, controls, format characters
@@ -47,12 +47,7 @@ export function checkGlyphs(report: Report, covered: CodepointSet, families: rea
           count++;
           const hex = codepoint.toString(16).toUpperCase().padStart(4, '0');
           const place = line !== undefined && column !== undefined ? { line, column } : undefined;
-          error(
-            report.file,
-            `Character “${character}” (U+${hex}) is in none of the print fonts (${families.join(', ')}): the PDF would show it in some other font or as an empty box; replace it, or configure a font that has it`,
-            place,
-            MISSING_GLYPH,
-          );
+          flag(report.file, MISSING_GLYPH, place, { character, codepoint: hex, families });
         }
       }
       if (text.verbatim && line !== undefined && column !== undefined) {

@@ -1,17 +1,21 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { parseDocument, isMap, isScalar } from 'yaml';
 import { z } from 'zod';
 import type { Yaml } from 'mdast';
-import type { VFile } from 'vfile';
 import type { ReportMeta } from '../types.ts';
-import { error } from '../util/messages.ts';
+import type { PendingMessage } from '../util/messages.ts';
+import type { FieldExpectation } from '../util/catalogue/source-rules.ts';
 import { closestWord } from '../util/did-you-mean.ts';
+import { guessLanguage, isChineseTag } from '../util/language.ts';
 import { TEMPLATE_NAMES } from '../template/names.ts';
+import { readRuleSettings } from './rule-settings.ts';
+import { plainValue, rangeStart, shown, yamlPlaces } from './yaml-place.ts';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1);
+const REAL_DATE = 'real-date';
 const dateText = z
   .union([z.string(), z.number().int()])
   .transform(String)
-  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD').refine(isRealDate, 'must be a real calendar date (year 1000–9999)'));
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).refine(isRealDate, REAL_DATE));
 
 function isRealDate(text: string): boolean {
   const [year = 0, month = 1, day = 1] = text.split('-').map(Number);
@@ -19,54 +23,51 @@ function isRealDate(text: string): boolean {
   return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Schema of every front-matter key report-press knows. */
-const fieldSchemas = {
-  title: text,
-  subtitle: text,
-  author: text,
-  speaker: text,
-  date: dateText,
-  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as zh-CN or en'),
-  template: z.enum(TEMPLATE_NAMES, { error: `must be one of the templates: ${TEMPLATE_NAMES.join(', ')}` }),
-  toc: z.boolean(),
-  excerpt: z.boolean(),
-  subject: text,
-  description: text,
-  keywords: z.union([text.transform((value) => [value]), z.array(z.union([z.string(), z.number()]).transform(String).pipe(text))]),
-} as const;
+/** Schema of every front-matter key report-press knows but `rules`, with what its message says it must be. */
+const fields = {
+  title: { schema: text, expected: 'text' },
+  subtitle: { schema: text, expected: 'text' },
+  author: { schema: text, expected: 'text' },
+  speaker: { schema: text, expected: 'text' },
+  date: { schema: dateText, expected: 'date-format' },
+  lang: { schema: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), expected: 'language-tag' },
+  template: { schema: z.enum(TEMPLATE_NAMES), expected: 'template' },
+  toc: { schema: z.boolean(), expected: 'boolean' },
+  excerpt: { schema: z.boolean(), expected: 'boolean' },
+  subject: { schema: text, expected: 'text' },
+  description: { schema: text, expected: 'text' },
+  keywords: { schema: z.union([text.transform((value) => [value]), z.array(z.union([z.string(), z.number()]).transform(String).pipe(text))]), expected: 'keywords' },
+} as const satisfies Record<string, { schema: z.ZodType; expected: FieldExpectation }>;
 
-type FieldName = keyof typeof fieldSchemas;
+type FieldName = keyof typeof fields;
 
 /** The front-matter keys report-press accepts. */
-export const FRONT_MATTER_KEYS = Object.keys(fieldSchemas) as FieldName[];
+export const FRONT_MATTER_KEYS: readonly string[] = [...Object.keys(fields), 'rules'];
 
 function isFieldName(key: string): key is FieldName {
-  return Object.hasOwn(fieldSchemas, key);
+  return Object.hasOwn(fields, key);
+}
+
+/** The front matter read: settings with defaults filled in, and its problems, to be given once the language is known. */
+export interface FrontMatter {
+  meta: ReportMeta;
+  problems: PendingMessage[];
 }
 
 /**
- * The language a source is written in when the front matter does not say: Chinese when Han
- * characters are at least as many as Latin words (a Chinese report quoting English stays
- * Chinese; an English report naming 北京 once stays English).
+ * Read and validate the YAML front matter. Every problem is an error at its own line of the
+ * source (returned, not yet given: its language is the report's, known only at the end);
+ * defaults (language from the text, template from the language) are filled in. `rules` holds
+ * severity settings by rule id.
  */
-function guessLanguage(source: string): string {
-  const text = source.replace(/<[^>]*>/g, ' ').replace(/\]\([^)]*\)/g, ']');
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latinWords = text.match(/[A-Za-z]+/g)?.length ?? 0;
-  return han > 0 && han >= latinWords ? 'zh-CN' : 'en';
-}
-
-/**
- * Read and validate the YAML front matter. Every problem becomes an error at its own line of
- * the source; defaults (language from the text, template from the language) are filled in.
- */
-export function readFrontMatter(yamlNode: Yaml | undefined, file: VFile): ReportMeta {
+export function readFrontMatter(yamlNode: Yaml | undefined, source: string): FrontMatter {
   const raw: Record<string, unknown> = {};
-  if (yamlNode) Object.assign(raw, parseFields(yamlNode, file));
+  const problems: PendingMessage[] = [];
+  if (yamlNode) Object.assign(raw, parseFields(yamlNode, problems));
 
-  const body = yamlNode?.position ? String(file.value).slice(yamlNode.position.end.offset ?? 0) : String(file.value);
+  const body = yamlNode?.position ? source.slice(yamlNode.position.end.offset ?? 0) : source;
   const lang = typeof raw.lang === 'string' ? raw.lang : guessLanguage(body);
-  const template = typeof raw.template === 'string' ? raw.template : lang.startsWith('zh') ? 'gov-report' : 'default';
+  const template = typeof raw.template === 'string' ? raw.template : isChineseTag(lang) ? 'gov-report' : 'default';
   const meta: ReportMeta = {
     lang,
     template,
@@ -78,63 +79,54 @@ export function readFrontMatter(yamlNode: Yaml | undefined, file: VFile): Report
     const value = raw[key];
     if (typeof value === 'string') meta[key] = value;
   }
-  return meta;
+  if (raw.rules && typeof raw.rules === 'object') meta.rules = raw.rules as NonNullable<ReportMeta['rules']>;
+  return { meta, problems };
 }
 
-function parseFields(yamlNode: Yaml, file: VFile): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlNode.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined) => {
-    const position = lineCounter.linePos(offset ?? 0);
-    return { line: firstLine + position.line - 1, column: position.col };
-  };
+function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const places = yamlPlaces((yamlNode.position?.start.line ?? 1) + 1);
+  const document = parseDocument(yamlNode.value, { lineCounter: places.lineCounter, prettyErrors: false, uniqueKeys: true });
 
   if (document.errors.length > 0) {
     for (const problem of document.errors) {
-      error(file, `Invalid YAML in front matter: ${problem.message.split('\n')[0]}`, at(problem.pos[0]), 'front-matter-yaml');
+      problems.push({ rule: 'front-matter-yaml', place: places.at(problem.pos[0]), args: { kind: 'syntax', detail: problem.message.split('\n')[0] ?? '' } });
     }
-    return fields;
+    return values;
   }
   const contents = document.contents;
-  if (contents === null) return fields;
+  if (contents === null) return values;
   if (!isMap(contents)) {
-    error(file, 'Front matter must be a mapping of `key: value` lines', at(rangeStart(contents)), 'front-matter-yaml');
-    return fields;
+    problems.push({ rule: 'front-matter-yaml', place: places.at(rangeStart(contents)), args: { kind: 'not-mapping' } });
+    return values;
   }
   for (const pair of contents.items) {
     const keyNode = pair.key;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-    const place = at(rangeStart(keyNode));
-    if (!isFieldName(key)) {
-      const suggestion = closestWord(key, FRONT_MATTER_KEYS);
-      const hint = suggestion ? ` (did you mean \`${suggestion}\`?)` : ` (known keys: ${FRONT_MATTER_KEYS.join(', ')})`;
-      error(file, `Unknown front-matter key \`${key}\`${hint}`, place, 'front-matter-unknown-key');
+    const valueNode = pair.value;
+    const valuePlace = places.at(rangeStart(valueNode) ?? rangeStart(keyNode));
+    if (key === 'rules') {
+      if (isMap(valueNode)) {
+        const read = readRuleSettings(valueNode, places);
+        values.rules = read.settings;
+        problems.push(...read.problems);
+      } else if (plainValue(valueNode) !== null) {
+        problems.push({ rule: 'front-matter-type', place: valuePlace, args: { key, expected: 'rules', got: shown(plainValue(valueNode)) } });
+      }
       continue;
     }
-    const valueNode = pair.value;
-    const value: unknown = valueNode && typeof (valueNode as YamlNode).toJSON === 'function' ? (valueNode as YamlNode).toJSON() : valueNode;
-    const result = fieldSchemas[key].safeParse(value);
+    if (!isFieldName(key)) {
+      problems.push({ rule: 'front-matter-unknown-key', place: places.at(rangeStart(keyNode)), args: { key, suggestion: closestWord(key, FRONT_MATTER_KEYS), known: FRONT_MATTER_KEYS } });
+      continue;
+    }
+    const value = plainValue(valueNode);
+    const result = fields[key].schema.safeParse(value);
     if (result.success) {
-      fields[key] = result.data;
+      values[key] = result.data;
     } else {
-      const reason = result.error.issues[0]?.message ?? 'has the wrong type';
-      const shown = JSON.stringify(value) ?? String(value);
-      error(file, `Front-matter key \`${key}\` ${describe(reason)} (got ${shown})`, at(rangeStart(valueNode) ?? rangeStart(keyNode)), 'front-matter-type');
+      const expected = result.error.issues.some((issue) => issue.message === REAL_DATE) ? 'real-date' : fields[key].expected;
+      problems.push({ rule: 'front-matter-type', place: valuePlace, args: { key, expected, got: shown(value) } });
     }
   }
-  return fields;
-}
-
-function describe(reason: string): string {
-  return /^(must|is)\b/.test(reason) ? reason : `is invalid: ${reason}`;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  if (node && typeof node === 'object' && 'range' in node) {
-    const range = (node as { range?: [number, number, number] | null }).range;
-    return range?.[0];
-  }
-  return undefined;
+  return values;
 }

@@ -19,38 +19,69 @@ import { remarkRawHtmlCheck } from '../transform/remark-raw-html-check.ts';
 import { remarkImages } from '../transform/remark-images.ts';
 import { remarkResolveReferences } from '../transform/remark-resolve-references.ts';
 import { remarkCjkPunctuation } from '../transform/remark-cjk-punctuation.ts';
+import { remarkRuleSettings } from '../transform/remark-rule-settings.ts';
+import { remarkNestingLimit } from '../transform/remark-nesting-limit.ts';
+import { remarkNestingGuard } from '../transform/remark-nesting-guard.ts';
+import { remarkDigitWidth } from '../transform/remark-digit-width.ts';
+import { remarkHeadingEmpty } from '../transform/remark-heading-empty.ts';
+import { remarkHeadingIdDuplicate } from '../transform/remark-heading-id-duplicate.ts';
+import { remarkPartNumbers } from '../transform/remark-part-numbers.ts';
+import { remarkLinkFiles } from '../transform/remark-link-files.ts';
+import { effectiveSetting } from '../util/rule-settings.ts';
 
 /**
  * The Markdown processor, built once. Plugin order matters:
+ * - `remarkNestingGuard` right after `remark-parse`, whose parser it wraps: a source nested too
+ *   deeply to parse in reasonable time is refused before parsing;
  * - syntax extensions first; the CJK-friendly ones after GFM so that `**一是……。**牢固`
  *   closes its emphasis (they patch micromark's flanking rules, which GFM's strikethrough
  *   tokenizer also uses);
- * - `remarkReportMeta` first among transforms: it removes the YAML node others would see;
+ * - `remarkReportMeta` first among transforms: it removes the YAML node others would see, and
+ *   every message after it is in the report's language;
+ * - `remarkRuleSettings` right after it, before any transform that gives messages: each message
+ *   takes its severity (or `off`) from the settings when it is given, and `remarkCjkPunctuation`
+ *   changes nothing when its rule is off;
+ * - `remarkNestingLimit` next, before the transforms that walk the tree recursively: lists and
+ *   quotes nested beyond its limit are flattened before anything else sees them;
  * - `remarkResolveReferences` before `remarkFigures` and `remarkImages`, which only look at
  *   plain images;
  * - `remarkCjkPunctuation` after `remarkReportMeta` (its messages are in the report's language)
  *   and `remarkResolveReferences` (link texts are plain links by then), and before
  *   `remarkFigures` and `remarkTableCaptions` (caption lines moved out of their paragraphs
  *   keep the normalised text, and their positions) and `remarkHeadingIds` (ids and the
- *   contents are made from the text as printed).
+ *   contents are made from the text as printed);
+ * - `remarkDigitWidth` before `remarkFigures` and `remarkTableCaptions` too: it looks at the
+ *   tree's text nodes, and captions moved out of the children are no longer among them;
+ * - `remarkHeadingIdDuplicate` after `remarkHeadingIds`, whose ids it compares; the other heading
+ *   checks (`remarkHeadingEmpty`, `remarkPartNumbers`) read the text only, placed beside it;
+ * - `remarkLinkFiles`, like `remarkLinkCheck`, after `remarkResolveReferences` (reference links
+ *   are plain links by then).
  */
 function createProcessor(baseDir: string): Processor<Root, Root, Root> {
   return unified()
     .use(remarkParse)
+    .use(remarkNestingGuard)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkCjkFriendly)
     .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkReportMeta)
+    .use(remarkRuleSettings)
+    .use(remarkNestingLimit)
     .use(remarkRawHtmlCheck)
     .use(remarkResolveReferences)
     .use(remarkCjkPunctuation)
+    .use(remarkDigitWidth)
     .use(remarkFigures)
     .use(remarkTableCaptions)
     .use(remarkHeadingIds)
+    .use(remarkHeadingIdDuplicate)
+    .use(remarkHeadingEmpty)
+    .use(remarkPartNumbers)
     .use(remarkDocumentTitle)
     .use(remarkFootnoteCheck)
     .use(remarkLinkCheck)
+    .use(remarkLinkFiles, { baseDir })
     .use(remarkImages, { baseDir }) as unknown as Processor<Root, Root, Root>;
 }
 
@@ -74,5 +105,7 @@ export async function parseReport(file: VFile, onStage?: StageTimer): Promise<Re
   onStage?.('transform', performance.now() - started);
   const meta = file.data.meta;
   if (!meta) throw new Error('remarkReportMeta did not run');
+  // A rule set to `off` reports nothing, and `--fix` makes none of its corrections.
+  if (file.data.fixes) file.data.fixes = file.data.fixes.filter((edit) => effectiveSetting(file, edit.ruleId) !== 'off');
   return { file, tree, meta, baseDir };
 }

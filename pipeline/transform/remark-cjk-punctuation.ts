@@ -1,27 +1,18 @@
 import { visit, SKIP } from 'unist-util-visit';
-import type { Link, PhrasingContent, Root, Text } from 'mdast';
+import type { PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import type { SourceEdit } from '../fix/apply-fixes.ts';
-import { warn } from '../util/messages.ts';
+import { isAutolink, lineStarts, pointAt, sourceOffsets } from '../fix/source-offsets.ts';
+import { flag } from '../util/messages.ts';
+import { effectiveSetting } from '../util/rule-settings.ts';
 
 /** Rule id of the warnings and source edits of this transform. */
-export const CJK_PUNCTUATION_RULE = 'cjk-punctuation';
+export const CJK_PUNCTUATION_RULE = 'cjk-punctuation' as const;
 
 /** The half-width marks this transform normalises, with their full-width forms. */
 export const FULL_WIDTH = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' } as const;
 
 type Mark = keyof typeof FULL_WIDTH;
-
-const NAME_ZH: Record<Mark, string> = { ',': '逗号', ';': '分号', ':': '冒号', '!': '感叹号', '?': '问号', '(': '左括号', ')': '右括号' };
-const NAME_EN: Record<Mark, string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  ':': 'colon',
-  '!': 'exclamation mark',
-  '?': 'question mark',
-  '(': 'opening parenthesis',
-  ')': 'closing parenthesis',
-};
 
 /**
  * Normalise half-width `, ; : ! ? ( )` typed inside Chinese text to their full-width forms
@@ -59,6 +50,8 @@ const NAME_EN: Record<Mark, string> = {
  * character outside on neither side is a Latin letter or digit (`(节选)`, `2024年 (节选)`; but
  * `Qinhuangdao (秦皇岛) is` stays). Unmatched parentheses stay.
  *
+ * With the rule set to `off` (see `rules` in the README), nothing is changed or reported.
+ *
  * The rules are applied until nothing changes (a converted mark is context for its neighbours,
  * as in `Hello!?中文`), so that a second run finds nothing: fixing twice equals fixing once. Marks written
  * as a backslash escape (`\,`) or a character reference (`&#44;`) are left as written: that is
@@ -66,32 +59,21 @@ const NAME_EN: Record<Mark, string> = {
  */
 export function remarkCjkPunctuation() {
   return (tree: Root, file: VFile): void => {
+    if (effectiveSetting(file, CJK_PUNCTUATION_RULE) === 'off') return;
     const source = String(file.value);
     const lines = lineStarts(source);
-    const chinese = file.data.meta?.lang.toLowerCase().startsWith('zh') ?? false;
     const edits: SourceEdit[] = [];
     visit(tree, (node) => {
       if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined;
       for (const change of normaliseRun(node.children, source)) {
         const { line, column } = pointAt(lines, change.offset);
-        const reason = chinese ? reasonZh(change.mark) : reasonEn(change.mark);
-        warn(file, reason, { line, column }, CJK_PUNCTUATION_RULE);
+        flag(file, CJK_PUNCTUATION_RULE, { line, column }, { mark: change.mark, full: FULL_WIDTH[change.mark] });
         edits.push({ offset: change.offset, old: change.mark, new: FULL_WIDTH[change.mark], ruleId: CJK_PUNCTUATION_RULE });
       }
       return SKIP;
     });
     if (edits.length > 0) (file.data.fixes ??= []).push(...edits);
   };
-}
-
-function reasonZh(mark: Mark): string {
-  const where = mark === '(' || mark === ')' ? '中文中的' : '中文之间的';
-  return `${where}半角${NAME_ZH[mark]}“${mark}”应为全角“${FULL_WIDTH[mark]}”`;
-}
-
-function reasonEn(mark: Mark): string {
-  const where = mark === '(' || mark === ')' ? 'around Chinese text' : 'between Chinese characters';
-  return `Half-width ${NAME_EN[mark]} "${mark}" ${where} should be full-width "${FULL_WIDTH[mark]}"`;
 }
 
 /** One character of a block's run. */
@@ -274,91 +256,4 @@ function collect(nodes: PhrasingContent[], slots: Slot[], source: string): void 
       slots.push({ char: OPAQUE });
     }
   }
-}
-
-/** An autolink (`<https://…>`, or a bare URL or e-mail address): its text is the URL, never changed. */
-function isAutolink(link: Link): boolean {
-  const [only, ...rest] = link.children;
-  if (rest.length > 0 || only?.type !== 'text') return false;
-  return [only.value, `http://${only.value}`, `https://${only.value}`, `mailto:${only.value}`].includes(link.url);
-}
-
-const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
-const REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
-
-/**
- * Where the characters of a text node are in the source: code-unit index in `text.value` →
- * source offset, for the characters written there as themselves. Characters from backslash
- * escapes and character references are left out, and so is every character of a node whose
- * value cannot be matched with its source (the node is then never edited).
- */
-function sourceOffsets(text: Text, source: string): Map<number, number> {
-  const found = new Map<number, number>();
-  const start = text.position?.start.offset;
-  const end = text.position?.end.offset;
-  if (start === undefined || end === undefined) return found;
-  const value = text.value;
-  let index = 0;
-  let at = start;
-  while (index < value.length && at < end) {
-    const wanted = value[index];
-    const here = source[at];
-    const next = source[at + 1];
-    if (here === '\\' && next !== undefined && at + 1 < end && ASCII_PUNCTUATION.test(next)) {
-      if (next === wanted) {
-        index++;
-        at += 2;
-      } else {
-        at++;
-      }
-      continue;
-    }
-    if (here === '&') {
-      const reference = REFERENCE.exec(source.slice(at, Math.min(end, at + 40)))?.[0];
-      if (reference && !value.startsWith(reference, index)) {
-        index += referenceLength(reference, value, index);
-        at += reference.length;
-        continue;
-      }
-    }
-    if (here === wanted) {
-      found.set(index, at);
-      index++;
-    }
-    at++;
-  }
-  return index >= value.length ? found : new Map();
-}
-
-/** How many code units of `value` a character reference at `index` produced. */
-function referenceLength(reference: string, value: string, index: number): number {
-  const numeric = /^&#([xX])?([0-9A-Fa-f]+);$/.exec(reference);
-  if (numeric?.[2]) {
-    const code = Number.parseInt(numeric[2], numeric[1] ? 16 : 10);
-    return code > 0xffff && code <= 0x10ffff ? 2 : 1;
-  }
-  const code = value.charCodeAt(index);
-  return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-}
-
-/** Offsets where each line of `source` starts (CR LF, LF and CR all end a line). */
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let at = 0; at < source.length; at++) {
-    const char = source[at];
-    if (char === '\n' || (char === '\r' && source[at + 1] !== '\n')) starts.push(at + 1);
-  }
-  return starts;
-}
-
-/** 1-based line and column of a source offset (columns count UTF-16 code units, as unist does). */
-function pointAt(starts: number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
 }

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { warn } from '../util/messages.ts';
+import { flag } from '../util/messages.ts';
 
 /** Where the document's one top-level title comes from. */
 export interface DocumentTitle {
@@ -39,7 +39,7 @@ export function remarkDocumentTitle() {
     }
     const text = file.stem ?? 'report';
     file.data.title = { source: 'file-name', text, headingShift: 1 };
-    warn(file, topHeadings.length > 1 ? `No \`title\` in front matter and ${topHeadings.length} top-level headings: the file name “${text}” is used as the title` : `No \`title\` in front matter and no top heading: the file name “${text}” is used as the title`, { line: 1, column: 1 }, 'title-missing');
+    flag(file, 'title-missing', { line: 1, column: 1 }, { name: text, topHeadings: topHeadings.length });
   };
 }
 

@@ -1,7 +1,7 @@
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { warn } from '../util/messages.ts';
+import { flag } from '../util/messages.ts';
 
 /**
  * Report footnote problems at their position, for every output alike: a reference whose
@@ -17,9 +17,9 @@ export function remarkFootnoteCheck() {
     const defined = new Set<string>();
     visit(tree, 'footnoteDefinition', (definition) => {
       if (defined.has(definition.identifier)) {
-        warn(file, `Footnote [^${definition.label ?? definition.identifier}] is defined twice; this definition is ignored`, definition, 'footnote-duplicate');
+        flag(file, 'footnote-duplicate', definition, { label: definition.label ?? definition.identifier });
       } else if (!referenced.has(definition.identifier)) {
-        warn(file, `Footnote [^${definition.label ?? definition.identifier}] is never referenced and appears in no output`, definition, 'footnote-unused');
+        flag(file, 'footnote-unused', definition, { label: definition.label ?? definition.identifier });
       }
       defined.add(definition.identifier);
     });
@@ -30,7 +30,7 @@ export function remarkFootnoteCheck() {
         const before = text.value.slice(0, offset);
         const lines = before.split('\n');
         const place = start ? { line: start.line + lines.length - 1, column: lines.length > 1 ? (lines.at(-1)?.length ?? 0) + 1 : start.column + offset } : undefined;
-        warn(file, `Footnote [^${match[1]}] is referenced but never defined`, place, 'footnote-undefined');
+        flag(file, 'footnote-undefined', place, { label: match[1] ?? '' });
       }
     });
   };

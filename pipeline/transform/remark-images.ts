@@ -2,12 +2,19 @@ import { visit } from 'unist-util-visit';
 import type { Image, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { loadImage, type LoadedImage } from '../util/assets.ts';
-import { error, warn } from '../util/messages.ts';
+import { flag, flagAll } from '../util/messages.ts';
 
 declare module 'mdast' {
   interface ImageData {
     /** The image file, read once here for every renderer; absent when it cannot be used. */
     loaded?: LoadedImage;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Network images are fetched at build time (`--allow-remote-images`), else refused. */
+    allowRemoteImages: boolean;
   }
 }
 
@@ -21,7 +28,9 @@ export interface RemarkImagesOptions {
  * Read every image the source names, once, from inside the document's folder, and keep its
  * bytes on the node for the renderers. A missing, unreadable or out-of-folder image is an error
  * at its position (the outputs would lack it); a network image is a warning and is shown as its
- * alt text; an image without alt text is a warning (screen readers and Word's checker need it).
+ * alt text, unless `file.data.allowRemoteImages` is set: then it is fetched here (never by the
+ * browser) and a failed fetch is an error; an image without alt text is a warning (screen
+ * readers and Word's checker need it).
  */
 export function remarkImages(options: RemarkImagesOptions) {
   return async (tree: Root, file: VFile): Promise<void> => {
@@ -30,15 +39,10 @@ export function remarkImages(options: RemarkImagesOptions) {
       images.push(image);
     });
     for (const image of images) {
-      if (!image.alt?.trim()) warn(file, `Image ${image.url} has no alt text`, image, 'image-alt-missing');
-      const lookup = await loadImage(image.url, options.baseDir);
-      if (lookup.ok) {
-        (image.data ??= {}).loaded = lookup.image;
-      } else if (lookup.ruleId === 'image-remote') {
-        warn(file, lookup.reason, image, lookup.ruleId);
-      } else {
-        error(file, lookup.reason, image, lookup.ruleId);
-      }
+      if (!image.alt?.trim()) flag(file, 'image-alt-missing', image, { url: image.url });
+      const lookup = await loadImage(image.url, options.baseDir, { allowRemote: file.data.allowRemoteImages === true });
+      if (lookup.ok) (image.data ??= {}).loaded = lookup.image;
+      else flagAll(file, [{ ...lookup.problem, place: image }]);
     }
   };
 }

@@ -1,7 +1,7 @@
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { warn } from '../util/messages.ts';
+import { flag } from '../util/messages.ts';
 
 /**
  * Report internal links (`#anchor`) whose target is no heading of the document: they are dead
@@ -23,8 +23,7 @@ export function remarkLinkCheck() {
       }
       if (ids.has(target)) return;
       const caseless = [...ids].find((id) => id.toLowerCase() === target.toLowerCase());
-      const hint = caseless ? ` (did you mean #${caseless}?)` : '';
-      warn(file, `Link target #${target} is no heading of this document${hint}`, link, 'link-anchor-missing');
+      flag(file, 'link-anchor-missing', link, { target, suggestion: caseless });
     });
   };
 }

@@ -6,7 +6,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Root, Html } from 'mdast';
 import type { VFile } from 'vfile';
 import { sanitizeSchema } from '../util/sanitize-schema.ts';
-import { warn } from '../util/messages.ts';
+import { flag } from '../util/messages.ts';
 
 /**
  * Report, at its own line, every element and attribute of raw HTML that the sanitiser will
@@ -22,17 +22,17 @@ export function remarkRawHtmlCheck() {
         const kept = sanitize(shallow(element), elementSchema) as HastRoot;
         const survivor = kept.children.find((child): child is Element => child.type === 'element');
         if (!survivor) {
-          warn(file, `Raw HTML element <${element.tagName}> is not allowed and was removed`, place, 'raw-html-removed');
+          flag(file, 'raw-html-removed', place, { tag: element.tagName, attribute: undefined });
           return;
         }
         for (const name of Object.keys(element.properties)) {
           if (!(name in survivor.properties)) {
-            warn(file, `Raw HTML attribute \`${attributeName(name)}\` on <${element.tagName}> is not allowed and was removed`, place, 'raw-html-removed');
+            flag(file, 'raw-html-removed', place, { tag: element.tagName, attribute: attributeName(name) });
           }
         }
       });
       visit(fragment, 'comment', () => {
-        warn(file, 'HTML comment is not part of any output', placeOf(node, undefined), 'raw-html-comment');
+        flag(file, 'raw-html-comment', placeOf(node, undefined));
       });
     });
   };

@@ -1,6 +1,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import type { RuleArgs } from './catalogue/catalogue.ts';
+import { isInside } from '../render/pdf/local-files.ts';
+import { fetchRemoteImage, REMOTE_IMAGE_TIMEOUT_MS } from './remote-image.ts';
 
 /** An image the document may use: its bytes, type and pixel size. */
 export interface LoadedImage {
@@ -11,11 +14,35 @@ export interface LoadedImage {
   height: number;
 }
 
+type ImageRule = 'image-remote' | 'image-outside' | 'image-missing' | 'image-too-large' | 'image-invalid' | 'image-fetch-failed';
+
+/** Why an image cannot be used: the rule it breaks and its message's arguments. */
+export type ImageProblem = { [R in ImageRule]: { rule: R; args: RuleArgs<R> } }[ImageRule];
+
 /** The outcome of resolving an image URL against the document's folder. */
-export type ImageLookup = { ok: true; image: LoadedImage } | { ok: false; reason: string; ruleId: string };
+export type ImageLookup = { ok: true; image: LoadedImage } | { ok: false; problem: ImageProblem };
+
+function refused(problem: ImageProblem): ImageLookup {
+  return { ok: false, problem };
+}
 
 /** Largest image file report-press reads (bytes). */
 export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Largest raster image report-press accepts, in megapixels. A file small on disk may decode to
+ * gigabytes (a 20000 × 20000 PNG of one colour is 50 KB and 1.6 GB decoded); a full A4 page at
+ * 300 dpi needs about 9 megapixels, an A3 poster at 300 dpi about 17.
+ */
+export const MAX_IMAGE_MEGAPIXELS = 50;
+
+/** How images named in the source may be loaded. */
+export interface LoadImageOptions {
+  /** Fetch `http:` and `https:` images at build time (within {@link MAX_IMAGE_BYTES} and a time limit). */
+  allowRemote?: boolean;
+  /** Time allowed for fetching one network image (ms). Default {@link REMOTE_IMAGE_TIMEOUT_MS}. */
+  remoteTimeoutMs?: number;
+}
 
 const MIME: Record<string, string> = {
   png: 'image/png',
@@ -33,16 +60,23 @@ export function mimeType(image: LoadedImage): string {
 
 /**
  * Load an image named in the source. Only relative paths that stay inside the document's
- * folder (after following symbolic links) are read; network URLs, `file:` URLs and absolute
- * paths are refused with a reason, never fetched.
+ * folder (after following symbolic links) are read; `file:` URLs, other schemes and absolute
+ * paths are refused with a reason. Network URLs are refused too, never fetched, unless
+ * `options.allowRemote` is set: then they are fetched here, in Node, within the size and time
+ * limits. Every image must then be one of the supported types, complete, and at most
+ * {@link MAX_IMAGE_MEGAPIXELS} if it is a raster image.
  */
-export async function loadImage(url: string, baseDir: string): Promise<ImageLookup> {
+export async function loadImage(url: string, baseDir: string, options: LoadImageOptions = {}): Promise<ImageLookup> {
+  // `//host/path` names a host, not a file: a network image fetched as https if at all.
+  if (/^\/\/[^/]/.test(url)) {
+    return options.allowRemote === true ? loadRemoteImage(`https:${url}`, options.remoteTimeoutMs ?? REMOTE_IMAGE_TIMEOUT_MS) : refused({ rule: 'image-remote', args: { url } });
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) {
     const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
     if (scheme === 'http' || scheme === 'https') {
-      return { ok: false, reason: `Image ${url} is on the network and is not fetched; copy it beside the source`, ruleId: 'image-remote' };
+      return options.allowRemote === true ? loadRemoteImage(url, options.remoteTimeoutMs ?? REMOTE_IMAGE_TIMEOUT_MS) : refused({ rule: 'image-remote', args: { url } });
     }
-    return { ok: false, reason: `Image URL scheme \`${scheme}:\` is not allowed; use a path relative to the source`, ruleId: 'image-outside' };
+    return refused({ rule: 'image-outside', args: { kind: 'scheme', scheme } });
   }
   let relative: string;
   try {
@@ -50,40 +84,61 @@ export async function loadImage(url: string, baseDir: string): Promise<ImageLook
   } catch {
     relative = url;
   }
-  if (relative === '') return { ok: false, reason: 'Image has an empty path', ruleId: 'image-missing' };
+  if (relative === '') return refused({ rule: 'image-missing', args: { url, kind: 'empty' } });
   if (path.isAbsolute(relative) || /^[a-z]:[\\/]/i.test(relative)) {
-    return { ok: false, reason: `Image path ${url} is absolute; use a path relative to the source`, ruleId: 'image-outside' };
+    return refused({ rule: 'image-outside', args: { kind: 'absolute', url } });
   }
   const root = await realpath(baseDir);
   const candidate = path.resolve(root, relative);
   if (!isInside(root, candidate)) {
-    return { ok: false, reason: `Image path ${url} leaves the document's folder`, ruleId: 'image-outside' };
+    return refused({ rule: 'image-outside', args: { kind: 'leaves', url } });
   }
   let real: string;
   try {
     real = await realpath(candidate);
   } catch {
-    return { ok: false, reason: `Image file ${url} does not exist`, ruleId: 'image-missing' };
+    return refused({ rule: 'image-missing', args: { url, kind: 'absent' } });
   }
   if (!isInside(root, real)) {
-    return { ok: false, reason: `Image path ${url} is a link that leaves the document's folder`, ruleId: 'image-outside' };
+    return refused({ rule: 'image-outside', args: { kind: 'symlink', url } });
   }
   const info = await stat(real);
-  if (!info.isFile()) return { ok: false, reason: `Image path ${url} is not a file`, ruleId: 'image-missing' };
+  if (!info.isFile()) return refused({ rule: 'image-missing', args: { url, kind: 'not-file' } });
   if (info.size > MAX_IMAGE_BYTES) {
-    return { ok: false, reason: `Image ${url} is ${(info.size / 1048576).toFixed(1)} MB, over the ${MAX_IMAGE_BYTES / 1048576} MB limit`, ruleId: 'image-too-large' };
+    return refused(tooManyBytes(url, info.size));
   }
-  const bytes = new Uint8Array(await readFile(real));
+  return inspectImage(url, new Uint8Array(await readFile(real)));
+}
+
+async function loadRemoteImage(url: string, timeoutMs: number): Promise<ImageLookup> {
+  const fetched = await fetchRemoteImage(url, { maxBytes: MAX_IMAGE_BYTES, timeoutMs });
+  if (fetched.ok) return inspectImage(url, fetched.bytes);
+  return refused(fetched.tooLarge ? tooManyBytes(url, fetched.bytes) : { rule: 'image-fetch-failed', args: { url, reason: fetched.reason } });
+}
+
+function tooManyBytes(url: string, bytes: number): ImageProblem {
+  return { rule: 'image-too-large', args: { kind: 'bytes', url, megabytes: (bytes / 1048576).toFixed(1), limit: MAX_IMAGE_BYTES / 1048576 } };
+}
+
+/**
+ * Check an image's bytes before any renderer sees them: a supported type with a size in its
+ * header, at most {@link MAX_IMAGE_MEGAPIXELS} for a raster image (read from the header, never
+ * by decoding), and not cut short.
+ */
+function inspectImage(url: string, bytes: Uint8Array): ImageLookup {
+  let size: ReturnType<typeof imageSize>;
   try {
-    const size = imageSize(bytes);
-    if (!size.type || !size.width || !size.height) throw new Error('no size');
-    if (!isComplete(bytes, size.type)) {
-      return { ok: false, reason: `Image ${url} is truncated or damaged (its ${size.type.toUpperCase()} data does not end properly)`, ruleId: 'image-invalid' };
-    }
-    return { ok: true, image: { bytes, type: size.type, width: size.width, height: size.height } };
+    size = imageSize(bytes);
   } catch {
-    return { ok: false, reason: `File ${url} is not an image report-press can read (PNG, JPEG, GIF, SVG, WebP, BMP)`, ruleId: 'image-invalid' };
+    return refused({ rule: 'image-invalid', args: { url, damaged: undefined } });
   }
+  const { type, width, height } = size;
+  if (!type || !(type in MIME) || !width || !height) return refused({ rule: 'image-invalid', args: { url, damaged: undefined } });
+  if (type !== 'svg' && width * height > MAX_IMAGE_MEGAPIXELS * 1e6) {
+    return refused({ rule: 'image-too-large', args: { kind: 'pixels', url, width, height, limit: MAX_IMAGE_MEGAPIXELS } });
+  }
+  if (!isComplete(bytes, type)) return refused({ rule: 'image-invalid', args: { url, damaged: type.toUpperCase() } });
+  return { ok: true, image: { bytes, type, width, height } };
 }
 
 /**
@@ -99,7 +154,3 @@ function isComplete(bytes: Uint8Array, type: string): boolean {
   return true;
 }
 
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}

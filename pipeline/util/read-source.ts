@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { error } from './messages.ts';
+import { flag } from './messages.ts';
 
 /**
  * Read a Markdown source as a VFile. Invalid UTF-8 is an error at the first bad byte's line and
@@ -25,7 +25,7 @@ export async function readSource(filePath: string): Promise<VFile> {
     const before = text.slice(0, Math.max(0, badOffset));
     const line = before.split('\n').length;
     const column = badOffset - before.lastIndexOf('\n');
-    error(file, 'The file is not valid UTF-8; save it as UTF-8', { line, column }, 'source-encoding');
+    flag(file, 'source-encoding', { line, column });
   }
   return file;
 }

@@ -11,7 +11,8 @@ const defaults = defaultSchema.attributes ?? {};
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'caption', 'mark', 'abbr', 'small', 'u', 'cite', 'dfn', 'time', 'bdi', 'bdo', 'wbr'],
+  // `<source srcset>` (allowed by GitHub's schema) names media to load: never kept.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'source'), 'figure', 'figcaption', 'caption', 'mark', 'abbr', 'small', 'u', 'cite', 'dfn', 'time', 'bdi', 'bdo', 'wbr'],
   attributes: {
     ...defaults,
     abbr: ['title'],

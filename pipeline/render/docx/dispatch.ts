@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BlockState, InlinePiece, InlineState } from './context.ts';
 import { activeLink, isStripped, runFormatting, type LinkTarget, type Mark } from './marks.ts';
-import { warn } from '../../util/messages.ts';
+import { flag } from '../../util/messages.ts';
 import { blockHandlers, inlineHandlers } from './handlers/index.ts';
 
 /** Block-level nodes the renderer has handlers for. */
@@ -38,7 +38,7 @@ export function renderBlocks(nodes: readonly RootContent[], state: BlockState): 
 export function renderBlock(node: RootContent, state: BlockState): FileChild[] {
   const handler = blockHandlerFor(node.type);
   if (handler) return handler(node, state);
-  warn(state.ctx.file, `Word output has no handler for \`${node.type}\` nodes; its text is kept as a plain paragraph`, node, 'docx-unknown-node');
+  flag(state.ctx.file, 'docx-unknown-node', node, { type: node.type, inline: false });
   const text = toString(node);
   return text ? [new Paragraph({ style: state.paragraphStyle, children: [new TextRun(text)] })] : [];
 }
@@ -50,7 +50,7 @@ export function renderInline(nodes: readonly RootContent[], state: InlineState):
     if (handler) {
       handler(node, state);
     } else {
-      warn(state.block.ctx.file, `Word output has no handler for inline \`${node.type}\` nodes; its text is kept`, node, 'docx-unknown-node');
+      flag(state.block.ctx.file, 'docx-unknown-node', node, { type: node.type, inline: true });
       pushText(state, toString(node));
     }
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ImageRun } from 'docx';
 import type { Image } from 'mdast';
 import type { BlockState } from './context.ts';
-import { warn } from '../../util/messages.ts';
+import { flag } from '../../util/messages.ts';
 
 /** Raster formats the docx library embeds as they are. */
 const EMBEDDABLE = new Set(['png', 'jpg', 'gif', 'bmp'] as const);
@@ -34,12 +34,7 @@ export function imageRun(image: Image, state: BlockState): ImageRun | undefined 
   const loaded = image.data?.loaded;
   if (!loaded) return undefined;
   if (!isEmbeddable(loaded.type)) {
-    warn(
-      ctx.file,
-      `Image ${image.url} is ${loaded.type.toUpperCase()}, which the Word output cannot embed; its alt text is shown instead (convert it to PNG or JPEG)`,
-      image,
-      'docx-image-format',
-    );
+    flag(ctx.file, 'docx-image-format', image, { url: image.url, format: loaded.type.toUpperCase() });
     return undefined;
   }
   const size = fitInto(loaded.width, loaded.height, state.maxImageWidthPx, ctx.textHeightPx);

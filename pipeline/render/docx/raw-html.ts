@@ -11,7 +11,7 @@ import { groupLinks, inlineState, pushBreak, pushText, withMark } from './dispat
 import { linkTarget } from './handlers/link.ts';
 import { joinSoftBreaks } from './handlers/phrasing.ts';
 import { sanitizeSchema } from '../../util/sanitize-schema.ts';
-import { warn } from '../../util/messages.ts';
+import { flag } from '../../util/messages.ts';
 
 /** Inline HTML elements that become a character style in Word. */
 const TAG_STYLES: Readonly<Record<string, CharacterStyleId>> = {
@@ -62,7 +62,7 @@ function reportedAt(state: BlockState, node: Html, ruleId: string): boolean {
 /** Report an HTML comment (never dropped silently), unless the parse stage already did. */
 export function reportComment(state: BlockState, node: Html): void {
   if (reportedAt(state, node, 'raw-html-comment')) return;
-  warn(state.ctx.file, 'HTML comment is not part of the Word output', node, 'docx-raw-html');
+  flag(state.ctx.file, 'docx-raw-html', node, { kind: 'comment' });
 }
 
 function markFor(element: Element, node: Html, state: InlineState): Mark {
@@ -88,7 +88,7 @@ export function writeHastInline(nodes: readonly (ElementContent | HastContent)[]
         pushBreak(state);
       } else if (child.tagName === 'img') {
         const alt = child.properties.alt;
-        warn(state.block.ctx.file, 'Raw HTML <img> is not embedded in the Word output (its alt text is shown); use Markdown image syntax', node, 'docx-raw-html');
+        flag(state.block.ctx.file, 'docx-raw-html', node, { kind: 'img' });
         pushText(state, `[${typeof alt === 'string' && alt ? alt : 'image'}]`);
       } else if (child.tagName !== 'wbr') {
         withMark(state, markFor(child, node, state), () => writeHastInline(child.children, node, state));
@@ -127,7 +127,7 @@ export function writeInlineHtml(node: Html, state: InlineState): void {
   const before = state.pieces.length;
   writeHastInline(sanitizedFragment(value).children, node, state);
   if (state.pieces.length === before && tag === undefined && value !== '') {
-    warn(state.block.ctx.file, `Raw HTML \`${value.slice(0, 40)}\` is not shown in the Word output`, node, 'docx-raw-html');
+    flag(state.block.ctx.file, 'docx-raw-html', node, { kind: 'hidden', html: value.slice(0, 40) });
   }
 }
 
@@ -183,7 +183,7 @@ function hastBlocks(parent: HastRoot | Element, node: Html, state: BlockState): 
     } else if (child.tagName === 'hr') {
       blocks.push(new Paragraph({ style: 'HorizontalRule' }));
     } else {
-      warn(state.ctx.file, `Raw HTML <${child.tagName}> cannot be represented in the Word output; its text is kept as a plain paragraph`, node, 'docx-raw-html');
+      flag(state.ctx.file, 'docx-raw-html', node, { kind: 'block', tag: child.tagName });
       const text = toText(child).trim();
       if (text) blocks.push(new Paragraph({ style: state.paragraphStyle, text }));
     }

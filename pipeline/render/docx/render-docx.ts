@@ -27,7 +27,7 @@ import { finishPackage, type PackageOptions } from './package.ts';
 import { tableOfContents } from './toc.ts';
 import { referenceStylesXml } from './reference-styles.ts';
 import type { VFile } from 'vfile';
-import { error, warn } from '../../util/messages.ts';
+import { flag } from '../../util/messages.ts';
 
 /** Options of the Word renderer. */
 export interface DocxRenderOptions extends RenderOptions {
@@ -73,14 +73,14 @@ export async function renderDocx(report: Report, template: Template, options: Do
 function referenceStylesFor(reference: { path: string; bytes: Uint8Array }, file: VFile): NonNullable<PackageOptions['referenceStyles']> | undefined {
   const styles = referenceStylesXml(reference.bytes);
   if ('problem' in styles) {
-    error(file, `Reference document ${reference.path} ${styles.problem}`, undefined, 'docx-reference');
+    flag(file, 'docx-reference', undefined, { kind: 'invalid', path: reference.path, problem: styles.problem });
     return undefined;
   }
   return {
     xml: styles.xml,
     onMerged: (added, renamed) => {
-      if (added.length > 0) warn(file, `Reference document ${reference.path} lacks the styles ${added.join(', ')}: the template's are used`, undefined, 'docx-reference');
-      if (renamed.length > 0) file.info(`Reference document ${reference.path}: styles matched by name (${renamed.join(', ')})`, { ruleId: 'docx-reference', source: 'report-press' });
+      if (added.length > 0) flag(file, 'docx-reference-styles', undefined, { path: reference.path, styles: added });
+      if (renamed.length > 0) flag(file, 'docx-reference-renamed', undefined, { path: reference.path, renamed });
     },
   };
 }

@@ -3,6 +3,7 @@ import { TableOfContents } from 'docx';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { flag } from '../../util/messages.ts';
 
 /** Heading levels the contents field collects (`TOC \o "1-3"`). */
 export const TOC_LEVELS = 3;
@@ -26,10 +27,7 @@ export function tableOfContents(tree: Root, bookmarks: ReadonlyMap<string, strin
     entries.push({ title: toString(heading), level, ...(page !== undefined ? { page } : {}), ...(href !== undefined ? { href } : {}) });
   });
   if (headingPages === undefined) {
-    file.info('Word contents: no print PDF was built with the Word file, so its entries carry no page numbers until Word updates the field (build pdf and docx together to fill them in)', {
-      ruleId: 'docx-toc-pages',
-      source: 'report-press',
-    });
+    flag(file, 'docx-toc-pages', undefined);
   }
   return new TableOfContents('Contents', { hyperlink: true, headingStyleRange: `1-${TOC_LEVELS}`, cachedEntries: entries, beginDirty: headingPages === undefined });
 }

@@ -8,6 +8,7 @@ import type { RenderOptions } from '../types.ts';
 import { contentToHast } from './to-hast.ts';
 import { pageShell, type HtmlVariant } from './shell.ts';
 import { embedFonts } from './embed-fonts.ts';
+import { flag } from '../../util/messages.ts';
 
 /** Options of the HTML renderer: which edition to write, and whether to carry its fonts. */
 export interface HtmlRenderOptions extends RenderOptions {
@@ -40,7 +41,7 @@ async function addEmbeddedFonts(page: HastRoot, report: Report, template: Templa
   const head = findElement(page, 'head');
   const css = `${fonts.css}\n:root { ${stacks.join(' ')} }`;
   head?.children.push(h('style', css));
-  report.file.info(`Embedded fonts add ${(Buffer.byteLength(css) / 1024).toFixed(1)} KB to the HTML page (${fonts.files} subset font files)`, { ruleId: 'embed-fonts', source: 'report-press' });
+  flag(report.file, 'embed-fonts', undefined, { kilobytes: (Buffer.byteLength(css) / 1024).toFixed(1), files: fonts.files });
 }
 
 const ROLE_OF_TAG: Record<string, string> = { h1: 'title', h2: 'heading1', h3: 'heading2', code: 'mono', pre: 'mono', kbd: 'mono', samp: 'mono', em: 'heading2' };

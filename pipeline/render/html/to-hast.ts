@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Report } from '../../types.ts';
 import { sanitizeSchema } from '../../util/sanitize-schema.ts';
-import { warn } from '../../util/messages.ts';
+import { flag } from '../../util/messages.ts';
 import { labelsFor } from './labels.ts';
 import { createHeadingHandler } from './handlers/heading.ts';
 import { createImageHandler, InlineImages } from './handlers/image.ts';
@@ -52,7 +52,7 @@ function inlineImages(tree: HastRoot, images: InlineImages, report: Report): voi
       return;
     }
     // An <img> written as raw HTML: never fetched, shown as its alt text.
-    warn(report.file, `Raw HTML image ${src || '(no src)'} is not embedded; use Markdown image syntax`, element.position ? { line: element.position.start.line, column: element.position.start.column } : undefined, 'raw-html-image');
+    flag(report.file, 'raw-html-image', element.position ? { line: element.position.start.line, column: element.position.start.column } : undefined, { src });
     parent.children[index] = { type: 'text', value: `[${String(element.properties.alt ?? src)}]` };
   });
 }

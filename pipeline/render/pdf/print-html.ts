@@ -36,6 +36,8 @@ export interface PrintContext {
    * example page numbers of a table of contents), or `undefined` to keep this print.
    */
   revise?: (printed: Uint8Array, round: number) => Promise<PageRevision | undefined>;
+  /** Called once with the loaded page, its fonts ready, before the first print (to measure its layout). */
+  inspect?: (page: Page) => Promise<void>;
 }
 
 /** Text to put into elements of the print page, by element id, before printing it again. */
@@ -78,6 +80,7 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
     await page.emulateMediaType('print');
     await page.goto(PAGE_URL, { waitUntil: 'load', timeout });
     for (const face of await waitForFonts(page, timeout)) context.onFontError?.(face);
+    await context.inspect?.(page);
     const print = () =>
       page.pdf({
         tagged: true,

@@ -1,9 +1,9 @@
 import type { Browser } from 'puppeteer-core';
-import type { Heading } from 'mdast';
+import type { Heading, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Template } from '../../template/load-template.ts';
 import type { Report } from '../../types.ts';
-import { error } from '../../util/messages.ts';
+import { flag } from '../../util/messages.ts';
 import { CodepointSet } from '../../fonts/codepoints.ts';
 import { checkGlyphs } from '../../fonts/check-glyphs.ts';
 import { fontCoverage } from '../../fonts/coverage.ts';
@@ -15,11 +15,15 @@ import { notesAtPartEnds } from './part-notes.ts';
 import { printHtmlToPdf } from './print-html.ts';
 import { tocReviser, TOC_ITERATIONS } from './toc-pages.ts';
 import { isFontUrl } from './virtual-origin.ts';
+import type { RequestLogEntry } from './serve-requests.ts';
+import { tablesWiderThanPage } from './table-widths.ts';
 
 /** Options of the PDF renderer: the common ones plus the running browser to print with. */
 export interface RenderPdfOptions extends RenderOptions {
   /** One browser per build, owned and closed by the caller (see `withBrowser`). */
   browser: Browser;
+  /** Called for every request the print page makes, with how it was answered (diagnostics, tests). */
+  onRequest?: (entry: RequestLogEntry) => void;
 }
 
 /** Text the print layout adds of its own: page numbers and labels (checked against the fonts too). */
@@ -33,7 +37,9 @@ const LAYOUT_TEXT = ['— 0123456789 —'];
  *    FangSong) and their cmaps read; a configuration problem, a font Chromium would embed as
  *    Type 3, and every character of the report that none of the fonts has are errors, the
  *    last at its source line (`missing-glyph`).
- * 2. The print page: notes move to the end of their part (`part-notes.ts`).
+ * 2. The print page: notes move to the end of their part (`part-notes.ts`); once loaded, a
+ *    table too wide for the page (its last columns would be cut off) is an error at the table
+ *    (`pdf-table-too-wide`).
  * 3. Printing: with `toc: true`, printed, the headings' pages read back and filled into the
  *    contents, and printed again until nothing moves (`toc-pages.ts`).
  *
@@ -41,7 +47,7 @@ const LAYOUT_TEXT = ['— 0123456789 —'];
  * text in some other font; each is an error too. Errors fail the build; the PDF is still returned.
  */
 export async function renderPdf(report: Report, template: Template, options: RenderPdfOptions): Promise<Uint8Array> {
-  const { browser, ...renderOptions } = options;
+  const { browser, onRequest, ...renderOptions } = options;
   const labels = labelsFor(report.meta.lang);
   const fonts = resolvePrintFonts(template);
   const problems = new Set<string>(fonts.problems);
@@ -60,7 +66,21 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     meta: report.meta,
     date: options.date,
     ...(toc ? { revise: toc.revise } : {}),
+    inspect: async (page) => {
+      // A table wider than the page loses its last columns in print: an error at the table.
+      const tables: Table[] = [];
+      visit(report.tree, 'table', (table: Table) => {
+        tables.push(table);
+      });
+      const { count, wide } = await tablesWiderThanPage(page, template);
+      for (const table of wide) {
+        const { index, ...args } = table;
+        // Raw HTML tables are in the page too: positions are known only when the counts agree.
+        flag(report.file, 'pdf-table-too-wide', count === tables.length ? tables[index] : undefined, args);
+      }
+    },
     onRequest: (entry) => {
+      onRequest?.(entry);
       if (isFontUrl(entry.url) && (entry.outcome === 'missing' || entry.outcome === 'refused')) {
         problems.add(`Font file ${decodeURI(new URL(entry.url).pathname.replace(/^.*?\/press-font(s|-files)\//, ''))} could not be served for the print PDF (${entry.reason ?? entry.outcome})`);
       }
@@ -69,11 +89,11 @@ export async function renderPdf(report: Report, template: Template, options: Ren
       problems.add(`Font ${face.family} (weight ${face.weight}, ${face.style}) did not load for the print PDF`);
     },
   });
-  for (const problem of problems) error(report.file, `${problem}; check the template's printFontFiles and that its packages are installed`, undefined, 'pdf-font-failed');
+  for (const problem of problems) flag(report.file, 'pdf-font-failed', undefined, { problem });
   if (toc) {
     const outcome = toc.outcome();
-    if (outcome.missing.length > 0) error(report.file, `Contents: no page found for the headings ${outcome.missing.join(', ')}`, undefined, 'toc-pages');
-    else if (!outcome.settled) error(report.file, `Contents: the page numbers still moved after ${TOC_ITERATIONS} more prints; the contents may show wrong pages`, undefined, 'toc-pages');
+    if (outcome.missing.length > 0) flag(report.file, 'toc-pages', undefined, { kind: 'missing', headings: outcome.missing });
+    else if (!outcome.settled) flag(report.file, 'toc-pages', undefined, { kind: 'unsettled', prints: TOC_ITERATIONS });
   }
   return pdf;
 }

@@ -2,20 +2,20 @@ import { FootnoteReferenceRun, Paragraph, type FileChild } from 'docx';
 import type { FootnoteDefinition, FootnoteReference } from 'mdast';
 import { rootState, type BlockState, type DocxContext, type InlineState } from '../context.ts';
 import { pushChild, pushText, renderBlocks } from '../dispatch.ts';
-import { warn } from '../../../util/messages.ts';
+import { flag } from '../../../util/messages.ts';
 
 /** `footnoteReference`: a real Word footnote reference, numbered in order of first reference. */
 export function footnoteReference(node: FootnoteReference, state: InlineState): void {
   const { ctx } = state.block;
   const label = node.label ?? node.identifier;
   if (state.block.inFootnote) {
-    warn(ctx.file, `Footnote reference [^${label}] inside a footnote cannot be a Word footnote; its label is kept as text`, node, 'docx-footnote-nested');
+    flag(ctx.file, 'docx-footnote-nested', node, { label });
     pushText(state, `[^${label}]`);
     return;
   }
   const number = ctx.footnotes.numberFor(node.identifier);
   if (number === undefined) {
-    warn(ctx.file, `Footnote [^${label}] has no definition`, node, 'docx-footnote-missing');
+    flag(ctx.file, 'docx-footnote-missing', node, { label });
     pushText(state, `[^${label}]`);
     return;
   }

@@ -3,7 +3,7 @@ import type { InlineState } from '../context.ts';
 import { pushChild, pushText } from '../dispatch.ts';
 import { altTextFallback, imageRun } from '../images.ts';
 import { isStripped } from '../marks.ts';
-import { warn } from '../../../util/messages.ts';
+import { flag } from '../../../util/messages.ts';
 
 /** `image`: an embedded picture with alt text, or the alt text in brackets when it cannot be embedded. */
 export function image(node: Image, state: InlineState): void {
@@ -15,6 +15,6 @@ export function image(node: Image, state: InlineState): void {
 
 /** `imageReference`: its image is not read by the parse stage, so the alt text is shown and the problem reported. */
 export function imageReference(node: ImageReference, state: InlineState): void {
-  warn(state.block.ctx.file, `Image reference ![${node.alt ?? ''}][${node.label ?? node.identifier}] is not embedded in the Word output; write the image inline as ![alt](path)`, node, 'docx-image-reference');
+  flag(state.block.ctx.file, 'docx-image-reference', node, { alt: node.alt ?? '', label: node.label ?? node.identifier });
   pushText(state, `[${node.alt ?? node.identifier}]`);
 }

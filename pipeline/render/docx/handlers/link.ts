@@ -4,7 +4,7 @@ import type { InlineState } from '../context.ts';
 import type { LinkTarget } from '../marks.ts';
 import { pushText, renderInline, withMark } from '../dispatch.ts';
 import { normalizeIdentifier } from '../footnotes.ts';
-import { warn } from '../../../util/messages.ts';
+import { flag } from '../../../util/messages.ts';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel', 'ftp', 'ftps', 'news']);
 
@@ -28,7 +28,7 @@ export function linkTarget(url: string, node: Node, state: InlineState): LinkTar
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined && !SAFE_SCHEMES.has(scheme) && !/^[a-z]$/i.test(scheme)) {
-    warn(ctx.file, `Link URL scheme \`${scheme}:\` is not allowed; the Word output shows the text without a link`, node, 'docx-link-unsafe');
+    flag(ctx.file, 'docx-link-unsafe', node, { scheme });
     return undefined;
   }
   return url === '' ? undefined : { kind: 'external', url };

@@ -5,7 +5,7 @@ import type { BlockState } from '../context.ts';
 import { paragraphContent } from '../dispatch.ts';
 import { TABLE_STYLE_ID } from '../style-ids.ts';
 import { withoutItem } from './blocks.ts';
-import { warn } from '../../../util/messages.ts';
+import { flag } from '../../../util/messages.ts';
 
 /** Cell margins left and right (twips) of the table style, in CSS pixels: images in a cell fit inside them. */
 const CELL_PADDING_PX = (2 * 108) / 15;
@@ -30,7 +30,7 @@ function cellParagraph(cell: MdTableCell | undefined, align: AlignType | undefin
 export function table(node: MdTable, state: BlockState): FileChild[] {
   const { ctx } = state;
   if (state.inFootnote) {
-    warn(ctx.file, 'A table inside a footnote cannot be a Word table; its rows are kept as paragraphs', node, 'docx-table-in-footnote');
+    flag(ctx.file, 'docx-table-in-footnote', node);
     return node.children.map((row) => new Paragraph({ style: state.paragraphStyle, text: row.children.map((cell) => toString(cell)).join(' | ') }));
   }
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));

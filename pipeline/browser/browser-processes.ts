@@ -1,0 +1,65 @@
+import { rm } from 'node:fs/promises';
+
+/** A running browser as the operating system knows it: enough to end it from anywhere. */
+export interface BrowserProcess {
+  /** Process id of the browser's main process, which leads its own process group (not on Windows). */
+  pid: number;
+  /** The temporary profile folder Puppeteer made for it, removed when the browser is ended. */
+  profileDir?: string;
+}
+
+/** A browser was launched (`started`) or has been closed and its processes ended (`ended`). */
+export type BrowserEvent = { kind: 'started' | 'ended'; browser: BrowserProcess };
+
+const running = new Map<number, BrowserProcess>();
+const listeners = new Set<(event: BrowserEvent) => void>();
+
+/** The profile folder named by a browser's `--user-data-dir=` argument, if any. */
+export function profileDirOf(spawnArgs: readonly string[]): string | undefined {
+  const argument = spawnArgs.find((arg) => arg.startsWith('--user-data-dir='));
+  return argument === undefined ? undefined : argument.slice('--user-data-dir='.length);
+}
+
+/** Record a browser launched by this thread (called by `launchBrowser`). */
+export function browserStarted(browser: BrowserProcess): void {
+  running.set(browser.pid, browser);
+  for (const listener of listeners) listener({ kind: 'started', browser });
+}
+
+/** Record that a browser has been closed and its processes ended (called by `closeBrowser`). */
+export function browserEnded(pid: number): void {
+  const browser = running.get(pid);
+  if (!browser) return;
+  running.delete(pid);
+  for (const listener of listeners) listener({ kind: 'ended', browser });
+}
+
+/**
+ * Be told of every browser this thread launches and ends, for example to relay them to a
+ * supervising thread that must be able to end them if this one is stopped. Returns the
+ * function that stops listening.
+ */
+export function onBrowserEvent(listener: (event: BrowserEvent) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * End a browser from outside, without its DevTools connection: kill its whole process group
+ * (main, renderer, GPU and utility processes) and remove its temporary profile folder. For a
+ * build that must stop at once (a signal, a timeout) while the thread that owns the browser is
+ * busy or gone. Never throws.
+ */
+export async function killBrowserProcess(browser: BrowserProcess): Promise<void> {
+  for (const target of process.platform === 'win32' ? [browser.pid] : [-browser.pid, browser.pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // ESRCH: already gone
+    }
+  }
+  if (browser.profileDir !== undefined) {
+    // Chromium may still be writing into it for a moment after the kill: retry briefly.
+    await rm(browser.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The thread that runs one `press` command for `supervise.ts`. It runs the command as usual and
+ * relays to its supervisor everything the supervisor needs to stop it cleanly at any moment:
+ * its text, its stages, its browsers and its temporary outputs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { onBrowserEvent } from '../browser/browser-processes.ts';
+import { onOutputEvent } from '../util/atomic-write.ts';
+import { runCommand } from './run-command.ts';
+import type { WorkerInput, WorkerMessage } from './protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('command-worker.ts runs only as a worker thread (see supervise.ts)');
+const post = (message: WorkerMessage): void => port.postMessage(message);
+const { command, stderrIsTerminal } = workerData as WorkerInput;
+
+onBrowserEvent((event) => post({ kind: 'browser', event }));
+onOutputEvent((event) => post({ kind: 'output', event }));
+const code = await runCommand(command, {
+  write: (stream, text) => post({ kind: 'write', stream, text }),
+  stderrIsTerminal,
+  onStageStart: (stage) => post({ kind: 'stage', stage }),
+});
+post({ kind: 'done', code });

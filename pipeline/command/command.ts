@@ -1,0 +1,32 @@
+import type { OutputFormat } from '../types.ts';
+
+/** A `press` command line, parsed and validated: what to do and how. */
+export interface Command {
+  command: 'build' | 'check';
+  input: string;
+  outDir: string;
+  formats: OutputFormat[];
+  quiet: boolean;
+  browserPath: string | undefined;
+  /** `check --fix`: rewrite the source with the automatic fixes. */
+  fix: boolean;
+  /** `build --embed-fonts`: inline the subset web fonts into the HTML page. */
+  embedFonts: boolean;
+  /** `--reference-docx <file>`: a .docx or .dotx whose styles the Word file uses. */
+  referenceDocx: string | undefined;
+  /** `--allow-remote-images`: fetch network images at build time (in Node, limited), else refuse them. */
+  allowRemoteImages: boolean;
+  /** Time the whole command may take (`--timeout`, `PRESS_TIMEOUT`), in milliseconds; 0 for no limit. */
+  timeoutMs: number;
+}
+
+/** Exit statuses of the command line. */
+export const EXIT = {
+  ok: 0,
+  /** The input has errors, or the build failed (no browser, browser stopped twice, timeout): nothing written. */
+  inputError: 1,
+  usage: 2,
+} as const;
+
+/** Exit status of a command stopped by a signal: 128 plus the signal's number, as shells report it. */
+export const SIGNAL_EXIT: Readonly<Record<'SIGHUP' | 'SIGINT' | 'SIGTERM', number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };

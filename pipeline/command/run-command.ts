@@ -1,0 +1,84 @@
+import type { VFile } from 'vfile';
+import { build, BuildError } from '../build.ts';
+import { formatMessage } from '../util/messages.ts';
+import { BrowserNotFoundError } from '../browser/find-browser.ts';
+import { BrowserStoppedError } from '../browser/browser-stopped.ts';
+import { applyFixesToFile, FixError } from '../fix/apply-fixes.ts';
+import { EXIT, type Command } from './command.ts';
+
+/** Where a command's text goes, and what it may tell about its progress. */
+export interface CommandIo {
+  /** Write text for the user to standard output or standard error. */
+  write: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Standard error is a terminal: stage times and written files are printed (unless `--quiet`). */
+  stderrIsTerminal: boolean;
+  /** Called when a stage of a build starts, for a supervisor that reports where a build stopped. */
+  onStageStart?: (stage: string) => void;
+}
+
+/**
+ * Run a parsed `build` or `check` command: build (or check, and with `--fix` rewrite the
+ * source), print the messages as `file:line:column: severity: text [rule]`, and resolve to the
+ * exit status. Failures that are not about the source (no browser, the browser stopped twice, a
+ * document too deeply nested) are one `press:` line, never a stack trace.
+ */
+export async function runCommand(command: Command, io: CommandIo): Promise<number> {
+  const { input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx, allowRemoteImages } = command;
+  const stderr = (text: string) => io.write('stderr', text);
+  const progress = !quiet && io.stderrIsTerminal;
+  const onStage = progress ? (stage: string, ms: number) => stderr(`  ${stage.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms\n`) : undefined;
+  const common = {
+    input,
+    outDir,
+    formats,
+    embedFonts,
+    allowRemoteImages,
+    onNotice: (text: string) => stderr(`press: ${text}\n`),
+    ...(io.onStageStart ? { onStageStart: io.onStageStart } : {}),
+    ...(browserPath ? { browserPath } : {}),
+  };
+  try {
+    let result = await build({ ...common, checkOnly: command.command === 'check', ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}) });
+    let notFixed = false;
+    if (fix) {
+      const fixed = await fixSource(input, result.report.file, stderr);
+      notFixed = fixed === undefined;
+      if (fixed !== undefined && !quiet) io.write('stdout', `${input}: ${fixed === 0 ? 'nothing to fix' : `fixed ${fixed} ${fixed === 1 ? 'problem' : 'problems'}`}\n`);
+      // Check the rewritten source again: the messages printed are those of the file as it now is.
+      if (fixed !== undefined && fixed > 0) result = await build({ ...common, checkOnly: true });
+    }
+    const { file } = result.report;
+    const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    for (const message of ordered) if (!quiet || message.fatal === true) stderr(`${formatMessage(file, message)}\n`);
+    if (notFixed) return EXIT.inputError;
+    if (!result.ok) {
+      stderr(`press: ${input}: not built, fix the errors above\n`);
+      return EXIT.inputError;
+    }
+    if (progress) for (const written of result.written) stderr(`  wrote ${written}\n`);
+    return EXIT.ok;
+  } catch (failure) {
+    const known = failure instanceof BrowserNotFoundError || failure instanceof BrowserStoppedError || failure instanceof BuildError;
+    const reason = known ? failure.message : `build failed: ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}`;
+    stderr(`press: ${reason}\n`);
+    return EXIT.inputError;
+  }
+}
+
+/**
+ * Apply the source edits the check collected (`file.data.fixes`) to the source file. Resolves to
+ * the number applied, or undefined when the file cannot be rewritten (the reason is printed).
+ */
+async function fixSource(input: string, file: VFile, stderr: (text: string) => void): Promise<number | undefined> {
+  if (file.messages.some((message) => message.ruleId === 'source-encoding')) {
+    stderr(`press: ${input}: not fixed: the file is not valid UTF-8\n`);
+    return undefined;
+  }
+  try {
+    return await applyFixesToFile(input, String(file.value), file.data.fixes ?? []);
+  } catch (failure) {
+    if (!(failure instanceof FixError)) throw failure;
+    stderr(`press: ${input}: not fixed: ${failure.message}\n`);
+    return undefined;
+  }
+}

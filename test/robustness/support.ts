@@ -1,0 +1,144 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { ROOT } from '../helpers/documents.ts';
+
+const PRESS = path.join(ROOT, 'bin/press.js');
+
+/** How a `press` process ended, with everything it wrote. */
+export interface PressOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** Wall time from start to exit (ms). */
+  ms: number;
+}
+
+/** A running `press` command line (the real one: `node bin/press.js …`). */
+export interface RunningPress {
+  child: ChildProcess;
+  done: Promise<PressOutcome>;
+}
+
+/** Start `press` with `args` in `cwd`. */
+export function startPress(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunningPress {
+  const started = performance.now();
+  const child = spawn(process.execPath, [PRESS, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<PressOutcome>((resolve) => {
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - started }));
+  });
+  return { child, done };
+}
+
+/** Run `press` to its end. */
+export function press(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<PressOutcome> {
+  return startPress(args, cwd, env).done;
+}
+
+/** A process as Linux's `/proc` shows it. */
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  /** Process group. */
+  pgrp: number;
+  /** R, S, D, Z (ended, not yet reaped)… */
+  state: string;
+  args: string[];
+}
+
+/** Every process on the machine, from `/proc`. */
+export async function processes(): Promise<ProcessInfo[]> {
+  const found: ProcessInfo[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      const [state = '', ppid = '', pgrp = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const args = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).split('\0').filter(Boolean);
+      found.push({ pid: Number(entry), ppid: Number(ppid), pgrp: Number(pgrp), state, args });
+    } catch {
+      // ended while we looked
+    }
+  }
+  return found;
+}
+
+/** Processes of a group that are still running (ended ones waiting to be reaped do not count). */
+export async function liveInGroup(pgrp: number): Promise<ProcessInfo[]> {
+  return (await processes()).filter((info) => info.pgrp === pgrp && info.state !== 'Z');
+}
+
+/** Wait until `probe` gives a value (polled every 100 ms), or fail after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The browser (main process) a `press` process started and that is still running, if any. */
+export async function browserOf(pressPid: number, except: ReadonlySet<number> = new Set()): Promise<ProcessInfo | undefined> {
+  return (await processes()).find((info) => info.ppid === pressPid && info.state !== 'Z' && !except.has(info.pid) && info.args.some((arg) => arg.startsWith('--user-data-dir=')));
+}
+
+/** The renderer processes of a browser. */
+export async function renderersOf(browserPid: number): Promise<ProcessInfo[]> {
+  // A renderer forked by the zygote rewrites its command line as one string: match within it.
+  return (await processes()).filter((info) => info.pgrp === browserPid && info.state !== 'Z' && info.args.join(' ').includes('--type=renderer'));
+}
+
+/** The profile folder a browser was started with. */
+export function profileOf(browser: ProcessInfo): string | undefined {
+  return browser.args.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+}
+
+/** Every file of a folder with its bytes (names starting with a dot included). */
+export async function folderSnapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const name of (await readdir(dir)).sort()) files.set(name, await readFile(path.join(dir, name)));
+  return files;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/**
+ * A valid one-bit black PNG of any size: tiny on disk, huge decoded (20000 × 20000 is about 50 KB
+ * and 1.6 GB as RGBA), the shape of a decompression bomb.
+ */
+export function bitmapPng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 1; // bit depth
+  header[9] = 0; // greyscale
+  const raw = Buffer.alloc((Math.ceil(width / 8) + 1) * height); // filter 0, all black
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+}
