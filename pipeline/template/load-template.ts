@@ -30,6 +30,14 @@ const packageFont = z.object({
   /** npm package (a fontsource package: one stylesheet per weight, WOFF and WOFF2 files). */
   package: z.string(),
   weights: z.array(z.number()),
+  /**
+   * Files of the package (relative to its folder) that each hold every CJK punctuation mark of
+   * one weight, such as fontsource's unsplit `chinese-simplified` files. Chromium compresses
+   * adjacent punctuation (`text-spacing-trim`) only when both marks come from one font file,
+   * and fontsource's split files put `。` and `」` in different ones; the print page takes
+   * the punctuation from these files instead.
+   */
+  punctuationFiles: z.array(z.object({ weight: z.number(), path: z.string().regex(/^[\w./-]+\.woff2?$/).refine((file) => !file.split('/').includes('..'), 'a path inside the package') })).optional(),
 });
 
 /** Font files at fixed absolute paths, installed by a Debian package of the project's setup. */
