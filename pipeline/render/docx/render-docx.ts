@@ -24,6 +24,7 @@ import { footers, sectionProperties } from './section.ts';
 import { metaParagraphs } from './title-block.ts';
 import { declaredFonts } from './fonts.ts';
 import { finishPackage, type PackageOptions } from './package.ts';
+import { styleSwitchesOf } from './style-switches.ts';
 import { tableOfContents } from './toc.ts';
 import { referenceStylesXml } from './reference-styles.ts';
 import type { VFile } from 'vfile';
@@ -66,7 +67,8 @@ export async function renderDocx(report: Report, template: Template, options: Do
 
   const packed = await Packer.toBuffer(document);
   const referenceStyles = options.referenceDocx === undefined ? undefined : referenceStylesFor(options.referenceDocx, report.file);
-  return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, ...(referenceStyles ? { referenceStyles } : {}) });
+  const styleSwitches = styleSwitchesOf(profile.paragraph);
+  return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, styleSwitches, ...(referenceStyles ? { referenceStyles } : {}) });
 }
 
 /** The reference's styles part and what to report after merging; an error if the file has none. */
