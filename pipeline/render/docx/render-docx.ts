@@ -51,7 +51,9 @@ export async function renderDocx(report: Report, template: Template, options: Do
   const footnotes = renderFootnotes(ctx);
 
   const document = new Document({
-    ...(meta.title !== undefined ? { title: meta.title } : {}),
+    // The title Word shows (File › Info, the accessibility checker): the front matter's, else
+    // the title heading or the file name, as in the other outputs.
+    ...((meta.title ?? report.file.data.title?.text) !== undefined ? { title: meta.title ?? report.file.data.title?.text ?? '' } : {}),
     ...(meta.subject !== undefined ? { subject: meta.subject } : {}),
     ...(meta.author !== undefined ? { creator: meta.author, lastModifiedBy: meta.author } : { creator: 'report-press', lastModifiedBy: 'report-press' }),
     ...(meta.keywords.length > 0 ? { keywords: meta.keywords.join('; ') } : {}),

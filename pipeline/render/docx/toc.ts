@@ -3,6 +3,7 @@ import { TableOfContents } from 'docx';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { wordHeadingLevel } from './outline.ts';
 
 /** Heading levels the contents field collects (`TOC \o "1-3"`). */
 export const TOC_LEVELS = 3;
@@ -18,8 +19,8 @@ export const TOC_LEVELS = 3;
 export function tableOfContents(tree: Root, bookmarks: ReadonlyMap<string, string>, headingPages: ReadonlyMap<string, number> | undefined, file: VFile): TableOfContents {
   const entries: { title: string; level: number; page?: number; href?: string }[] = [];
   visit(tree, 'heading', (heading: Heading) => {
-    const level = heading.data?.level ?? heading.depth;
-    if (level > TOC_LEVELS) return;
+    const level = wordHeadingLevel(heading, file);
+    if (level === 'title' || level > TOC_LEVELS) return;
     const id = heading.data?.id;
     const page = id === undefined ? undefined : headingPages?.get(id);
     const href = id === undefined ? undefined : bookmarks.get(id);
