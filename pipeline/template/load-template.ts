@@ -76,6 +76,11 @@ const templateSchema = z.object({
   lineHeightPt: z.number().positive(),
   fonts: z.object({ body: fontRole, heading1: fontRole, heading2: fontRole, title: fontRole, song: fontRole, mono: fontRole }),
   printFontFiles: z.array(printFontSource),
+  /**
+   * Automatic heading numbers by outline level (Word numbering in the .docx, the same text in
+   * the HTML and PDF). A source that writes its own numbers is never numbered twice.
+   */
+  headingNumbers: z.array(z.object({ format: z.enum(['chineseCounting', 'decimal']), text: z.string().regex(/%[1-9]/) })).max(6).optional(),
 });
 
 /** One font role of a template (body, heading1, heading2, title, song, mono). */

@@ -10,6 +10,8 @@
  * Every paragraph is written in a named style and every run in a character style (see
  * `style-ids.ts`); content Word cannot show is reported on `report.file`, never thrown.
  */
+import { headingNumbers } from '../heading-numbers.ts';
+import { outlineLevel } from '../outline-level.ts';
 import { Document, Packer } from 'docx';
 import type { RenderOptions } from '../types.ts';
 import type { Report } from '../../types.ts';
@@ -45,8 +47,9 @@ export interface DocxRenderOptions extends RenderOptions {
 export async function renderDocx(report: Report, template: Template, options: DocxRenderOptions): Promise<Uint8Array> {
   const { meta } = report;
   const profile = wordProfileFor(template);
-  const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template));
-  const contents = meta.toc ? [tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file)] : [];
+  const numbers = headingNumbers(report.tree, report.file, template, (heading) => outlineLevel(heading, report.file)) ?? new Map();
+  const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template), numbers);
+  const contents = meta.toc ? [tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file, numbers)] : [];
   const body = [...metaParagraphs(meta, profile.titleBlock), ...contents, ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];
   const footnotes = renderFootnotes(ctx);
 

@@ -1,8 +1,9 @@
+import { HEADING_REFERENCE } from '../numbering.ts';
 import { Bookmark, Paragraph, Tab, TextRun, type FileChild } from 'docx';
 import type { Blockquote, Code, Definition, Heading, Paragraph as MdParagraph, ThematicBreak } from 'mdast';
 import type { BlockState } from '../context.ts';
 import { paragraphContent, renderBlocks } from '../dispatch.ts';
-import { wordHeadingLevel } from '../outline.ts';
+import { outlineLevel } from '../../outline-level.ts';
 import { headingStyleId, listContinueStyleId, quoteStyleId } from '../style-ids.ts';
 
 /** The state without a pending list-item number (for every block after an item's first paragraph). */
@@ -41,11 +42,12 @@ export function paragraph(node: MdParagraph, state: BlockState): FileChild[] {
  * Title style), text as written, inside the bookmark internal links point to.
  */
 export function heading(node: Heading, state: BlockState): FileChild[] {
-  const level = wordHeadingLevel(node, state.ctx.file);
+  const level = outlineLevel(node, state.ctx.file);
   const id = node.data?.id;
   const bookmark = id === undefined ? undefined : state.ctx.bookmarks.get(id);
   const children = paragraphContent(node.children, withoutItem(state));
-  return [new Paragraph({ style: level === 'title' ? 'Title' : headingStyleId(level), children: bookmark === undefined ? children : [new Bookmark({ id: bookmark, children })] })];
+  const numbered = level !== 'title' && state.ctx.headingNumbers.has(node);
+  return [new Paragraph({ style: level === 'title' ? 'Title' : headingStyleId(level), ...(numbered ? { numbering: { reference: HEADING_REFERENCE, level: level - 1 } } : {}), children: bookmark === undefined ? children : [new Bookmark({ id: bookmark, children })] })];
 }
 
 /** `thematicBreak`: an empty paragraph whose style draws a rule. */
