@@ -40,7 +40,9 @@ describe('adjacent punctuation is compressed in the print PDF', () => {
     ['body text', '', 16],
     ['level-1 headings (Hei)', '## ', 16],
   ])('in %s, every pair takes 3.5 em, not 4', async (_, prefix, emPt) => {
-    const paragraphs = [CONTROL, ...PAIRS.map((pair) => `甲${pair}乙`)].map((text) => `${prefix}${text}`);
+    // A heading that writes its number keeps gov-report from numbering the others (一、甲。」乙).
+    const numbered = prefix === '' ? [] : [`${prefix}一、标点`];
+    const paragraphs = [...numbered, ...[CONTROL, ...PAIRS.map((pair) => `甲${pair}乙`)].map((text) => `${prefix}${text}`)];
     const table = ['| 项目 | 说明 |', '| --- | --- |', ...PAIRS.map((pair, index) => `| 第${index + 1}行 | 甲${pair}乙 |`)].join('\n');
     const markdown = `---\ntitle: 标点挤压\nlang: zh-CN\n---\n\n${paragraphs.join('\n\n')}\n\n${table}\n`;
     const printed = await printMarkdown(browser, markdown);
