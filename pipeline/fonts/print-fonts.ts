@@ -19,6 +19,26 @@ export interface LocalFace {
   url: string;
 }
 
+/**
+ * A face that gives one family its CJK punctuation from a single file (see `punctuationFiles`
+ * in the template), declared with a `unicode-range` of punctuation only.
+ */
+export interface PunctuationFace {
+  /** Family name of the face: `<family> CJK Punctuation`. */
+  family: string;
+  /** The family whose punctuation it sets; it stands just before that family in every stack. */
+  parent: string;
+  weight: number;
+  /** URL of the file relative to the print page (`press-fonts/<package>/<path>`). */
+  url: string;
+}
+
+/**
+ * CJK punctuation and the marks used with it: general punctuation (dashes, quotes, ellipsis),
+ * CJK symbols and punctuation, and half- and full-width forms.
+ */
+export const CJK_PUNCTUATION_RANGE = 'U+00B7, U+2014-2026, U+3000-303F, U+FE10-FE1F, U+FE30-FE4F, U+FF00-FFEF';
+
 /** Where one family of the template comes from, and whether it can be used. */
 export interface FamilyStatus {
   family: string;
@@ -35,6 +55,8 @@ export interface PrintFontSetup {
   packages: ReadonlySet<string>;
   /** Faces loaded from local files, declared with `@font-face` in the print page. */
   localFaces: LocalFace[];
+  /** Faces that set the CJK punctuation of a package family from one file. */
+  punctuationFaces: PunctuationFace[];
   /**
    * Family stack of each role: the available families of its `print` list, in order, then the
    * template's other available families as fallbacks.
@@ -88,6 +110,7 @@ function resolve(template: Template, settings: Readonly<Record<string, string>>)
   const stylesheets: string[] = [];
   const packages = new Set<string>();
   const localFaces: LocalFace[] = [];
+  const punctuationFaces: PunctuationFace[] = [];
   const families: FamilyStatus[] = [];
   const problems: string[] = [];
   const bold = new Set<string>();
@@ -101,6 +124,9 @@ function resolve(template: Template, settings: Readonly<Record<string, string>>)
       packages.add(font.package);
       for (const weight of font.weights) stylesheets.push(`press-fonts/${font.package}/${weight}.css`);
       if (font.weights.some((weight) => weight >= 600)) bold.add(font.family);
+      for (const file of font.punctuationFiles ?? []) {
+        punctuationFaces.push({ family: `${font.family} CJK Punctuation`, parent: font.family, weight: file.weight, url: `press-fonts/${font.package}/${file.path}` });
+      }
       families.push({ family: font.family, source: `npm ${font.package}`, available: true });
     } else if ('debianPackage' in font) {
       const missing = font.files.filter((entry) => !isFile(entry.path));
@@ -140,11 +166,23 @@ function resolve(template: Template, settings: Readonly<Record<string, string>>)
     if (own.length === 0) problems.push(`Font role ${role}: none of ${font.print.join(', ')} is available`);
     // Then every other family of the template: a character the role's own faces lack is
     // still printed in a template font, never in one the machine happens to have.
-    stacks[role] = [...own, ...[...available].filter((family) => !own.includes(family))];
-    const withBold = stacks[role].filter((family) => bold.has(family));
-    boldStacks[role] = withBold.length > 0 ? withBold : stacks[role];
+    const stack = [...own, ...[...available].filter((family) => !own.includes(family))];
+    const withBold = stack.filter((family) => bold.has(family));
+    stacks[role] = withPunctuation(stack, punctuationFaces, 400);
+    boldStacks[role] = withPunctuation(withBold.length > 0 ? withBold : stack, punctuationFaces, 700);
   }
-  return { stylesheets, packages, localFaces, stacks, boldStacks, families, problems };
+  return { stylesheets, packages, localFaces, punctuationFaces, stacks, boldStacks, families, problems };
+}
+
+/**
+ * A stack with each family's punctuation face (of the given weight, if it has one) just before
+ * the family itself: the marks come from that one file, everything else from the family.
+ */
+function withPunctuation(stack: readonly string[], faces: readonly PunctuationFace[], weight: number): string[] {
+  return stack.flatMap((family) => {
+    const face = faces.find((candidate) => candidate.parent === family && candidate.weight === weight);
+    return face ? [face.family, family] : [family];
+  });
 }
 
 function isFile(file: string): boolean {
@@ -183,11 +221,13 @@ function systemFace(names: readonly string[]): { file: string } | { problem: str
   return file ? { file } : { problem: `no installed face named ${names.join(', ')} (fc-list :lang=zh)` };
 }
 
-/** The CSS of the print page's local faces: one `@font-face` per file. */
+/** The CSS of the print page's own faces: one `@font-face` per local file and per punctuation file. */
 export function localFaceCss(setup: PrintFontSetup): string {
-  return setup.localFaces
-    .map((face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); }`)
-    .join('\n');
+  const local = setup.localFaces.map((face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); }`);
+  const punctuation = setup.punctuationFaces.map(
+    (face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('${face.url.endsWith('.woff2') ? 'woff2' : 'woff'}'); unicode-range: ${CJK_PUNCTUATION_RANGE}; }`,
+  );
+  return [...local, ...punctuation].join('\n');
 }
 
 /** A CSS font stack: family names quoted, no generic family. */

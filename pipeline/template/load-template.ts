@@ -30,6 +30,14 @@ const packageFont = z.object({
   /** npm package (a fontsource package: one stylesheet per weight, WOFF and WOFF2 files). */
   package: z.string(),
   weights: z.array(z.number()),
+  /**
+   * Files of the package (relative to its folder) that each hold every CJK punctuation mark of
+   * one weight, such as fontsource's unsplit `chinese-simplified` files. Chromium compresses
+   * adjacent punctuation (`text-spacing-trim`) only when both marks come from one font file,
+   * and fontsource's split files put `。` and `」` in different ones; the print page takes
+   * the punctuation from these files instead.
+   */
+  punctuationFiles: z.array(z.object({ weight: z.number(), path: z.string().regex(/^[\w./-]+\.woff2?$/).refine((file) => !file.split('/').includes('..'), 'a path inside the package') })).optional(),
 });
 
 /** Font files at fixed absolute paths, installed by a Debian package of the project's setup. */
@@ -68,6 +76,11 @@ const templateSchema = z.object({
   lineHeightPt: z.number().positive(),
   fonts: z.object({ body: fontRole, heading1: fontRole, heading2: fontRole, title: fontRole, song: fontRole, mono: fontRole }),
   printFontFiles: z.array(printFontSource),
+  /**
+   * Automatic heading numbers by outline level (Word numbering in the .docx, the same text in
+   * the HTML and PDF). A source that writes its own numbers is never numbered twice.
+   */
+  headingNumbers: z.array(z.object({ format: z.enum(['chineseCounting', 'decimal']), text: z.string().regex(/%[1-9]/) })).max(6).optional(),
 });
 
 /** One font role of a template (body, heading1, heading2, title, song, mono). */

@@ -18,6 +18,8 @@ export const sanitizeSchema: Schema = {
     abbr: ['title'],
     time: ['dateTime'],
     th: [...(defaults.th ?? []), 'scope'],
+    // The automatic heading numbers' own span (harmless if raw HTML writes it too).
+    span: [...(defaults.span ?? []), ['className', 'heading-number']],
     '*': [...(defaults['*'] ?? [])],
   },
   clobber: [],

@@ -6,6 +6,11 @@ const PAGE_NUMBER_GAP_MM = 7;
 const PAGE_NUMBER_SIZE_PT = 14;
 /** GB/T 9704: 22 lines of 28 characters. */
 const CHARS_PER_LINE = 28;
+/**
+ * The body's letter spacing, as in print.css: 28 characters of 16 pt condensed by 0.25 pt fill
+ * 441 of the type area's 442.2 pt.
+ */
+const LETTER_SPACING_PT = -0.25;
 
 /**
  * Word styles of the `gov-report` template (GB/T 9704-2012): a "linesAndChars" document grid with
@@ -31,10 +36,16 @@ export function govReportWordProfile(template: Template): WordProfile {
     listIndentChars: 2,
     quoteIndentChars: 2,
     paragraph: {
-      Normal: { name: 'Normal', font: 'body', sizePt: body, align: 'both', firstLineChars: 2, line, beforePt: 0, afterPt: 0 },
-      Title: { name: 'Title', basedOn: 'Normal', next: 'Subtitle', font: 'title', sizePt: 22, align: 'center', firstLineChars: 0, afterPt: template.lineHeightPt, keepNext: true },
-      Subtitle: { name: 'Subtitle', basedOn: 'Normal', next: 'Speaker', font: 'heading2', align: 'center', firstLineChars: 0, keepNext: true },
-      Speaker: { name: 'Speaker', basedOn: 'Normal', next: 'Normal', font: 'heading2', align: 'center', firstLineChars: 0, afterPt: template.lineHeightPt, keepNext: true },
+      // The grid is declared (Word's page setup shows 22 lines of 28 characters), but text does not
+      // snap to it: 28 characters of 16 pt do not fit 28 cells of 15.79 pt, and where Word and
+      // WPS squeeze each character into its cell, LibreOffice gives it two cells (14 a line).
+      // Condensed by the print edition's letter spacing, 28 characters fit without the grid in
+      // every client; the exact line spacing is the grid's line pitch anyway.
+      // Titles, tables, captions, notes, code and page numbers are set without it, as in print.css.
+      Normal: { name: 'Normal', font: 'body', sizePt: body, align: 'both', firstLineChars: 2, line, beforePt: 0, afterPt: 0, letterSpacingPt: LETTER_SPACING_PT, snapToGrid: false },
+      Title: { name: 'Title', letterSpacingPt: 0, basedOn: 'Normal', next: 'Subtitle', font: 'title', sizePt: 22, align: 'center', firstLineChars: 0, afterPt: template.lineHeightPt, keepNext: true },
+      Subtitle: { name: 'Subtitle', letterSpacingPt: 0, basedOn: 'Normal', next: 'Speaker', font: 'heading2', align: 'center', firstLineChars: 0, keepNext: true },
+      Speaker: { name: 'Speaker', letterSpacingPt: 0, basedOn: 'Normal', next: 'Normal', font: 'heading2', align: 'center', firstLineChars: 0, afterPt: template.lineHeightPt, keepNext: true },
       // Signature and date (GB/T 9704 7.3.5): right-aligned, the date four characters in from the right margin.
       Author: { name: 'Author', basedOn: 'Normal', next: 'Date', align: 'right', firstLineChars: 0, rightChars: 4, beforePt: template.lineHeightPt * 2, keepNext: true },
       Date: { name: 'Date', basedOn: 'Normal', next: 'Normal', align: 'right', firstLineChars: 0, rightChars: 4 },
@@ -45,16 +56,16 @@ export function govReportWordProfile(template: Template): WordProfile {
       Heading5: { name: 'heading 5', ...heading, font: 'body', outlineLevel: 4 },
       Heading6: { name: 'heading 6', ...heading, font: 'body', outlineLevel: 5 },
       Quote: { name: 'Quote', basedOn: 'Normal', font: 'heading2', leftChars: 2 },
-      SourceCode: { name: 'Source Code', basedOn: 'Normal', font: 'mono', sizePt: body - 4, align: 'left', firstLineChars: 0, line: { exactPt: 20 }, shading: 'F2F2F2' },
-      Figure: { name: 'Figure', basedOn: 'Normal', next: 'Caption', align: 'center', firstLineChars: 0, line: { multiple: 1 }, keepNext: true },
-      Caption: { name: 'caption', basedOn: 'Normal', next: 'Normal', sizePt: body - 2, align: 'center', firstLineChars: 0 },
+      SourceCode: { name: 'Source Code', letterSpacingPt: 0, basedOn: 'Normal', font: 'mono', sizePt: body - 4, align: 'left', firstLineChars: 0, line: { exactPt: 20 }, shading: 'F2F2F2' },
+      Figure: { name: 'Figure', letterSpacingPt: 0, basedOn: 'Normal', next: 'Caption', align: 'center', firstLineChars: 0, line: { multiple: 1 }, keepNext: true },
+      Caption: { name: 'caption', letterSpacingPt: 0, basedOn: 'Normal', next: 'Normal', sizePt: body - 2, align: 'center', firstLineChars: 0 },
       TableCaption: { name: 'Table Caption', basedOn: 'Caption', next: 'Normal', keepNext: true },
-      TableText: { name: 'Table Text', basedOn: 'Normal', sizePt: body - 2, align: 'left', firstLineChars: 0, line: { multiple: 1 } },
+      TableText: { name: 'Table Text', letterSpacingPt: 0, basedOn: 'Normal', sizePt: body - 2, align: 'left', firstLineChars: 0, line: { multiple: 1 } },
       TableHeading: { name: 'Table Heading', basedOn: 'TableText', font: 'heading1', align: 'center', keepNext: true },
       ListParagraph: { name: 'List Paragraph', basedOn: 'Normal', firstLineChars: 0 },
-      FootnoteText: { name: 'footnote text', basedOn: 'Normal', sizePt: body - 4, firstLineChars: 0, line: { multiple: 1 } },
+      FootnoteText: { name: 'footnote text', letterSpacingPt: 0, basedOn: 'Normal', sizePt: body - 4, firstLineChars: 0, line: { multiple: 1 } },
       HorizontalRule: { name: 'Horizontal Rule', basedOn: 'Normal', next: 'Normal', firstLineChars: 0, line: { exactPt: template.lineHeightPt / 2 }, border: 'bottom', afterPt: template.lineHeightPt / 2 },
-      Footer: { name: 'footer', basedOn: 'Normal', font: 'song', sizePt: PAGE_NUMBER_SIZE_PT, align: 'right', rightChars: 1, firstLineChars: 0, line: { multiple: 1 } },
+      Footer: { name: 'footer', letterSpacingPt: 0, basedOn: 'Normal', font: 'song', sizePt: PAGE_NUMBER_SIZE_PT, align: 'right', rightChars: 1, firstLineChars: 0, line: { multiple: 1 } },
       TOC1: { name: 'toc 1', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0 },
       TOC2: { name: 'toc 2', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0, leftChars: 2 },
       TOC3: { name: 'toc 3', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0, leftChars: 4 },

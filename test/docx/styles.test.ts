@@ -66,6 +66,19 @@ describe('Word styles and page of gov-report (GB/T 9704)', async () => {
     expect(Math.floor(12756 / 579)).toBe(22);
   });
 
+  it('fits 28 body characters a line without snapping to the character grid, as the print edition does', () => {
+    const normal = styleXml(styles, 'Normal');
+    // The body does not snap to the grid (LibreOffice would give each character two cells) ...
+    expect(normal).toMatch(/<w:pPr><w:snapToGrid w:val="0"\/><w:spacing [^>]*w:line="579" w:lineRule="exact"\/>/);
+    // ... and is condensed by print.css's letter-spacing (−0.25 pt = −5 twips): 28 characters fit.
+    expect(normal).toContain('<w:spacing w:val="-5"/>');
+    const typeAreaPt = (156 / 25.4) * 72;
+    expect(28 * (16 - 0.25)).toBeLessThanOrEqual(typeAreaPt);
+    expect(29 * (16 - 0.25)).toBeGreaterThan(typeAreaPt);
+    // Titles, tables, captions, notes and page numbers keep the natural spacing, as in print.
+    for (const id of ['Title', 'Subtitle', 'Speaker', 'Caption', 'TableText', 'FootnoteText', 'Footer']) expect(styleXml(styles, id), id).toContain('<w:spacing w:val="0"/>');
+  });
+
   it('numbers pages as — n — with a PAGE field, outside on odd and even pages, in 14 pt Song', () => {
     const settings = docx.xml('word/settings.xml');
     expect(settings).toContain('<w:evenAndOddHeaders/>');

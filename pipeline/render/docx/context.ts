@@ -1,4 +1,4 @@
-import type { Definition, FootnoteDefinition, Root } from 'mdast';
+import type { Definition, FootnoteDefinition, Root, Heading } from 'mdast';
 import type { NumberingDefinition, ParagraphChild } from 'docx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -25,6 +25,8 @@ export interface DocxContext {
   readonly textWidthTwips: number;
   /** Bookmark name of each heading id. */
   readonly bookmarks: ReadonlyMap<string, string>;
+  /** Automatic number of each heading (the template numbers headings and the source does not). */
+  readonly headingNumbers: ReadonlyMap<Heading, string>;
   /** Link and image reference definitions by normalised identifier. */
   readonly definitions: ReadonlyMap<string, Definition>;
   readonly footnotes: FootnoteRegistry;
@@ -71,7 +73,7 @@ export interface InlineState {
 }
 
 /** Make the context for one document. */
-export function createContext(file: VFile, tree: Root, template: Template, profile: WordProfile, styles: StyleBuilder): DocxContext {
+export function createContext(file: VFile, tree: Root, template: Template, profile: WordProfile, styles: StyleBuilder, headingNumbers: ReadonlyMap<Heading, string> = new Map()): DocxContext {
   const margin = template.page.marginMm;
   const textWidthMm = A4_MM.width - margin.left - margin.right;
   const textHeightMm = A4_MM.height - margin.top - margin.bottom;
@@ -94,6 +96,7 @@ export function createContext(file: VFile, tree: Root, template: Template, profi
     textHeightPx: mmToPx(textHeightMm),
     textWidthTwips: Math.round((textWidthMm / 25.4) * 1440),
     bookmarks: headingBookmarks(tree),
+    headingNumbers,
     definitions,
     footnotes: new FootnoteRegistry(footnoteDefinitions),
     nextDrawingId: () => ++drawing,

@@ -1,4 +1,4 @@
-import { AlignmentType, LevelFormat, type ILevelsOptions, type NumberingDefinition } from 'docx';
+import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type NumberingDefinition } from 'docx';
 import type { List } from 'mdast';
 import type { Template } from '../../template/load-template.ts';
 import type { WordProfile } from './word-profile.ts';
@@ -30,11 +30,26 @@ export function orderedDefinition(template: Template, profile: WordProfile, star
   };
 }
 
-/** The document's numbering: bullets (•, ◦, ▪ by level) and decimal numbers, levels 0 to 8, indented by the profile's step. */
+/** Numbering reference of automatically numbered headings. */
+export const HEADING_REFERENCE = 'heading-numbers';
+
+/**
+ * The document's numbering: bullets (•, ◦, ▪ by level) and decimal numbers, levels 0 to 8,
+ * indented by the profile's step; and the template's heading numbers (`一、`, `（一）` …, with
+ * nothing between number and text, the heading style's indents kept).
+ */
 export function numberingConfig(template: Template, profile: WordProfile): NumberingDefinition[] {
+  const headingLevels = (template.headingNumbers ?? []).map((level, index) => ({
+    level: index,
+    format: level.format === 'chineseCounting' ? LevelFormat.CHINESE_COUNTING : LevelFormat.DECIMAL,
+    text: level.text,
+    alignment: AlignmentType.LEFT,
+    suffix: LevelSuffix.NOTHING,
+  }));
   return [
     { reference: BULLET_REFERENCE, levels: levels(template, profile, (index) => ({ format: LevelFormat.BULLET, text: BULLETS[index % BULLETS.length] ?? '•' })) },
     orderedDefinition(template, profile, 1),
+    ...(headingLevels.length > 0 ? [{ reference: HEADING_REFERENCE, levels: headingLevels }] : []),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { DeclaredFont } from './fonts.ts';
 import { mergeReferenceStyles, usedStyleIds } from './reference-styles.ts';
+import { applyStyleSwitches, type StyleSwitches } from './style-switches.ts';
 
 /** What the package is made reproducible and finished with. */
 export interface PackageOptions {
@@ -10,6 +11,8 @@ export interface PackageOptions {
   fonts: readonly DeclaredFont[];
   /** Document language (BCP 47); Chinese turns on punctuation compression. */
   lang: string;
+  /** Style properties the docx library cannot write, by paragraph style id. */
+  styleSwitches?: StyleSwitches;
   /** `--reference-docx`: its styles part replaces the template's (missing used styles merged in). */
   referenceStyles?: {
     xml: string;
@@ -30,6 +33,7 @@ const ZIP_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
  *   counter in the library) are renumbered in document order;
  * - the font table declares the template's fonts with their alternative names (`w:altName`);
  * - Chinese documents get punctuation compression and the East Asian theme language;
+ * - paragraph styles get what the library leaves out (`style-switches.ts`);
  * - the zip is rewritten with a fixed order, a fixed time and fixed compression.
  */
 export function finishPackage(packed: Uint8Array, options: PackageOptions): Uint8Array {
@@ -44,6 +48,10 @@ export function finishPackage(packed: Uint8Array, options: PackageOptions): Uint
   };
 
   edit('docProps/core.xml', (xml) => setCoreDates(xml, options.date));
+  if (options.styleSwitches) {
+    const switches = options.styleSwitches;
+    edit('word/styles.xml', (xml) => applyStyleSwitches(xml, switches));
+  }
   renumberRelationships(files, text);
   edit('word/document.xml', renumberBookmarks);
   if (options.referenceStyles) {

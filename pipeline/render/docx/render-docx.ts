@@ -10,6 +10,8 @@
  * Every paragraph is written in a named style and every run in a character style (see
  * `style-ids.ts`); content Word cannot show is reported on `report.file`, never thrown.
  */
+import { headingNumbers } from '../heading-numbers.ts';
+import { outlineLevel } from '../outline-level.ts';
 import { Document, Packer } from 'docx';
 import type { RenderOptions } from '../types.ts';
 import type { Report } from '../../types.ts';
@@ -24,6 +26,7 @@ import { footers, sectionProperties } from './section.ts';
 import { metaParagraphs } from './title-block.ts';
 import { declaredFonts } from './fonts.ts';
 import { finishPackage, type PackageOptions } from './package.ts';
+import { styleSwitchesOf } from './style-switches.ts';
 import { tableOfContents } from './toc.ts';
 import { referenceStylesXml } from './reference-styles.ts';
 import type { VFile } from 'vfile';
@@ -44,13 +47,16 @@ export interface DocxRenderOptions extends RenderOptions {
 export async function renderDocx(report: Report, template: Template, options: DocxRenderOptions): Promise<Uint8Array> {
   const { meta } = report;
   const profile = wordProfileFor(template);
-  const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template));
-  const contents = meta.toc ? [tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file)] : [];
+  const numbers = headingNumbers(report.tree, template, (heading) => outlineLevel(heading, report.file)) ?? new Map();
+  const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template), numbers);
+  const contents = meta.toc ? [tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file, numbers)] : [];
   const body = [...metaParagraphs(meta, profile.titleBlock), ...contents, ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];
   const footnotes = renderFootnotes(ctx);
 
   const document = new Document({
-    ...(meta.title !== undefined ? { title: meta.title } : {}),
+    // The title Word shows (File › Info, the accessibility checker): the front matter's, else
+    // the title heading or the file name, as in the other outputs.
+    ...((meta.title ?? report.file.data.title?.text) !== undefined ? { title: meta.title ?? report.file.data.title?.text ?? '' } : {}),
     ...(meta.subject !== undefined ? { subject: meta.subject } : {}),
     ...(meta.author !== undefined ? { creator: meta.author, lastModifiedBy: meta.author } : { creator: 'report-press', lastModifiedBy: 'report-press' }),
     ...(meta.keywords.length > 0 ? { keywords: meta.keywords.join('; ') } : {}),
@@ -66,7 +72,8 @@ export async function renderDocx(report: Report, template: Template, options: Do
 
   const packed = await Packer.toBuffer(document);
   const referenceStyles = options.referenceDocx === undefined ? undefined : referenceStylesFor(options.referenceDocx, report.file);
-  return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, ...(referenceStyles ? { referenceStyles } : {}) });
+  const styleSwitches = styleSwitchesOf(profile.paragraph);
+  return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, styleSwitches, ...(referenceStyles ? { referenceStyles } : {}) });
 }
 
 /** The reference's styles part and what to report after merging; an error if the file has none. */

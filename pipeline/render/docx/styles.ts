@@ -84,7 +84,7 @@ export class StyleBuilder {
       quickFormat: true,
       ...(spec.basedOn !== undefined && spec.basedOn !== id ? { basedOn: spec.basedOn } : {}),
       ...(spec.next !== undefined ? { next: spec.next } : {}),
-      run: this.run(spec),
+      run: { ...this.run(spec), ...(spec.letterSpacingPt !== undefined ? { characterSpacing: ptToTwips(spec.letterSpacingPt) } : {}) },
       paragraph: this.paragraphProperties(spec),
     };
     return options;

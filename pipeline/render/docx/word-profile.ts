@@ -40,6 +40,13 @@ export interface ParagraphStyleSpec {
   shading?: string;
   /** A rule under the paragraph (thematic break) or a box around it. */
   border?: 'bottom' | 'box';
+  /** Letter spacing in points (negative condenses), as the print stylesheet's `letter-spacing`. */
+  letterSpacingPt?: number;
+  /**
+   * `false`: the paragraph does not snap to the document grid; its characters take their own
+   * width plus `letterSpacingPt`, and its lines their exact spacing (`w:snapToGrid w:val="0"`).
+   */
+  snapToGrid?: boolean;
 }
 
 /** A character style, as template data. */

@@ -1,3 +1,5 @@
+import { headingNumbers } from '../heading-numbers.ts';
+import { outlineLevel } from '../outline-level.ts';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
@@ -22,8 +24,9 @@ export interface HtmlRenderOptions extends RenderOptions {
  * page Chromium prints to PDF (`print`, which adds the print stylesheet and the template's fonts).
  */
 export async function renderHtml(report: Report, template: Template, options: HtmlRenderOptions): Promise<string> {
-  const content = contentToHast(report);
-  const page = pageShell(report, template, content, options.variant);
+  const numbers = headingNumbers(report.tree, template, (heading) => outlineLevel(heading, report.file));
+  const content = contentToHast(report, numbers);
+  const page = pageShell(report, template, content, options.variant, numbers);
   if (options.embedFonts === true && options.variant === 'screen') await addEmbeddedFonts(page, report, template);
   return `${toHtml(page)}\n`;
 }

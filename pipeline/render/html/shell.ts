@@ -19,7 +19,7 @@ export type HtmlVariant = 'screen' | 'print';
  * `<header>` with the title block, a `<nav>` table of contents (when `toc` is set), `<main>`, and a
  * `<footer>` with the publication details.
  */
-export function pageShell(report: Report, template: Template, content: HastRoot, variant: HtmlVariant): HastRoot {
+export function pageShell(report: Report, template: Template, content: HastRoot, variant: HtmlVariant, numbers?: ReadonlyMap<Heading, string>): HastRoot {
   const { meta } = report;
   const labels = labelsFor(meta.lang);
   const title = report.file.data.title?.text ?? meta.title ?? firstHeadingText(report) ?? report.file.stem ?? 'Report';
@@ -41,7 +41,7 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   if (header) body.push(header);
   // The web copy always has its navigation; the print edition only when the author asks for it.
   const hasHeadings = report.tree.children.some((node) => node.type === 'heading');
-  if ((variant === 'screen' || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant));
+  if ((variant === 'screen' || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
   body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
   const footer = footerBlock(report, labels.published);
   if (footer) body.push(footer);
@@ -95,14 +95,14 @@ function titleBlock(report: Report, content: HastRoot): Element | undefined {
  * `span.toc-page` (id `toc-page-<heading id>`) that the PDF renderer fills with the page the
  * heading lands on (`pipeline/render/pdf/toc-pages.ts`); the leader between them is CSS.
  */
-function tableOfContents(report: Report, label: string, variant: HtmlVariant = 'screen'): Element {
+function tableOfContents(report: Report, label: string, variant: HtmlVariant = 'screen', numbers?: ReadonlyMap<Heading, string>): Element {
   const shift = report.file.data.title?.headingShift ?? (report.meta.title ? 1 : 0);
   const items: Element[] = [];
   visit(report.tree, 'heading', (heading: Heading) => {
     const id = heading.data?.id;
     if (!id) return;
     const level = heading.data?.level ?? heading.depth;
-    const text = toString(heading);
+    const text = `${numbers?.get(heading) ?? ''}${toString(heading)}`;
     const link =
       variant === 'print'
         ? h('a', { href: `#${id}` }, [h('span', { className: ['toc-text'] }, text), h('span', { className: ['toc-page'], id: `toc-page-${id}` }, TOC_PAGE_PLACEHOLDER)])

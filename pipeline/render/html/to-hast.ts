@@ -1,3 +1,4 @@
+import type { Heading } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
@@ -17,7 +18,7 @@ import { tableHandler } from './handlers/table.ts';
  * parsed in place, everything held to `sanitizeSchema`, then images inlined and wide tables
  * wrapped in a labelled scrolling region.
  */
-export function contentToHast(report: Report): HastRoot {
+export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, string>): HastRoot {
   const labels = labelsFor(report.meta.lang);
   const images = new InlineImages();
   const shift = report.file.data.title?.headingShift ?? (report.meta.title ? 1 : 0);
@@ -26,7 +27,7 @@ export function contentToHast(report: Report): HastRoot {
     footnoteLabel: labels.footnotes,
     footnoteBackLabel: labels.backToReference,
     handlers: {
-      heading: createHeadingHandler(shift),
+      heading: createHeadingHandler(shift, numbers),
       image: createImageHandler(images, labels.imageUnavailable),
       figure: figureHandler,
       table: tableHandler,

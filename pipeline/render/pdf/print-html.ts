@@ -79,7 +79,10 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
     page.on('request', (request) => void handler(request));
     await page.emulateMediaType('print');
     await page.goto(PAGE_URL, { waitUntil: 'load', timeout });
-    for (const face of await waitForFonts(page, timeout)) context.onFontError?.(face);
+    // The punctuation faces may be needed only by text laid out at print time (the `—` of the
+    // page numbers); a face still loading then prints its text invisibly. Load them first.
+    const preload = fonts.punctuationFaces.map((face) => face.family);
+    for (const face of await waitForFonts(page, timeout, preload)) context.onFontError?.(face);
     await context.inspect?.(page);
     const print = () =>
       page.pdf({
@@ -126,21 +129,27 @@ async function revisePage(page: Page, revision: PageRevision): Promise<void> {
 }
 
 /**
- * Wait for `document.fonts.ready` in the page itself (Puppeteer's own `waitForFonts` can hang
- * on pages in the background), then list the faces that failed to load.
+ * Load the faces of the `preload` families, wait for `document.fonts.ready` in the page itself
+ * (Puppeteer's own `waitForFonts` can hang on pages in the background), then list the faces that
+ * failed to load.
  */
-async function waitForFonts(page: Page, timeoutMs: number): Promise<FailedFontFace[]> {
+async function waitForFonts(page: Page, timeoutMs: number, preload: readonly string[]): Promise<FailedFontFace[]> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      page.evaluate(async () => {
+      page.evaluate(async (families: readonly string[]) => {
+        const loading: Promise<unknown>[] = [];
+        document.fonts.forEach((face) => {
+          if (families.includes(face.family.replace(/^["']|["']$/g, ''))) loading.push(face.load().catch(() => undefined));
+        });
+        await Promise.all(loading);
         await document.fonts.ready;
         const failed: { family: string; weight: string; style: string }[] = [];
         document.fonts.forEach((face) => {
           if (face.status === 'error') failed.push({ family: face.family, weight: face.weight, style: face.style });
         });
         return failed;
-      }),
+      }, preload),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`fonts of the print page did not load within ${timeoutMs} ms`)), timeoutMs);
       }),

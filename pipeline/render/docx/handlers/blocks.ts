@@ -1,7 +1,9 @@
+import { HEADING_REFERENCE } from '../numbering.ts';
 import { Bookmark, Paragraph, Tab, TextRun, type FileChild } from 'docx';
 import type { Blockquote, Code, Definition, Heading, Paragraph as MdParagraph, ThematicBreak } from 'mdast';
 import type { BlockState } from '../context.ts';
 import { paragraphContent, renderBlocks } from '../dispatch.ts';
+import { outlineLevel } from '../../outline-level.ts';
 import { headingStyleId, listContinueStyleId, quoteStyleId } from '../style-ids.ts';
 
 /** The state without a pending list-item number (for every block after an item's first paragraph). */
@@ -35,13 +37,17 @@ export function paragraph(node: MdParagraph, state: BlockState): FileChild[] {
   ];
 }
 
-/** `heading`: Heading1…Heading6 by outline level, text as written, inside the bookmark internal links point to. */
+/**
+ * `heading`: Heading1…Heading6 by outline level (the heading that is the document's title in the
+ * Title style), text as written, inside the bookmark internal links point to.
+ */
 export function heading(node: Heading, state: BlockState): FileChild[] {
-  const level = node.data?.level ?? node.depth;
+  const level = outlineLevel(node, state.ctx.file);
   const id = node.data?.id;
   const bookmark = id === undefined ? undefined : state.ctx.bookmarks.get(id);
   const children = paragraphContent(node.children, withoutItem(state));
-  return [new Paragraph({ style: headingStyleId(level), children: bookmark === undefined ? children : [new Bookmark({ id: bookmark, children })] })];
+  const numbered = level !== 'title' && state.ctx.headingNumbers.has(node);
+  return [new Paragraph({ style: level === 'title' ? 'Title' : headingStyleId(level), ...(numbered ? { numbering: { reference: HEADING_REFERENCE, level: level - 1 } } : {}), children: bookmark === undefined ? children : [new Bookmark({ id: bookmark, children })] })];
 }
 
 /** `thematicBreak`: an empty paragraph whose style draws a rule. */
