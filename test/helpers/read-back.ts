@@ -30,18 +30,22 @@ function decodeXml(text: string): string {
   });
 }
 
-/** The text of a PDF as poppler's pdftotext reads it (reading order). */
-export async function pdfText(filePath: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', filePath, '-'], { maxBuffer: 64 << 20 });
+/**
+ * The text of a PDF as poppler's pdftotext reads it: in reading order, or with `layout` in the
+ * physical layout (lines of the page kept whole, so a table row stays one line and its cells in order).
+ */
+export async function pdfText(filePath: string, layout = false): Promise<string> {
+  const { stdout } = await run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', filePath, '-'], { maxBuffer: 64 << 20 });
   return stdout;
 }
 
 /**
  * The body text of a PDF: `pdfText` without the running page numbers that interrupt a paragraph
  * flowing across pages: `— n —` lines, and a bare number when it is the last line of a page.
+ * `layout` as for {@link pdfText}.
  */
-export async function pdfBodyText(filePath: string): Promise<string> {
-  const pages = (await pdfText(filePath)).split('\f');
+export async function pdfBodyText(filePath: string, layout = false): Promise<string> {
+  const pages = (await pdfText(filePath, layout)).split('\f');
   return pages
     .map((page) => {
       const lines = page.split('\n').filter((line) => !/^\s*—\s*\d+\s*—\s*$/.test(line));

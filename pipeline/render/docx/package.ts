@@ -47,6 +47,7 @@ export function finishPackage(packed: Uint8Array, options: PackageOptions): Uint
     if (xml !== undefined) files[name] = strToU8(change(xml));
   };
 
+  for (const name of Object.keys(files)) if (/\.(xml|rels)$/.test(name)) edit(name, withoutNonXmlCharacters);
   edit('docProps/core.xml', (xml) => setCoreDates(xml, options.date));
   if (options.styleSwitches) {
     const switches = options.styleSwitches;
@@ -67,6 +68,17 @@ export function finishPackage(packed: Uint8Array, options: PackageOptions): Uint
   if (options.lang.toLowerCase().startsWith('zh')) edit('word/settings.xml', (xml) => eastAsianSettings(xml, options.lang));
 
   return zipSync(ordered(files), { level: 6, mtime: zipTime(options.date) });
+}
+
+/**
+ * Characters XML 1.0 does not allow even escaped: the docx library drops C0 controls from text,
+ * but not U+FFFE, U+FFFF or unpaired surrogates, and Word refuses a part that holds one.
+ */
+const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** The XML without characters XML cannot carry (they never occur in markup, only in text and attribute values). */
+export function withoutNonXmlCharacters(xml: string): string {
+  return xml.replace(NOT_XML_CHARACTER, '');
 }
 
 /** The date as W3CDTF without fractions of a second, as Word writes it. */

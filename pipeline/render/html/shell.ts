@@ -40,7 +40,12 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   const header = titleBlock(report, content);
   if (header) body.push(header);
   // The web copy always has its navigation; the print edition only when the author asks for it.
-  const hasHeadings = report.tree.children.some((node) => node.type === 'heading');
+  // Any heading counts, also one in a quote or list: the navigation lists them all, and the PDF
+  // renderer fills in a page for each (it found no entry when only nested headings had one).
+  let hasHeadings = false;
+  visit(report.tree, 'heading', (heading: Heading) => {
+    if (heading.data?.id) hasHeadings = true;
+  });
   if ((variant === 'screen' || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
   body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
   const footer = footerBlock(report, labels.published);

@@ -33,7 +33,9 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
       table: tableHandler,
     },
   });
+  const leadingNewlines = markLeadingNewlines(mdastToHast as HastRoot);
   const parsed = raw(mdastToHast as HastRoot, { file: report.file }) as HastRoot;
+  if (leadingNewlines) restoreLeadingNewlines(parsed);
   const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
   inlineImages(safe, images, report);
   openDetails(safe);
@@ -43,8 +45,48 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   return safe;
 }
 
+/** Attribute that carries a code block's leading newline through `raw` (see {@link markLeadingNewlines}). */
+const LEADING_NEWLINE = 'dataPressLeadingNewline';
+
+/**
+ * A code block whose first line is blank starts with a newline; hast-util-raw drops the first
+ * newline after `<pre>` even behind `<code>` (as an HTML parser does only right after `<pre>`),
+ * so the page would lose that line. Mark those blocks before `raw`; returns whether any was.
+ */
+function markLeadingNewlines(tree: HastRoot): boolean {
+  let marked = false;
+  visit(tree, 'element', (pre) => {
+    const code = pre.tagName === 'pre' ? pre.children[0] : undefined;
+    const first = code?.type === 'element' && code.tagName === 'code' ? code.children[0] : undefined;
+    if (code?.type === 'element' && first?.type === 'text' && first.value.startsWith('\n')) {
+      code.properties[LEADING_NEWLINE] = /^\n+/.exec(first.value)?.[0].length ?? 0;
+      marked = true;
+    }
+  });
+  return marked;
+}
+
+/** Put back the leading newlines `raw` took from the code blocks {@link markLeadingNewlines} marked. */
+function restoreLeadingNewlines(tree: HastRoot): void {
+  visit(tree, 'element', (code) => {
+    const wanted = code.tagName === 'code' ? Number(code.properties[LEADING_NEWLINE]) : Number.NaN;
+    if (Number.isNaN(wanted)) return;
+    delete code.properties[LEADING_NEWLINE];
+    const first = code.children[0];
+    const text = first?.type === 'text' ? first : { type: 'text' as const, value: '' };
+    if (text !== first) code.children.unshift(text);
+    text.value = '\n'.repeat(Math.max(0, wanted - (/^\n*/.exec(text.value)?.[0].length ?? 0))) + text.value;
+  });
+}
+
 function inlineImages(tree: HastRoot, images: InlineImages, report: Report): void {
   visit(tree, 'element', (element, index, parent) => {
+    // The text shown for an image that cannot be: its class, which the sanitiser would have removed.
+    if (element.tagName === 'span' && images.isUnavailable(String(element.properties.id ?? ''))) {
+      delete element.properties.id;
+      element.properties.className = ['image-unavailable'];
+      return;
+    }
     if (element.tagName !== 'img' || !parent || index === undefined) return;
     const src = String(element.properties.src ?? '');
     const data = images.resolve(src);

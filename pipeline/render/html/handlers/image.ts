@@ -18,6 +18,22 @@ export class InlineImages {
     const match = /^press-image-(\d+)$/.exec(src);
     return match ? this.sources[Number(match[1])] : undefined;
   }
+
+  private unavailable = 0;
+
+  /**
+   * A placeholder `id` for the text shown instead of an image: the sanitiser keeps ids but
+   * removes classes, so the class `image-unavailable` is put on after sanitising.
+   */
+  markUnavailable(): string {
+    return `press-image-unavailable-${this.unavailable++}`;
+  }
+
+  /** Whether an `id` is a placeholder from {@link markUnavailable}. */
+  isUnavailable(id: string): boolean {
+    const match = /^press-image-unavailable-(\d+)$/.exec(id);
+    return match !== null && Number(match[1]) < this.unavailable;
+  }
 }
 
 /**
@@ -35,7 +51,7 @@ export function createImageHandler(images: InlineImages, unavailable: string) {
       result = { type: 'element', tagName: 'img', properties, children: [] };
     } else {
       const text = node.alt?.trim() ? node.alt : `${unavailable} ${node.url}`;
-      result = { type: 'element', tagName: 'span', properties: { className: ['image-unavailable'] }, children: [{ type: 'text', value: `[${text}]` }] };
+      result = { type: 'element', tagName: 'span', properties: { id: images.markUnavailable() }, children: [{ type: 'text', value: `[${text}]` }] };
     }
     state.patch(node, result);
     return state.applyData(node, result);
