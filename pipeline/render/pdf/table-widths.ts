@@ -22,34 +22,77 @@ export function textWidthMm(template: Template): number {
 }
 
 /**
- * The tables of a loaded print page that are wider than the text area they are printed in. A
- * table never shrinks below the width its narrowest cells allow (one character each when words
- * may break); past that, Chromium shrinks every page of the PDF to make it fit (measured: body
- * text of 11 pt printed at 7.5 pt for one 30-column table) and, past its largest shrink, prints
- * the last columns beyond the page edge, where they are cut off without a word. The page is laid out at the text area's width to measure (the print
- * itself lays out again at the paper size) and given back its own viewport afterwards. Also
- * returns how many tables the page has, for matching them with the source's.
+ * Run `measure` with the page laid out at the width of the template's text area (the print
+ * itself lays out again at the paper size), then give the page back its own viewport.
  */
-export async function tablesWiderThanPage(page: Page, template: Template): Promise<{ count: number; wide: WideTable[] }> {
-  const width = Math.floor(textWidthMm(template) * PX_PER_MM);
-  await page.setViewport({ width, height: 1000 });
+export async function atTextWidth<T>(page: Page, template: Template, measure: () => Promise<T>): Promise<T> {
+  await page.setViewport({ width: Math.floor(textWidthMm(template) * PX_PER_MM), height: 1000 });
   try {
-    const measured = await page.evaluate(() => {
-      const limit = document.documentElement.clientWidth;
-      const tables = [...document.querySelectorAll('table')];
-      const wide = tables.flatMap((table, index) => {
-        const box = table.getBoundingClientRect();
-        if (box.right <= limit + 1) return [];
-        const columns = Math.max(0, ...[...table.rows].map((row) => row.cells.length));
-        return [{ index, columns, neededPx: box.width, availablePx: limit - Math.max(0, box.left) }];
-      });
-      return { count: tables.length, wide };
-    });
-    return {
-      count: measured.count,
-      wide: measured.wide.map(({ index, columns, neededPx, availablePx }) => ({ index, columns, neededMm: Math.ceil(neededPx / PX_PER_MM), availableMm: Math.floor(availablePx / PX_PER_MM) })),
-    };
+    return await measure();
   } finally {
     await page.setViewport(null);
   }
+}
+
+/**
+ * The tables of a print page laid out by {@link atTextWidth} that are wider than the text area.
+ * A table never shrinks below the width its narrowest cells allow (one character each when
+ * words may break); past that, Chromium shrinks every page of the PDF to make it fit (measured:
+ * body text of 11 pt printed at 7.5 pt for one 30-column table) and, past its largest shrink,
+ * prints the last columns beyond the page edge, where they are cut off without a word. Also
+ * returns how many tables the page has, for matching them with the source's.
+ */
+export async function tablesWiderThanPage(page: Page): Promise<{ count: number; wide: WideTable[] }> {
+  const measured = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    const tables = [...document.querySelectorAll('table')];
+    const wide = tables.flatMap((table, index) => {
+      const box = table.getBoundingClientRect();
+      if (box.right <= limit + 1) return [];
+      const columns = Math.max(0, ...[...table.rows].map((row) => row.cells.length));
+      return [{ index, columns, neededPx: box.width, availablePx: limit - Math.max(0, box.left) }];
+    });
+    return { count: tables.length, wide };
+  });
+  return {
+    count: measured.count,
+    wide: measured.wide.map(({ index, columns, neededPx, availablePx }) => ({ index, columns, neededMm: Math.ceil(neededPx / PX_PER_MM), availableMm: Math.floor(availablePx / PX_PER_MM) })),
+  };
+}
+
+/** Content other than a table that reaches past the right edge of the printed text area. */
+export interface WideContent {
+  /** Its element's tag name, lower case. */
+  tag: string;
+  /** The start of its text (at most 40 characters). */
+  text: string;
+  /** How far it reaches across, and the width the page has (mm). */
+  neededMm: number;
+  availableMm: number;
+}
+
+/**
+ * Content of a print page laid out by {@link atTextWidth}, outside the tables, that makes the
+ * page wider than its text area: the innermost elements reaching past the right edge, in
+ * document order. Any such content makes Chromium shrink every page, as a wide table does; the
+ * templates are written so that none does, and this check is what holds them to it.
+ */
+export async function contentWiderThanPage(page: Page): Promise<WideContent[]> {
+  const measured = await page.evaluate(() => {
+    const root = document.documentElement;
+    const limit = root.clientWidth;
+    if (root.scrollWidth <= limit + 1) return [];
+    // No named functions in here: tsx would wrap them in a `__name` helper the page does not have.
+    const rights = new Map([...document.body.querySelectorAll('*')].map((element) => [element, element.getBoundingClientRect().right]));
+    const found = [...rights].filter(
+      ([element, right]) => right > limit + 1 && !element.closest('table') && ![...element.children].some((child) => (rights.get(child) ?? 0) > limit + 1),
+    ).map(([element]) => element);
+    return found.map((element) => ({
+      tag: element.tagName.toLowerCase(),
+      text: (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40),
+      neededPx: element.getBoundingClientRect().right,
+      availablePx: limit,
+    }));
+  });
+  return measured.map(({ neededPx, availablePx, ...content }) => ({ ...content, neededMm: Math.ceil(neededPx / PX_PER_MM), availableMm: Math.floor(availablePx / PX_PER_MM) }));
 }
