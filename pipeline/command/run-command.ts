@@ -49,7 +49,9 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     }
     const { file } = result.report;
     const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    for (const message of ordered) if (!quiet || message.fatal === true) stderr(`${formatMessage(file, message)}\n`);
+    // The web page and the PDF are rendered from the same HTML, so its messages come twice: say each once.
+    const lines = new Set(ordered.filter((message) => !quiet || message.fatal === true).map((message) => formatMessage(file, message)));
+    for (const line of lines) stderr(`${line}\n`);
     if (notFixed) return EXIT.inputError;
     if (!result.ok) {
       stderr(`press: ${input}: not built, fix the errors above\n`);

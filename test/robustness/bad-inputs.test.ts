@@ -5,6 +5,7 @@ import { temporaryFolder, TINY_PNG, writeFiles } from '../helpers/report.ts';
 import { docxParts, pdfText, wordText } from '../helpers/read-back.ts';
 import { MAX_NESTING } from '../../pipeline/transform/remark-nesting-limit.ts';
 import { MAX_READ_NESTING } from '../../pipeline/transform/remark-nesting-guard.ts';
+import { MAX_ELEMENT_DEPTH } from '../../pipeline/render/html/flatten-deep-elements.ts';
 import { build, BuildError } from '../../pipeline/build.ts';
 import { bitmapPng, press, type PressOutcome } from './support.ts';
 
@@ -98,6 +99,26 @@ describe('bad input never crashes press', { timeout: 240_000 }, () => {
       expect(text).toContain('deepest quote');
     }
     expect(html.match(/<blockquote[ >]/g)).toHaveLength(MAX_NESTING);
+  });
+
+  it(`keeps the text of raw HTML nested 20000 deep, said once at the element that opens level ${MAX_ELEMENT_DEPTH + 1}`, async () => {
+    const dir = await temporaryFolder();
+    const depth = 20_000;
+    await writeFiles(dir, { 'spans.md': `${FRONT}Before ${'<span>'.repeat(depth)}deepest words${'</span>'.repeat(depth)} after.\n` });
+    const outcome = await press(['build', 'spans.md', '--out', 'out', '--format', 'html,pdf'], dir);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expectNoStackTrace(outcome);
+    // The paragraph is level 1, so span number n (1-based) is level n + 1; `Before ` is 7
+    // characters, so span n starts at column 8 + 6 (n - 1): level 1001 at 8 + 6 × 999.
+    expect(outcome.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^spans\\.md:${FRONT_LINES + 1}:${8 + 6 * (MAX_ELEMENT_DEPTH - 1)}: warning: .*\\[html-nesting-flattened\\]$`)),
+    ]);
+    const html = await readFile(path.join(dir, 'out/spans.html'), 'utf8');
+    expect(html).toMatch(/Before <span>(<span>)+deepest words(<\/span>)+ after\./);
+    expect(html.split('<span>').length - 1).toBeLessThan(MAX_ELEMENT_DEPTH);
+    expect((await pdfText(path.join(dir, 'out/spans.pdf'))).replace(/\s+/g, ' ')).toContain('Before deepest words after.');
+    // Before the limit, walking 20000 levels took minutes and gigabytes.
+    expect(outcome.ms).toBeLessThan(90_000);
   });
 
   it(`refuses lists and quotes nested 1000 deep before parsing them, at the place where level ${MAX_READ_NESTING + 1} starts`, async () => {

@@ -207,6 +207,13 @@ export const CONTENT_RULES = {
       zh: ({ limit }) => `此处列表和引用嵌套超过 ${limit} 层：更深的层级并入第 ${limit} 层（文字按原顺序保留）`,
     },
   }),
+  'html-nesting-flattened': rule({
+    severity: 'warning',
+    text: {
+      en: ({ limit }: { limit: number }) => `Raw HTML is nested more than ${limit} elements deep here: in the web page and the PDF the deeper elements are removed (their text is kept, in order)`,
+      zh: ({ limit }) => `此处原始 HTML 元素嵌套超过 ${limit} 层：网页和 PDF 中更深的元素被移除（文字按原顺序保留）`,
+    },
+  }),
   'nesting-too-deep': lockedError({
     en: ({ depth, limit, kept }: { depth: number; limit: number; kept: number }) =>
       `Lists and block quotes go deeper than ${limit} levels here (about ${depth} at the deepest); report-press reads at most ${limit} levels (and keeps ${kept}): nest them less deeply`,
