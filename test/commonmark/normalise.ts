@@ -253,6 +253,18 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
     },
   },
   {
+    id: 'long-list-markers',
+    why: 'An ordered list whose numbers have more than three digits gets a wider indent (an inline `padding-inline-start` in `ch`), so its markers do not reach past the printed page\'s margin (wide-list-markers.ts).',
+    apply: (tree, side) => {
+      if (side === 'ours') {
+        visit(tree, 'element', (element: Element) => {
+          if (element.tagName === 'ol' && String(element.properties.style ?? '').startsWith('padding-inline-start:')) delete element.properties.style;
+        });
+      }
+      return tree;
+    },
+  },
+  {
     id: 'gfm-autolink-literals',
     why: 'Sources are CommonMark with GitHub\'s extensions (README "Source format"): a bare URL or e-mail address is a link. Links whose text is their own address are compared as that text on both sides.',
     apply: (tree) => {

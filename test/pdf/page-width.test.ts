@@ -56,4 +56,19 @@ describe('content wider than the printed page', () => {
     // The same line is as wide with the contents as without: no page was scaled down.
     expect(sizes[1]).toBeCloseTo(sizes[0] ?? 0, 1);
   }, 120_000);
+
+  it.each(['default', 'gov-report'])('prints an ordered list numbered in the hundred millions with whole numbers, inside the paper (%s)', async (name) => {
+    const template = await loadTemplate(name);
+    const report = await reportFrom('---\ntitle: Title\nlang: zh\n---\n\n正文。\n\n123456789. 第一项\n123456790. 第二项\n\n正文。\n\n7. 七\n');
+    const pdf = await renderPdf(report, template, { browser, date: new Date(Date.UTC(2024, 0, 1)) });
+    const file = path.join(await temporaryFolder(), 'out.pdf');
+    await writeFile(file, pdf);
+    const lines = (await textLayout(file)).flatMap((page) => page.lines);
+    for (const [number, text] of [['123456789.', '第一项'], ['123456790.', '第二项'], ['7.', '七']] as const) {
+      const line = lines.find((candidate) => candidate.text.endsWith(text));
+      expect(line?.text).toBe(`${number}${text}`);
+      // The number starts inside the page's left margin, not at or past the paper's edge.
+      expect(line?.xMin).toBeGreaterThan(10);
+    }
+  }, 120_000);
 });

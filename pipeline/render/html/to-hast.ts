@@ -13,6 +13,7 @@ import { createImageHandler, InlineImages } from './handlers/image.ts';
 import { figureHandler } from './handlers/figure.ts';
 import { tableHandler } from './handlers/table.ts';
 import { flattenDeepElements, MAX_ELEMENT_DEPTH } from './flatten-deep-elements.ts';
+import { widenLongListMarkers } from './wide-list-markers.ts';
 
 /**
  * The report's content as a safe hast tree: mdast → hast with the project's handlers, raw HTML
@@ -44,6 +45,7 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   openDetails(safe);
   labelTaskCheckboxes(safe);
   flattenDeepNesting(safe);
+  widenLongListMarkers(safe);
   wrapTables(safe, labels.table);
   return safe;
 }
