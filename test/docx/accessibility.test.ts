@@ -18,7 +18,7 @@ import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import type { Report } from '../../pipeline/types.ts';
 import { allDocuments, ROOT } from '../helpers/documents.ts';
 import { temporaryFolder } from '../helpers/report.ts';
-import { greyPng } from './png.ts';
+import { greyPng } from '../helpers/png.ts';
 import { paragraphs, paragraphStyle, partText, readDocx, styleXml, type DocxPackage } from './read-docx.ts';
 
 async function wordFile(report: Report): Promise<DocxPackage> {

@@ -6,7 +6,7 @@ import type { RootContent } from 'mdast';
 import { parseReport } from '../../pipeline/parse/parse.ts';
 import { temporaryFolder } from '../helpers/report.ts';
 import { render, reportWithImages } from './fixture.ts';
-import { greyPng } from './png.ts';
+import { greyPng } from '../helpers/png.ts';
 import { paragraphs, partText, readDocx } from './read-docx.ts';
 
 const EN = '---\nlang: en\ntemplate: default\n---\n\n';

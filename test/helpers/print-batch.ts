@@ -3,10 +3,11 @@
  *
  * `renderPdf` opens a fresh browser context per document, which costs Chromium about two
  * seconds of processor time even for a one-line page: hundreds of documents would take many
- * minutes. Here every report goes through the PDF renderer's own stages one by one (the glyph
- * check, the print edition of the HTML page, notes moved to the end of their part), and the
- * pages of a batch are then printed together, each starting a new sheet, by the renderer's
- * printing step (`printHtmlToPdf`: request filter, fonts, tagged print, `finishPdf`).
+ * minutes. Here every report goes through the PDF renderer's own stages before the browser
+ * (`printEditionHtml`: the glyph check, the print edition of the HTML page, notes moved to the
+ * end of their part), and the pages of a batch are then printed together, each starting a new
+ * sheet, by the renderer's printing step (`printHtmlToPdf`: request filter, fonts, tagged print,
+ * `finishPdf`). The checks `renderPdf` makes on the loaded page (tables too wide) are not made.
  * Each document's page is rendered from its own tree, so one document's raw HTML cannot reach
  * into the next one's.
  */
@@ -18,13 +19,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Report } from '../../pipeline/types.ts';
 import type { Template } from '../../pipeline/template/load-template.ts';
-import { CodepointSet } from '../../pipeline/fonts/codepoints.ts';
-import { checkGlyphs } from '../../pipeline/fonts/check-glyphs.ts';
-import { fontCoverage } from '../../pipeline/fonts/coverage.ts';
-import { resolvePrintFonts } from '../../pipeline/fonts/print-fonts.ts';
-import { renderHtml } from '../../pipeline/render/html/render-html.ts';
-import { labelsFor } from '../../pipeline/render/html/labels.ts';
-import { notesAtPartEnds } from '../../pipeline/render/pdf/part-notes.ts';
+import { checkPrintFonts, printEditionHtml, type PrintFontCheck } from '../../pipeline/render/pdf/render-pdf.ts';
 import { printHtmlToPdf } from '../../pipeline/render/pdf/print-html.ts';
 
 /** Class of the wrapper around each document of a batch; each starts a new sheet. */
@@ -43,19 +38,16 @@ function element(tree: HastRoot, tagName: string): Element | undefined {
   return found;
 }
 
-const coverage = new Map<string, Promise<{ covered: CodepointSet; families: string[] }>>();
+const fontChecks = new Map<string, Promise<PrintFontCheck>>();
 
-function coverageOf(template: Template): Promise<{ covered: CodepointSet; families: string[] }> {
-  let result = coverage.get(template.name);
-  if (!result) {
-    const fonts = resolvePrintFonts(template);
-    result = fontCoverage(fonts).then((found) => {
-      const families = fonts.families.filter((family) => family.available).map((family) => family.family);
-      return { covered: families.reduce((all, family) => all.union(found.families.get(family) ?? CodepointSet.empty()), CodepointSet.empty()), families };
-    });
-    coverage.set(template.name, result);
+/** The template's checked print fonts, read once per template for all batches. */
+function fontsOf(template: Template): Promise<PrintFontCheck> {
+  let check = fontChecks.get(template.name);
+  if (!check) {
+    check = checkPrintFonts(template);
+    fontChecks.set(template.name, check);
   }
-  return result;
+  return check;
 }
 
 /**
@@ -66,13 +58,12 @@ function coverageOf(template: Template): Promise<{ covered: CodepointSet; famili
 export async function printBatch(reports: readonly Report[], template: Template, browser: Browser, date: Date, first = 0): Promise<Uint8Array> {
   const [head] = reports;
   if (!head) throw new Error('printBatch needs at least one report');
-  const { covered, families } = await coverageOf(template);
+  const fonts = await fontsOf(template);
   const bodies: ElementContent[] = [];
   let page: HastRoot | undefined;
   for (const [index, report] of reports.entries()) {
     if (report.meta.template !== template.name) throw new Error(`report ${index} uses template ${report.meta.template}, the batch ${template.name}`);
-    checkGlyphs(report, covered, families);
-    const html = notesAtPartEnds(await renderHtml(report, template, { date, variant: 'print' }), labelsFor(report.meta.lang).footnotes);
+    const html = await printEditionHtml(report, template, fonts, { date });
     const tree = fromHtml(html);
     page ??= tree;
     const body = element(tree, 'body');

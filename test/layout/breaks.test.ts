@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startBrowser } from '../helpers/browser.ts';
-import { pngBytes } from '../pdf/support.ts';
+import { pngBytes } from '../helpers/png.ts';
 import { isPageNumber, pageTexts, printMarkdown, removeTempDirs, squash, tempDir, textLayout, tool, type Printed, type TextPage } from './support.ts';
 
 /**

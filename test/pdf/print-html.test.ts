@@ -11,7 +11,8 @@ import { renderPdf } from '../../pipeline/render/pdf/render-pdf.ts';
 import type { RequestLogEntry } from '../../pipeline/render/pdf/serve-requests.ts';
 import { loadTemplate, type Template } from '../../pipeline/template/load-template.ts';
 import { reportFrom } from '../helpers/report.ts';
-import { parseFonts, parseInfo, pdfTool, pngBytes, removeTempDirs, squash, structElements, tempDir, templateData, testMeta } from './support.ts';
+import { pngBytes } from '../helpers/png.ts';
+import { parseFonts, parseInfo, pdfTool, removeTempDirs, squash, structElements, tempDir, templateData, testMeta } from './support.ts';
 
 const PARAGRAPHS = [
   '一年来，我们瞄准实事，兜牢底线，人民群众得到更多实惠。聚焦群众关心关切，全面完成20项民生实事。健全防止返贫动态监测帮扶机制，持续巩固拓展脱贫攻坚成果。',

@@ -7,7 +7,8 @@ import { MAX_NESTING } from '../../pipeline/transform/remark-nesting-limit.ts';
 import { MAX_READ_NESTING } from '../../pipeline/transform/remark-nesting-guard.ts';
 import { MAX_ELEMENT_DEPTH } from '../../pipeline/render/html/flatten-deep-elements.ts';
 import { build, BuildError } from '../../pipeline/build.ts';
-import { bitmapPng, press, type PressOutcome } from './support.ts';
+import { press, type PressOutcome } from './support.ts';
+import { bitmapPng } from '../helpers/png.ts';
 
 const FRONT = '---\ntitle: Bad input\nlang: en\ntemplate: default\n---\n\n';
 /** Lines of FRONT: the first body line is FRONT_LINES + 1. */

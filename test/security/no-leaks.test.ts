@@ -15,7 +15,7 @@ import { loadImage } from '../../pipeline/util/assets.ts';
 import { closeBrowser, startBrowser } from '../helpers/browser.ts';
 import { reportFrom, temporaryFolder, TINY_PNG } from '../helpers/report.ts';
 import { pdfText } from '../helpers/read-back.ts';
-import { greyPng } from '../docx/png.ts';
+import { greyPng } from '../helpers/png.ts';
 import { startRecordingServer, type RecordingServer } from './support.ts';
 
 const run = promisify(execFile);

@@ -48,16 +48,9 @@ const LAYOUT_TEXT = ['— 0123456789 —'];
  */
 export async function renderPdf(report: Report, template: Template, options: RenderPdfOptions): Promise<Uint8Array> {
   const { browser, onRequest, ...renderOptions } = options;
-  const labels = labelsFor(report.meta.lang);
-  const fonts = resolvePrintFonts(template);
-  const problems = new Set<string>(fonts.problems);
-  const coverage = await fontCoverage(fonts);
-  for (const problem of coverage.problems) problems.add(problem);
-  const available = fonts.families.filter((family) => family.available).map((family) => family.family);
-  const covered = available.reduce((all, family) => all.union(coverage.families.get(family) ?? CodepointSet.empty()), CodepointSet.empty());
-  checkGlyphs(report, covered, available, [...LAYOUT_TEXT, labels.contents, labels.published]);
-
-  const html = notesAtPartEnds(await renderHtml(report, template, { ...renderOptions, variant: 'print' }), labels.footnotes);
+  const fonts = await checkPrintFonts(template);
+  const problems = new Set(fonts.problems);
+  const html = await printEditionHtml(report, template, fonts, renderOptions);
   const toc = report.meta.toc ? tocReviser(headingIds(report)) : undefined;
   const pdf = await printHtmlToPdf(html, {
     template,
@@ -98,6 +91,36 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     else if (!outcome.settled) flag(report.file, 'toc-pages', undefined, { kind: 'unsettled', prints: TOC_ITERATIONS });
   }
   return pdf;
+}
+
+/** The print fonts of a template, checked: what is wrong with them, and what they cover. */
+export interface PrintFontCheck {
+  /** Configuration problems, fonts Chromium would embed as Type 3, unreadable files. */
+  problems: readonly string[];
+  /** Families that are available, in the template's order. */
+  available: string[];
+  /** Every character one of the available families has. */
+  covered: CodepointSet;
+}
+
+/** Resolve and read a template's print fonts (stage 1 of {@link renderPdf}, before any report). */
+export async function checkPrintFonts(template: Template): Promise<PrintFontCheck> {
+  const fonts = resolvePrintFonts(template);
+  const coverage = await fontCoverage(fonts);
+  const available = fonts.families.filter((family) => family.available).map((family) => family.family);
+  const covered = available.reduce((all, family) => all.union(coverage.families.get(family) ?? CodepointSet.empty()), CodepointSet.empty());
+  return { problems: [...fonts.problems, ...coverage.problems], available, covered };
+}
+
+/**
+ * The print edition's HTML page of a report (stages 1 and 2 of {@link renderPdf} before the
+ * browser): every character checked against the fonts (`missing-glyph`), the print variant of
+ * the page, notes moved to the end of their part.
+ */
+export async function printEditionHtml(report: Report, template: Template, fonts: PrintFontCheck, options: RenderOptions): Promise<string> {
+  const labels = labelsFor(report.meta.lang);
+  checkGlyphs(report, fonts.covered, fonts.available, [...LAYOUT_TEXT, labels.contents, labels.published]);
+  return notesAtPartEnds(await renderHtml(report, template, { ...options, variant: 'print' }), labels.footnotes);
 }
 
 /** Ids of the headings the contents lists (those with an id), in order. */
