@@ -6,6 +6,7 @@ import type { Heading } from 'mdast';
 import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { labelsFor } from './labels.ts';
+import { displayDate } from '../display-date.ts';
 import { fontStack, localFaceCss, resolvePrintFonts, type FontRoleName } from '../../fonts/print-fonts.ts';
 
 /** Text of a print contents entry's page number before the PDF renderer knows the page. */
@@ -121,7 +122,7 @@ function footerBlock(report: Report, publishedLabel: string): Element | undefine
   const { meta } = report;
   const parts: ElementContent[] = [];
   if (meta.author) parts.push(h('p', { className: ['issuer'] }, meta.author));
-  if (meta.date) parts.push(h('p', { className: ['date'] }, [publishedLabel, h('time', { dateTime: meta.date }, meta.date)]));
+  if (meta.date) parts.push(h('p', { className: ['date'] }, [publishedLabel, h('time', { dateTime: meta.date }, displayDate(meta.date, meta.lang))]));
   return parts.length > 0 ? h('footer', { className: ['publication'] }, parts) : undefined;
 }
 
