@@ -122,7 +122,7 @@ function footerBlock(report: Report, publishedLabel: string): Element | undefine
   const { meta } = report;
   const parts: ElementContent[] = [];
   if (meta.author) parts.push(h('p', { className: ['issuer'] }, meta.author));
-  if (meta.date) parts.push(h('p', { className: ['date'] }, [publishedLabel, h('time', { dateTime: meta.date }, displayDate(meta.date, meta.lang))]));
+  if (meta.date) parts.push(h('p', { className: ['date'] }, [h('span', { className: ['date-label'] }, publishedLabel), h('time', { dateTime: meta.date }, displayDate(meta.date, meta.lang))]));
   return parts.length > 0 ? h('footer', { className: ['publication'] }, parts) : undefined;
 }
 
