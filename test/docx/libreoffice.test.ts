@@ -103,3 +103,18 @@ describe('an image taller than the page, in LibreOffice', () => {
     expect(squash(pageText)).toContain('Figure1.Atallstrip');
   });
 });
+
+describe('contents page numbers, in LibreOffice', () => {
+  it('gov-report: every contents entry shows its page number inside the type area', { timeout: CONVERT_TIMEOUT_MS + 120_000 }, async () => {
+    const outDir = await temporaryFolder();
+    const input = path.join(outDir, 'toc.md');
+    await writeFile(input, '---\ntitle: 报告\ntoc: true\n---\n\n# 基本情况\n\n正文。\n\n## 产业规模\n\n正文。\n\n# 存在问题\n\n正文。\n');
+    const result = await build({ input, outDir, formats: ['docx', 'pdf'] });
+    expect(result.ok).toBe(true);
+    const converted = await convertWithLibreOffice(path.join(outDir, 'toc.docx'), path.join(outDir, 'libreoffice'));
+    const firstPage = (await pdfText(converted, true)).split('\f')[0] ?? '';
+    for (const entry of ['一、基本情况', '（一）产业规模', '二、存在问题']) {
+      expect(firstPage, entry).toMatch(new RegExp(`${entry.replace(/[（）]/g, '.')}\\s*[.…·]+\\s*\\d+\\s*$`, 'm'));
+    }
+  });
+});
