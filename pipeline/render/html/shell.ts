@@ -7,7 +7,7 @@ import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { labelsFor } from './labels.ts';
 import { displayDate } from '../display-date.ts';
-import { outlineLevel } from '../outline-level.ts';
+import { isContentsEntry } from '../contents-entry.ts';
 import { fontStack, localFaceCss, resolvePrintFonts, type FontRoleName } from '../../fonts/print-fonts.ts';
 
 /** Text of a print contents entry's page number before the PDF renderer knows the page. */
@@ -47,7 +47,7 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   let hasHeadings = false;
   visit(report.tree, 'heading', (heading: Heading) => {
     // The title heading is no entry: a document whose only heading is its title has no contents.
-    if (heading.data?.id && outlineLevel(heading, report.file) !== 'title') hasHeadings = true;
+    if (isContentsEntry(heading, report.file)) hasHeadings = true;
   });
   if ((variant === 'screen' || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
   body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
@@ -109,7 +109,7 @@ function tableOfContents(report: Report, label: string, variant: HtmlVariant = '
   visit(report.tree, 'heading', (heading: Heading) => {
     const id = heading.data?.id;
     // The title heading (no front-matter title) heads the page, not the contents.
-    if (!id || outlineLevel(heading, report.file) === 'title') return;
+    if (!id || !isContentsEntry(heading, report.file)) return;
     const level = heading.data?.level ?? heading.depth;
     const text = `${numbers?.get(heading) ?? ''}${toString(heading)}`;
     const link =
