@@ -4,10 +4,10 @@
  * that thread.
  */
 import { parseArgs } from 'node:util';
-import { access } from 'node:fs/promises';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
 import { EXIT, type Command } from './command/command.ts';
 import { superviseCommand } from './command/supervise.ts';
+import { pathProblem } from './command/check-paths.ts';
 
 /** Default time a command may take, in seconds (`--timeout`, `PRESS_TIMEOUT`). */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -48,10 +48,9 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  try {
-    await access(parsed.input);
-  } catch {
-    stderr.write(`press: cannot read ${parsed.input}: no such file\n`);
+  const problem = await pathProblem(parsed);
+  if (problem !== undefined) {
+    stderr.write(`press: ${problem}\n`);
     return EXIT.usage;
   }
   return superviseCommand(parsed, { stdout: process.stdout, stderr });

@@ -30,7 +30,8 @@ export interface RemarkImagesOptions {
  * at its position (the outputs would lack it); a network image is a warning and is shown as its
  * alt text, unless `file.data.allowRemoteImages` is set: then it is fetched here (never by the
  * browser) and a failed fetch is an error; an image without alt text is a warning (screen
- * readers and Word's checker need it).
+ * readers and Word's checker need it); an SVG image that draws text is a warning (its text is set
+ * in a font of the machine, not a template font).
  */
 export function remarkImages(options: RemarkImagesOptions) {
   return async (tree: Root, file: VFile): Promise<void> => {
@@ -41,8 +42,18 @@ export function remarkImages(options: RemarkImagesOptions) {
     for (const image of images) {
       if (!image.alt?.trim()) flag(file, 'image-alt-missing', image, { url: image.url });
       const lookup = await loadImage(image.url, options.baseDir, { allowRemote: file.data.allowRemoteImages === true });
-      if (lookup.ok) (image.data ??= {}).loaded = lookup.image;
-      else flagAll(file, [{ ...lookup.problem, place: image }]);
+      if (lookup.ok) {
+        (image.data ??= {}).loaded = lookup.image;
+        if (svgHasText(lookup.image)) flag(file, 'image-svg-text', image, { url: image.url });
+      } else flagAll(file, [{ ...lookup.problem, place: image }]);
     }
   };
+}
+
+/** An SVG element that draws characters: Chromium sets them in a font of the machine. */
+const SVG_TEXT = /<(?:[\w-]+:)?(?:text|tspan|textPath)[\s>/]/;
+
+/** Whether an SVG image draws text (in a font the template does not control). */
+function svgHasText(image: LoadedImage): boolean {
+  return image.type === 'svg' && SVG_TEXT.test(new TextDecoder().decode(image.bytes));
 }

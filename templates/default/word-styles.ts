@@ -38,6 +38,8 @@ export function defaultWordProfile(template: Template): WordProfile {
       FootnoteText: { name: 'footnote text', basedOn: 'Normal', sizePt: body - 2, line: { multiple: 1 }, afterPt: 0 },
       HorizontalRule: { name: 'Horizontal Rule', basedOn: 'Normal', next: 'Normal', line: { multiple: 1 }, border: 'bottom', afterPt: 12 },
       Footer: { name: 'footer', basedOn: 'Normal', sizePt: body - 2, align: 'center', line: { multiple: 1 }, afterPt: 0 },
+      // The contents title, as the PDF's: no outline level, so it is no heading.
+      TOCHeading: { name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', font: 'heading1', bold: true, sizePt: 16, beforePt: 12, afterPt: 6, keepNext: true },
       TOC1: { name: 'toc 1', basedOn: 'Normal', next: 'Normal', afterPt: 2 },
       TOC2: { name: 'toc 2', basedOn: 'Normal', next: 'Normal', leftChars: 2, afterPt: 2 },
       TOC3: { name: 'toc 3', basedOn: 'Normal', next: 'Normal', leftChars: 4, afterPt: 2 },

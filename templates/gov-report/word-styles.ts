@@ -66,6 +66,8 @@ export function govReportWordProfile(template: Template): WordProfile {
       FootnoteText: { name: 'footnote text', letterSpacingPt: 0, basedOn: 'Normal', sizePt: body - 4, firstLineChars: 0, line: { multiple: 1 } },
       HorizontalRule: { name: 'Horizontal Rule', basedOn: 'Normal', next: 'Normal', firstLineChars: 0, line: { exactPt: template.lineHeightPt / 2 }, border: 'bottom', afterPt: template.lineHeightPt / 2 },
       Footer: { name: 'footer', letterSpacingPt: 0, basedOn: 'Normal', font: 'song', sizePt: PAGE_NUMBER_SIZE_PT, align: 'right', rightChars: 1, firstLineChars: 0, line: { multiple: 1 } },
+      // The contents title, 目录 in 黑体 centred as in print.css; no outline level, so it is no heading.
+      TOCHeading: { name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', font: 'heading1', align: 'center', firstLineChars: 0, afterPt: template.lineHeightPt, keepNext: true },
       TOC1: { name: 'toc 1', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0 },
       TOC2: { name: 'toc 2', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0, leftChars: 2 },
       TOC3: { name: 'toc 3', basedOn: 'Normal', next: 'Normal', align: 'left', firstLineChars: 0, leftChars: 4 },

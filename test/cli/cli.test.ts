@@ -87,4 +87,23 @@ describe('press command line', { timeout: 300_000 }, () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('/nonexistent/file.md');
   });
+
+  it('a folder given as the input file is a usage error that says so', async () => {
+    const folder = await temporaryFolder();
+    for (const command of ['build', 'check']) {
+      const result = await pressCommand([command, folder]);
+      expect(result.code, command).toBe(2);
+      expect(result.stderr.trim(), command).toBe(`press: cannot read ${folder}: it is a folder, not a Markdown file`);
+    }
+  });
+
+  it('an --out that names a file is a usage error that says so, and the file is kept', async () => {
+    const folder = await temporaryFolder();
+    await writeFiles(folder, { 'good.md': GOOD, 'taken.txt': 'keep me' });
+    const out = path.join(folder, 'taken.txt');
+    const result = await pressCommand(['build', path.join(folder, 'good.md'), '--out', out, '--format', 'html']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`press: --out ${out} is a file, not a folder`);
+    expect(await readFile(out, 'utf8')).toBe('keep me');
+  });
 });

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import { build, type BuildResult } from '../../pipeline/build.ts';
 import { blockTexts, missingInOrder, squash, type BlockText } from '../helpers/block-text.ts';
 import { pdfInfo, pdfText } from '../helpers/read-back.ts';
 import { temporaryFolder } from '../helpers/report.ts';
+import { pngBytes } from '../helpers/png.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -82,5 +83,38 @@ describe.each(['source/report.md', 'source/examples/showcase.md'])('LibreOffice 
     const print = Number((await pdfInfo(path.join(outDir, `${name}.pdf`))).Pages);
     console.log(`${name}: print PDF ${print} pages; LibreOffice ${word} pages`);
     if (source === 'source/report.md') expect(Math.abs(word - print)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('an image taller than the page, in LibreOffice', () => {
+  it('a figure keeps its heading and its caption on its page', { timeout: CONVERT_TIMEOUT_MS + 60_000 }, async () => {
+    const outDir = await temporaryFolder();
+    await writeFile(path.join(outDir, 'tall.png'), pngBytes(300, 2400, [40, 90, 160]));
+    const input = path.join(outDir, 'tall.md');
+    await writeFile(input, '---\ntitle: Tall\nlang: en\n---\n\n# Intro\n\nText.\n\n# A tall image\n\n![A tall strip](tall.png "Figure 1. A tall strip")\n\nAfter.\n');
+    const result = await build({ input, outDir, formats: ['docx'] });
+    expect(result.ok).toBe(true);
+    const converted = await convertWithLibreOffice(path.join(outDir, 'tall.docx'), path.join(outDir, 'libreoffice'));
+    const { stdout } = await run('pdfimages', ['-list', converted]);
+    const imagePages = stdout.split('\n').slice(2).map((line) => line.trim().split(/\s+/)).filter((cells) => cells.length > 4).map((cells) => Number(cells[0]));
+    expect(imagePages).toHaveLength(1);
+    const pageText = (await pdfText(converted)).split('\f')[(imagePages[0] ?? 0) - 1] ?? '';
+    expect(squash(pageText)).toContain('Atallimage');
+    expect(squash(pageText)).toContain('Figure1.Atallstrip');
+  });
+});
+
+describe('contents page numbers, in LibreOffice', () => {
+  it('gov-report: every contents entry shows its page number inside the type area', { timeout: CONVERT_TIMEOUT_MS + 120_000 }, async () => {
+    const outDir = await temporaryFolder();
+    const input = path.join(outDir, 'toc.md');
+    await writeFile(input, '---\ntitle: 报告\ntoc: true\n---\n\n# 基本情况\n\n正文。\n\n## 产业规模\n\n正文。\n\n# 存在问题\n\n正文。\n');
+    const result = await build({ input, outDir, formats: ['docx', 'pdf'] });
+    expect(result.ok).toBe(true);
+    const converted = await convertWithLibreOffice(path.join(outDir, 'toc.docx'), path.join(outDir, 'libreoffice'));
+    const firstPage = (await pdfText(converted, true)).split('\f')[0] ?? '';
+    for (const entry of ['一、基本情况', '（一）产业规模', '二、存在问题']) {
+      expect(firstPage, entry).toMatch(new RegExp(`${entry.replace(/[（）]/g, '.')}\\s*[.…·]+\\s*\\d+\\s*$`, 'm'));
+    }
   });
 });

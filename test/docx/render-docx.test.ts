@@ -117,6 +117,15 @@ describe('renderDocx: the Chinese sample in gov-report', async () => {
     expect(numberingXml).toMatch(/<w:numFmt w:val="bullet"\/><w:lvlText w:val="•"\/>/);
     expect(partText(listParagraphs.find((paragraph) => partText(paragraph).includes('未完成')) ?? '')).toMatch(/^\s*☐ 未完成/);
     expect(partText(listParagraphs.find((paragraph) => partText(paragraph).includes('已完成')) ?? '')).toMatch(/^\s*☒ 已完成/);
+    // The box is the item's only marker: a task item has no bullet in front of its box.
+    const abstractOf = (numId: number) => new RegExp(`<w:num w:numId="${numId}"[^>]*><w:abstractNumId w:val="(\\d+)"/>`).exec(numberingXml)?.[1];
+    const levelText = (numId: number, level: number) => {
+      const abstract = new RegExp(`<w:abstractNum\\b[^>]*w:abstractNumId="${abstractOf(numId) ?? 'none'}"[^>]*>.*?</w:abstractNum>`, 's').exec(numberingXml)?.[0] ?? '';
+      const lvl = new RegExp(`<w:lvl w:ilvl="${level}"[^>]*>.*?</w:lvl>`, 's').exec(abstract)?.[0];
+      return lvl === undefined ? undefined : (/<w:lvlText w:val="([^"]*)"\/>/.exec(lvl)?.[1] ?? '');
+    };
+    for (const task of ['未完成', '已完成']) expect(levelText(numbering(task).numId, numbering(task).level), task).toBe('');
+    expect(levelText(numbering('第一项').numId, 0)).not.toBe('');
   });
 
   it('writes quotes, code and thematic breaks in their styles, code lines kept', () => {

@@ -13,7 +13,7 @@ import { destinationPages } from '../../pipeline/render/pdf/toc-pages.ts';
 import { docxParts } from '../helpers/read-back.ts';
 import { temporaryFolder } from '../helpers/report.ts';
 import { CHINESE_SAMPLE, render, reportWithImages } from './fixture.ts';
-import { readDocx } from './read-docx.ts';
+import { paragraphStyle, partText, readDocx } from './read-docx.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -87,5 +87,25 @@ describe('Word contents built without the print PDF', async () => {
     expect(field.dirty).toBe(true);
     const notes = report.file.messages.filter((message) => message.ruleId === 'docx-toc-pages');
     expect(notes.map((message) => message.fatal)).toEqual([undefined]);
+  });
+  it('is titled 目录 in a TOC Heading paragraph right before the field, as the PDF and the web page are', () => {
+    const documentXml = docx.xml('word/document.xml');
+    const before = documentXml.slice(0, documentXml.indexOf('<w:sdt>'));
+    const last = before.match(/<w:p>(?:(?!<w:p>).)*?<\/w:p>$/s)?.[0] ?? '';
+    expect(paragraphStyle(last)).toBe('TOCHeading');
+    expect(partText(last).trim()).toBe('目录');
+    const style = /<w:style [^>]*w:styleId="TOCHeading".*?<\/w:style>/s.exec(docx.xml('word/styles.xml'))?.[0] ?? '';
+    expect(style).toContain('<w:name w:val="TOC Heading"/>');
+    // Not a heading: it stays out of the outline and of the contents themselves.
+    expect(style).not.toMatch(/<w:outlineLvl w:val="[0-8]"\/>/);
+  });
+});
+
+describe('Word contents title in English', () => {
+  it('is "Contents"', async () => {
+    const docx = readDocx(await render(await reportWithImages('---\ntitle: Report\nlang: en\ntoc: true\n---\n\n# One\n\nText.\n')));
+    const documentXml = docx.xml('word/document.xml');
+    const heading = [...documentXml.matchAll(/<w:p>(?:(?!<w:p>).)*?<\/w:p>/gs)].map((match) => match[0]).find((paragraph) => paragraphStyle(paragraph) === 'TOCHeading');
+    expect(partText(heading ?? '').trim()).toBe('Contents');
   });
 });

@@ -110,3 +110,42 @@ describe('a figure at the end of a page', () => {
     expect(captionPage).toBe(2);
   });
 });
+
+/** The pages (1-based) on which `pdfimages -list` finds an image of the given pixel size. */
+async function imagePagesOf(file: string, width: number, height: number): Promise<number[]> {
+  const list = await tool('pdfimages', ['-list', file]);
+  return list
+    .split('\n')
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cells) => cells[3] === String(width) && cells[4] === String(height))
+    .map((cells) => Number(cells[0]));
+}
+
+describe('an image taller than a page', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await tempDir('tall-image');
+    // 300 × 2400 px = 79 × 635 mm: more than two type areas high.
+    await writeFile(path.join(dir, 'tall.png'), pngBytes(300, 2400, [40, 90, 160]));
+  });
+
+  it('default template: a figure is scaled to fit one page, with its caption and the heading above it', async () => {
+    const printed = await printMarkdown(browser, `---\ntitle: Tall\nlang: en\n---\n\n# Intro\n\nText.\n\n# A tall image\n\n![A tall strip](tall.png "Figure 1. A tall strip")\n\nAfter.\n`, { dir });
+    expect(await imagePagesOf(printed.file, 300, 2400)).toEqual([2]);
+    const texts = (await pageTexts(printed.file)).map(squash);
+    expect(texts[1]).toContain('Atallimage');
+    expect(texts[1]).toContain('Figure1.Atallstrip');
+  });
+
+  it('gov-report: an image inside a paragraph is scaled to fit one page', async () => {
+    const printed = await printMarkdown(browser, `${lines(2)}\n\n![很高的图片](tall.png)\n\n${lines(2)}\n`, { dir });
+    expect((await imagePagesOf(printed.file, 300, 2400))).toHaveLength(1);
+  });
+
+  it('default template: an image inside a paragraph is scaled to fit one page', async () => {
+    const printed = await printMarkdown(browser, `---\nlang: en\n---\n\nText.\n\n![A tall strip](tall.png)\n\nAfter.\n`, { dir });
+    expect(await imagePagesOf(printed.file, 300, 2400)).toHaveLength(1);
+  });
+});

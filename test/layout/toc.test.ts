@@ -141,3 +141,16 @@ describe('table of contents with true page numbers', () => {
     }
   });
 });
+
+describe('contents of a document titled by its top heading', () => {
+  it('prints without the title as an entry; a title alone gives no contents and no error', async () => {
+    const parts = await printMarkdown(browser, '---\ntoc: true\n---\n\n# 关于做好安全工作的通知\n\n各单位：\n\n## 一、加强组织领导\n\n正文。\n');
+    expect(parts.report.file.messages.filter((message) => message.fatal === true).map(String)).toEqual([]);
+    const [first] = await textLayout(parts.file);
+    const entries = (first ? rows(first) : []).filter((line) => /\d$/.test(line.text) && !isPageNumber(line)).map((line) => squash(line.text));
+    // The contents fill page 1 (a page break follows them): the part opens page 2.
+    expect(entries).toEqual(['一、加强组织领导2']);
+    const alone = await printMarkdown(browser, '---\ntoc: true\n---\n\n# 通知\n\n正文。\n');
+    expect(alone.report.file.messages.filter((message) => message.fatal === true).map(String)).toEqual([]);
+  });
+});

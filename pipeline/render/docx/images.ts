@@ -25,11 +25,17 @@ export function altTextFallback(image: Image): string {
 }
 
 /**
- * The image as an inline picture fitted to the space here, with its alt text in `wp:docPr`
+ * The share of the text height a figure's image may take: the rest keeps its caption (and the
+ * heading kept with it) on the same page, as the print edition does (190 mm of 247 mm).
+ */
+export const FIGURE_HEIGHT_SHARE = 0.75;
+
+/**
+ * The image as an inline picture fitted to the space here (at most `heightShare` of the text height), with its alt text in `wp:docPr`
  * (name, title, description). Undefined when it cannot be embedded: not loaded (already
  * reported by the parse stage), or a format Word output cannot take (reported here).
  */
-export function imageRun(image: Image, state: BlockState): ImageRun | undefined {
+export function imageRun(image: Image, state: BlockState, heightShare = 1): ImageRun | undefined {
   const { ctx } = state;
   const loaded = image.data?.loaded;
   if (!loaded) return undefined;
@@ -37,7 +43,7 @@ export function imageRun(image: Image, state: BlockState): ImageRun | undefined 
     flag(ctx.file, 'docx-image-format', image, { url: image.url, format: loaded.type.toUpperCase() });
     return undefined;
   }
-  const size = fitInto(loaded.width, loaded.height, state.maxImageWidthPx, ctx.textHeightPx);
+  const size = fitInto(loaded.width, loaded.height, state.maxImageWidthPx, ctx.textHeightPx * heightShare);
   const alt = image.alt ?? '';
   return new ImageRun({
     type: loaded.type,

@@ -10,6 +10,9 @@ export const BULLET_REFERENCE = 'bullet';
 /** Numbering reference of ordered lists that start at 1. */
 export const ORDERED_REFERENCE = 'ordered';
 
+/** Numbering reference of task list items: indented like bullets, without a bullet (the ☐/☒ box is the marker). */
+export const TASK_REFERENCE = 'task';
+
 const BULLETS = ['•', '◦', '▪'] as const;
 
 function levels(template: Template, profile: WordProfile, level: (index: number) => Omit<ILevelsOptions, 'level' | 'style'>): ILevelsOptions[] {
@@ -34,7 +37,8 @@ export function orderedDefinition(template: Template, profile: WordProfile, star
 export const HEADING_REFERENCE = 'heading-numbers';
 
 /**
- * The document's numbering: bullets (•, ◦, ▪ by level) and decimal numbers, levels 0 to 8,
+ * The document's numbering: bullets (•, ◦, ▪ by level), task items (no marker but their box) and
+ * decimal numbers, levels 0 to 8,
  * indented by the profile's step; and the template's heading numbers (`一、`, `（一）` …, with
  * nothing between number and text, the heading style's indents kept).
  */
@@ -49,6 +53,7 @@ export function numberingConfig(template: Template, profile: WordProfile): Numbe
   return [
     { reference: BULLET_REFERENCE, levels: levels(template, profile, (index) => ({ format: LevelFormat.BULLET, text: BULLETS[index % BULLETS.length] ?? '•' })) },
     orderedDefinition(template, profile, 1),
+    { reference: TASK_REFERENCE, levels: levels(template, profile, () => ({ format: LevelFormat.NONE, text: '' })) },
     ...(headingLevels.length > 0 ? [{ reference: HEADING_REFERENCE, levels: headingLevels }] : []),
   ];
 }

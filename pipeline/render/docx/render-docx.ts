@@ -12,7 +12,7 @@
  */
 import { headingNumbers } from '../heading-numbers.ts';
 import { outlineLevel } from '../outline-level.ts';
-import { Document, Packer } from 'docx';
+import { Document, Packer, Paragraph } from 'docx';
 import type { RenderOptions } from '../types.ts';
 import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
@@ -28,6 +28,7 @@ import { declaredFonts } from './fonts.ts';
 import { finishPackage, type PackageOptions } from './package.ts';
 import { styleSwitchesOf } from './style-switches.ts';
 import { tableOfContents } from './toc.ts';
+import { labelsFor } from '../html/labels.ts';
 import { referenceStylesXml } from './reference-styles.ts';
 import type { VFile } from 'vfile';
 import { flag } from '../../util/messages.ts';
@@ -49,7 +50,8 @@ export async function renderDocx(report: Report, template: Template, options: Do
   const profile = wordProfileFor(template);
   const numbers = headingNumbers(report.tree, template, (heading) => outlineLevel(heading, report.file)) ?? new Map();
   const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template), numbers);
-  const contents = meta.toc ? [tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file, numbers)] : [];
+  // The contents under their title (目录, Contents), as in the PDF and on the web page.
+  const contents = meta.toc ? [new Paragraph({ style: 'TOCHeading', text: labelsFor(meta.lang).contents }), tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file, numbers)] : [];
   const body = [...metaParagraphs(meta, profile.titleBlock), ...contents, ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];
   const footnotes = renderFootnotes(ctx);
 

@@ -29,6 +29,7 @@ export const PARAGRAPH_STYLE_IDS = [
   'FootnoteText',
   'HorizontalRule',
   'Footer',
+  'TOCHeading',
   'TOC1',
   'TOC2',
   'TOC3',

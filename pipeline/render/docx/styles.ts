@@ -1,4 +1,7 @@
 import {
+  LeaderType,
+  TabStopType,
+  type TabStopDefinition,
   AlignmentType,
   BorderStyle,
   LineRuleType,
@@ -13,7 +16,7 @@ import type { Template } from '../../template/load-template.ts';
 import { CHARACTER_STYLE_IDS, FOOTER_EVEN_STYLE_ID, MAX_LIST_LEVEL, MAX_QUOTE_STYLE_DEPTH, PARAGRAPH_STYLE_IDS, TABLE_STYLE_ID, listContinueStyleId, quoteStyleId } from './style-ids.ts';
 import type { CharacterStyleSpec, ParagraphStyleSpec, StyleAlignment, WordProfile } from './word-profile.ts';
 import { runFonts } from './fonts.ts';
-import { ptToHalfPoints, ptToTwips } from './units.ts';
+import { A4_MM, ptToHalfPoints, ptToTwips } from './units.ts';
 
 const ALIGNMENT = {
   left: AlignmentType.LEFT,
@@ -36,6 +39,8 @@ export function buildStyles(template: Template, profile: WordProfile, lang: stri
   const build = new StyleBuilder(template);
   const paragraphStyles: IParagraphStyleOptions[] = PARAGRAPH_STYLE_IDS.map((id) => build.paragraph(id, profile.paragraph[id]));
   paragraphStyles.push(...derivedParagraphStyles(profile).map(([id, spec]) => build.paragraph(id, spec)));
+  const contents = contentsTabStops(template);
+  const withTabs = paragraphStyles.map((style) => (CONTENTS_STYLE_IDS.has(style.id) ? { ...style, paragraph: { ...style.paragraph, tabStops: contents } } : style));
   const characterStyles: ICharacterStyleOptions[] = CHARACTER_STYLE_IDS.map((id) => build.character(id, profile.character[id]));
   return {
     default: {
@@ -43,9 +48,24 @@ export function buildStyles(template: Template, profile: WordProfile, lang: stri
         run: { font: runFonts(template, 'body'), size: ptToHalfPoints(template.bodySizePt), language: documentLanguage(lang) },
       },
     },
-    paragraphStyles,
+    paragraphStyles: withTabs,
     characterStyles,
   };
+}
+
+/** The contents entry styles (`toc 1`–`toc 3`). */
+const CONTENTS_STYLE_IDS: ReadonlySet<string> = new Set(['TOC1', 'TOC2', 'TOC3']);
+
+/**
+ * The contents styles' page-number tab: right-aligned with a dot leader at the right edge of the
+ * template's text. The docx library puts its own at 9025 twips, the A4 width less 1-inch margins,
+ * which lies outside gov-report's 156 mm text (8845 twips): LibreOffice then showed no page numbers.
+ * The style's stop comes first, so the entry's tab reaches it before the library's.
+ */
+function contentsTabStops(template: Template): TabStopDefinition[] {
+  const margin = template.page.marginMm;
+  const textWidthTwips = Math.round(((A4_MM.width - margin.left - margin.right) / 25.4) * 1440);
+  return [{ type: TabStopType.RIGHT, position: textWidthTwips, leader: LeaderType.DOT }];
 }
 
 function derivedParagraphStyles(profile: WordProfile): Array<[string, ParagraphStyleSpec]> {

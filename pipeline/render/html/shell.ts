@@ -6,6 +6,8 @@ import type { Heading } from 'mdast';
 import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { labelsFor } from './labels.ts';
+import { displayDate } from '../display-date.ts';
+import { isContentsEntry } from '../contents-entry.ts';
 import { fontStack, localFaceCss, resolvePrintFonts, type FontRoleName } from '../../fonts/print-fonts.ts';
 
 /** Text of a print contents entry's page number before the PDF renderer knows the page. */
@@ -44,7 +46,8 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   // renderer fills in a page for each (it found no entry when only nested headings had one).
   let hasHeadings = false;
   visit(report.tree, 'heading', (heading: Heading) => {
-    if (heading.data?.id) hasHeadings = true;
+    // The title heading is no entry: a document whose only heading is its title has no contents.
+    if (isContentsEntry(heading, report.file)) hasHeadings = true;
   });
   if ((variant === 'screen' || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
   body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
@@ -105,7 +108,8 @@ function tableOfContents(report: Report, label: string, variant: HtmlVariant = '
   const items: Element[] = [];
   visit(report.tree, 'heading', (heading: Heading) => {
     const id = heading.data?.id;
-    if (!id) return;
+    // The title heading (no front-matter title) heads the page, not the contents.
+    if (!id || !isContentsEntry(heading, report.file)) return;
     const level = heading.data?.level ?? heading.depth;
     const text = `${numbers?.get(heading) ?? ''}${toString(heading)}`;
     const link =
@@ -121,7 +125,7 @@ function footerBlock(report: Report, publishedLabel: string): Element | undefine
   const { meta } = report;
   const parts: ElementContent[] = [];
   if (meta.author) parts.push(h('p', { className: ['issuer'] }, meta.author));
-  if (meta.date) parts.push(h('p', { className: ['date'] }, [publishedLabel, h('time', { dateTime: meta.date }, meta.date)]));
+  if (meta.date) parts.push(h('p', { className: ['date'] }, [h('span', { className: ['date-label'] }, publishedLabel), h('time', { dateTime: meta.date }, displayDate(meta.date, meta.lang))]));
   return parts.length > 0 ? h('footer', { className: ['publication'] }, parts) : undefined;
 }
 

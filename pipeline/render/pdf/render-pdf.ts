@@ -1,6 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import type { Heading, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { isContentsEntry } from '../contents-entry.ts';
 import type { Template } from '../../template/load-template.ts';
 import type { Report } from '../../types.ts';
 import { flag } from '../../util/messages.ts';
@@ -123,11 +124,11 @@ export async function printEditionHtml(report: Report, template: Template, fonts
   return notesAtPartEnds(await renderHtml(report, template, { ...options, variant: 'print' }), labels.footnotes);
 }
 
-/** Ids of the headings the contents lists (those with an id), in order. */
+/** Ids of the headings the contents lists (those with an id, the title heading excepted), in order. */
 function headingIds(report: Report): string[] {
   const ids: string[] = [];
   visit(report.tree, 'heading', (heading: Heading) => {
-    if (heading.data?.id) ids.push(heading.data.id);
+    if (heading.data?.id && isContentsEntry(heading, report.file)) ids.push(heading.data.id);
   });
   return ids;
 }

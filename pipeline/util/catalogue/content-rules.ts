@@ -148,6 +148,14 @@ export const CONTENT_RULES = {
       zh: ({ url }) => `图片 ${url} 没有替代文字（alt）`,
     },
   }),
+  'image-svg-text': rule({
+    severity: 'warning',
+    text: {
+      en: ({ url }: { url: string }) =>
+        `SVG image ${url} contains text, which the PDF and the web page draw in a font of the machine, not a template font: convert the text to outlines (paths)`,
+      zh: ({ url }) => `SVG 图片 ${url} 含有文字，PDF 和网页会用本机的字体而非模板字体显示：请把文字转为轮廓（路径）`,
+    },
+  }),
   'image-remote': rule({
     severity: 'warning',
     text: {

@@ -2,7 +2,7 @@ import { Paragraph, TextRun, type FileChild } from 'docx';
 import type { List, ListItem } from 'mdast';
 import type { BlockState, ItemNumbering } from '../context.ts';
 import { renderBlock, renderBlocks } from '../dispatch.ts';
-import { listNumbering } from '../numbering.ts';
+import { listNumbering, TASK_REFERENCE } from '../numbering.ts';
 import { MAX_LIST_LEVEL } from '../style-ids.ts';
 import { withoutItem } from './blocks.ts';
 
@@ -35,7 +35,8 @@ function itemBlocks(item: ListItem, state: BlockState, numbering: ItemNumbering)
 }
 
 /**
- * `list`: real Word numbering, bullets or decimals, one level deeper than the list around it;
+ * `list`: real Word numbering, bullets (none for a task item, whose box is its marker) or
+ * decimals, one level deeper than the list around it;
  * every ordered list is a numbering instance of its own, so it restarts (at its `start`).
  */
 export function list(node: List, state: BlockState): FileChild[] {
@@ -45,7 +46,9 @@ export function list(node: List, state: BlockState): FileChild[] {
     level: Math.min(state.listLevel + 1, MAX_LIST_LEVEL),
     instance: node.ordered ? ctx.nextListInstance() : 0,
   };
-  return node.children.flatMap((item) => itemBlocks(item, state, numbering));
+  // A task item of a bulleted list shows its box instead of a bullet, as on the web page.
+  const task: ItemNumbering = { ...numbering, reference: TASK_REFERENCE };
+  return node.children.flatMap((item) => itemBlocks(item, state, !node.ordered && taskPrefix(item) !== undefined ? task : numbering));
 }
 
 /** `listItem` outside a list (not made by remark): its blocks, unnumbered. */

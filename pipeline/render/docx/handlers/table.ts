@@ -5,6 +5,7 @@ import type { BlockState } from '../context.ts';
 import { paragraphContent } from '../dispatch.ts';
 import { TABLE_STYLE_ID } from '../style-ids.ts';
 import { withoutItem } from './blocks.ts';
+import { columnWidths } from '../column-widths.ts';
 import { flag } from '../../../util/messages.ts';
 
 /** Cell margins left and right (twips) of the table style, in CSS pixels: images in a cell fit inside them. */
@@ -24,7 +25,8 @@ function cellParagraph(cell: MdTableCell | undefined, align: AlignType | undefin
 /**
  * `table`: its caption line (if any) in the TableCaption style, kept with the table, then a full-width
  * Word table in the ReportTable style; the first row is the header row
- * (repeated on every page), column alignment from the source, equal column widths.
+ * (repeated on every page), column alignment from the source, column widths after the
+ * length of each column's text.
  * Word footnotes cannot hold tables: there, each row becomes a paragraph and a warning is given.
  */
 export function table(node: MdTable, state: BlockState): FileChild[] {
@@ -42,12 +44,22 @@ export function table(node: MdTable, state: BlockState): FileChild[] {
     quoteDepth: 0,
     maxImageWidthPx: Math.max(16, state.maxImageWidthPx / columns - CELL_PADDING_PX),
   };
+  const widths = columnWidths(node, columns, ctx.textWidthTwips, ctx.template.bodySizePt);
+  // An image in a cell fits its own column (twips / 15 = CSS pixels).
+  const columnStates = widths.map((width): BlockState => ({ ...cellState, maxImageWidthPx: Math.max(16, Math.min(state.maxImageWidthPx, width / 15) - CELL_PADDING_PX) }));
   const rows = node.children.map(
     (row, rowIndex) =>
       new TableRow({
         tableHeader: rowIndex === 0,
         cantSplit: true,
-        children: Array.from({ length: columns }, (_, column) => new TableCell({ children: [cellParagraph(row.children[column], align[column] ?? undefined, rowIndex === 0, cellState)] })),
+        children: Array.from(
+          { length: columns },
+          (_, column) =>
+            new TableCell({
+              width: { size: widths[column] ?? 0, type: WidthType.DXA },
+              children: [cellParagraph(row.children[column], align[column] ?? undefined, rowIndex === 0, columnStates[column] ?? cellState)],
+            }),
+        ),
       }),
   );
   const caption = node.data?.caption;
@@ -58,7 +70,7 @@ export function table(node: MdTable, state: BlockState): FileChild[] {
       style: TABLE_STYLE_ID,
       width: { size: 100, type: WidthType.PERCENTAGE },
       tableLook: { firstRow: true, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
-      columnWidths: Array.from({ length: columns }, () => Math.floor(ctx.textWidthTwips / columns)),
+      columnWidths: widths,
       rows,
     }),
   ];
