@@ -4,7 +4,7 @@
  * that thread.
  */
 import { parseArgs } from 'node:util';
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
 import { EXIT, type Command } from './command/command.ts';
 import { superviseCommand } from './command/supervise.ts';
@@ -48,10 +48,15 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
+  let isFolder: boolean;
   try {
-    await access(parsed.input);
+    isFolder = (await stat(parsed.input)).isDirectory();
   } catch {
     stderr.write(`press: cannot read ${parsed.input}: no such file\n`);
+    return EXIT.usage;
+  }
+  if (isFolder) {
+    stderr.write(`press: cannot read ${parsed.input}: it is a folder, not a file\n`);
     return EXIT.usage;
   }
   return superviseCommand(parsed, { stdout: process.stdout, stderr });

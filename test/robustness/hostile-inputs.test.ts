@@ -1,0 +1,67 @@
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolder, writeFiles } from '../helpers/report.ts';
+import { press, type PressOutcome } from './support.ts';
+
+const FRONT = '---\ntitle: Hostile input\nlang: en\ntemplate: default\n---\n\n';
+
+/** No JavaScript stack trace and no raw system error code: only `file:line:column: …` and `press: …` lines. */
+function expectPlainMessages(outcome: PressOutcome): void {
+  expect(outcome.stderr).not.toMatch(/^\s+at /m);
+  expect(outcome.stderr).not.toMatch(/\b(?:RangeError|TypeError|Error):/);
+  expect(outcome.stderr).not.toMatch(/\bE[A-Z]{3,}\b:/);
+}
+
+/** Every entry of a folder: a file's bytes, or `folder`. */
+async function entries(dir: string): Promise<Map<string, Buffer | 'folder'>> {
+  const found = new Map<string, Buffer | 'folder'>();
+  for (const name of (await readdir(dir)).sort()) {
+    const file = path.join(dir, name);
+    found.set(name, (await stat(file)).isDirectory() ? 'folder' : await readFile(file));
+  }
+  return found;
+}
+
+// Every case runs the real command line (`node bin/press.js`), as a user would.
+describe('hostile inputs and folders', { timeout: 240_000 }, () => {
+  it('writes nothing, and keeps every previous output, when a folder stands where one output goes', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, { 'a.md': `${FRONT}First version.\n` });
+    const first = await press(['build', 'a.md', '--out', 'out', '--format', 'docx,html'], dir);
+    expect(first.code, first.stderr).toBe(0);
+    // The HTML page is replaced by a folder: the Word file is renamed into place first.
+    await rm(path.join(dir, 'out/a.html'));
+    await writeFiles(dir, { 'out/a.html/keep.txt': 'not an output', 'a.md': `${FRONT}Second version.\n` });
+    const before = await entries(path.join(dir, 'out'));
+    const outcome = await press(['build', 'a.md', '--out', 'out', '--format', 'docx,html'], dir);
+    expect(outcome.code).toBe(1);
+    expectPlainMessages(outcome);
+    expect(outcome.stderr).toMatch(/^a\.md:1:1: error: .*out\/a\.html.* is a folder.*\[output-path\]$/m);
+    expect(await entries(path.join(dir, 'out'))).toEqual(before);
+    expect((await stat(path.join(dir, 'out/a.html'))).isDirectory()).toBe(true);
+  });
+
+  it('says so, writing nothing, when the output folder is a file or lies under one', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, { 'a.md': `${FRONT}Text.\n`, 'taken': 'a file' });
+    for (const out of ['taken', 'taken/sub']) {
+      const outcome = await press(['build', 'a.md', '--out', out, '--format', 'html'], dir);
+      expect(outcome.code, out).toBe(1);
+      expectPlainMessages(outcome);
+      expect(outcome.stderr).toMatch(/^a\.md:1:1: error: .*taken is a file, not a folder.*\[output-path\]$/m);
+    }
+    expect((await readdir(dir)).sort()).toEqual(['a.md', 'taken']);
+  });
+
+  it('says that a source which is a folder is no file', async () => {
+    const dir = await temporaryFolder();
+    await mkdir(path.join(dir, 'folder.md'));
+    for (const command of ['build', 'check']) {
+      const outcome = await press([command, 'folder.md'], dir);
+      expect(outcome.code).toBe(2);
+      expectPlainMessages(outcome);
+      expect(outcome.stderr).toMatch(/^press: cannot read folder\.md: it is a folder, not a file$/m);
+    }
+  });
+});
