@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
 import { press, type PressOutcome } from './support.ts';
+import { docxParts } from '../helpers/read-back.ts';
 
 const FRONT = '---\ntitle: Hostile input\nlang: en\ntemplate: default\n---\n\n';
 
@@ -63,5 +64,19 @@ describe('hostile inputs and folders', { timeout: 240_000 }, () => {
       expectPlainMessages(outcome);
       expect(outcome.stderr).toMatch(/^press: cannot read folder\.md: it is a folder, not a file$/m);
     }
+  });
+
+  it('gives the Word file no link to a javascript: URL hidden by tabs, line feeds or spaces (written as entities)', async () => {
+    const dir = await temporaryFolder();
+    const links = ['[tab](java&#9;script:alert(1))', '[line feed](java&#10;script:alert(2))', '[spaces](<&#32;javascript:alert(3)>)', '[control](<\u0001javascript:alert(4)>)', '[plain](javascript:alert(5))'];
+    await writeFiles(dir, { 'links.md': `${FRONT}${links.join('\n\n')}\n` });
+    const outcome = await press(['build', 'links.md', '--out', 'out', '--format', 'docx'], dir);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expectPlainMessages(outcome);
+    const unsafe = outcome.stderr.split('\n').filter((line) => line.endsWith('[docx-link-unsafe]'));
+    expect(unsafe.map((line) => line.replace(/: warning: .*/, ''))).toEqual(links.map((_, index) => `links.md:${7 + 2 * index}:1`));
+    for (const line of unsafe) expect(line).toContain('`javascript:`');
+    const parts = await docxParts(path.join(dir, 'out/links.docx'));
+    expect(parts['word/_rels/document.xml.rels']).not.toMatch(/script/i);
   });
 });
