@@ -7,6 +7,7 @@ import type { PendingMessage } from '../util/messages.ts';
 import type { RuleSettings } from '../util/rule-settings.ts';
 import { readRuleSettings, type ReadSettings } from './rule-settings.ts';
 import { plainValue, rangeStart, shown, yamlPlaces } from './yaml-place.ts';
+import { expandAliases } from './yaml-aliases.ts';
 
 /** Names of the configuration file, looked for in the source's own folder (one of them at most). */
 export const CONFIG_FILE_NAMES = ['press.config.yaml', 'press.config.yml'] as const;
@@ -57,6 +58,8 @@ function parseConfig(text: string, shownPath: string): ReadSettings {
     for (const problem of document.errors) problems.push({ rule: 'config-invalid', place: places.at(problem.pos[0]), args: { kind: 'syntax', detail: problem.message.split('\n')[0] ?? '' } });
     return { settings: {}, problems };
   }
+  const aliases = expandAliases(document);
+  if (aliases !== undefined) return { settings: {}, problems: [{ rule: 'config-invalid', place: places.at(aliases.offset), args: { kind: 'syntax', detail: aliases.detail } }] };
   const contents = document.contents;
   if (contents === null) return { settings: {}, problems };
   if (!isMap(contents)) return { settings: {}, problems: [{ rule: 'config-invalid', place: places.at(rangeStart(contents)), args: { kind: 'not-mapping' } }] };

@@ -9,6 +9,7 @@ import { guessLanguage, isChineseTag } from '../util/language.ts';
 import { TEMPLATE_NAMES } from '../template/names.ts';
 import { readRuleSettings } from './rule-settings.ts';
 import { plainValue, rangeStart, shown, yamlPlaces } from './yaml-place.ts';
+import { expandAliases } from './yaml-aliases.ts';
 
 const text = z.string().trim().min(1);
 const REAL_DATE = 'real-date';
@@ -92,6 +93,11 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string,
     for (const problem of document.errors) {
       problems.push({ rule: 'front-matter-yaml', place: places.at(problem.pos[0]), args: { kind: 'syntax', detail: problem.message.split('\n')[0] ?? '' } });
     }
+    return values;
+  }
+  const aliases = expandAliases(document);
+  if (aliases !== undefined) {
+    problems.push({ rule: 'front-matter-yaml', place: places.at(aliases.offset), args: { kind: 'syntax', detail: aliases.detail } });
     return values;
   }
   const contents = document.contents;

@@ -79,4 +79,25 @@ describe('hostile inputs and folders', { timeout: 240_000 }, () => {
     const parts = await docxParts(path.join(dir, 'out/links.docx'));
     expect(parts['word/_rels/document.xml.rels']).not.toMatch(/script/i);
   });
+
+  it('reads YAML aliases in the front matter, and refuses an alias bomb at once with a positioned error', async () => {
+    const dir = await temporaryFolder();
+    const levels = ['k0: &k0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, level) => `k${level + 1}: &k${level + 1} [${Array(9).fill(`*k${level}`).join(', ')}]`)];
+    await writeFiles(dir, {
+      'alias.md': '---\nlang: en\nsubject: &name Annual review\ntitle: *name\nkeywords: [budget, *name]\n---\n\nText.\n',
+      'bomb.md': `---\nlang: en\ntitle: Bomb\nrules:\n${levels.map((line) => `  ${line}`).join('\n')}\n---\n\nText.\n`,
+    });
+    const alias = await press(['build', 'alias.md', '--out', 'out', '--format', 'html'], dir);
+    expect(alias.code, alias.stderr).toBe(0);
+    expect(alias.stderr).toBe('');
+    const html = await readFile(path.join(dir, 'out/alias.html'), 'utf8');
+    expect(html).toContain('<title>Annual review</title>');
+    expect(html).toContain('<meta name="keywords" content="budget, Annual review">');
+    const bomb = await press(['check', 'bomb.md'], dir);
+    expect(bomb.code).toBe(1);
+    expectPlainMessages(bomb);
+    expect(bomb.stderr).toMatch(/^bomb\.md:6:12: error: Invalid YAML in front matter: .*alias.*\[front-matter-yaml\]$/m);
+    expect(bomb.stderr.split('\n').filter((line) => line.includes(': error: '))).toHaveLength(1);
+    expect(bomb.ms).toBeLessThan(30_000);
+  });
 });
