@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
 import { press, type PressOutcome } from './support.ts';
-import { docxParts } from '../helpers/read-back.ts';
+import { docxParts, pdfText } from '../helpers/read-back.ts';
 
 const FRONT = '---\ntitle: Hostile input\nlang: en\ntemplate: default\n---\n\n';
 
@@ -99,5 +99,31 @@ describe('hostile inputs and folders', { timeout: 240_000 }, () => {
     expect(bomb.stderr).toMatch(/^bomb\.md:6:12: error: Invalid YAML in front matter: .*alias.*\[front-matter-yaml\]$/m);
     expect(bomb.stderr.split('\n').filter((line) => line.includes(': error: '))).toHaveLength(1);
     expect(bomb.ms).toBeLessThan(30_000);
+  });
+
+  it('keeps the ids of headings and of the page its own when raw HTML writes them too: links and contents pages stay right', async () => {
+    const dir = await temporaryFolder();
+    const filler = `${'Filler paragraph text. '.repeat(40)}\n\n`.repeat(12);
+    const markdown = `---\ntitle: Ids\nlang: en\ntemplate: default\ntoc: true\n---\n\n<span id="results">early</span> <b id="content">bold</b> <i id="twice">one</i> <i id="twice">two</i>\n\n## Intro\n\n${filler}## Results\n\nEnd.\n`;
+    await writeFiles(dir, { 'ids.md': markdown });
+    const outcome = await press(['build', 'ids.md', '--out', 'out', '--format', 'pdf,html'], dir);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expectPlainMessages(outcome);
+    expect(outcome.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^ids\.md:8:1: warning: .*`results`.*\[raw-html-id-duplicate\]$/),
+      expect.stringMatching(/^ids\.md:8:33: warning: .*`content`.*\[raw-html-id-duplicate\]$/),
+      expect.stringMatching(/^ids\.md:8:80: warning: .*`twice`.*\[raw-html-id-duplicate\]$/),
+    ]);
+    const html = await readFile(path.join(dir, 'out/ids.html'), 'utf8');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(html).toContain('<span>early</span>');
+    expect(html).toMatch(/<h2 id="results">Results<\/h2>/);
+    // The contents line of Results names the page the heading is printed on.
+    const pages = (await pdfText(path.join(dir, 'out/ids.pdf'), true)).split('\f');
+    const listed = /Results\s+(\d+)/.exec(pages[0] ?? '')?.[1];
+    const printed = pages.findIndex((page, index) => index > 0 && /^\s*Results\s*$/m.test(page)) + 1;
+    expect(printed).toBeGreaterThan(2);
+    expect(listed).toBe(String(printed));
   });
 });

@@ -134,6 +134,14 @@ export const CONTENT_RULES = {
       zh: ({ tag, attribute }) => (attribute === undefined ? `不允许使用原始 HTML 元素 <${tag}>，已删除` : `<${tag}> 上不允许使用原始 HTML 属性 ${attribute}，已删除`),
     },
   }),
+  'raw-html-id-duplicate': rule({
+    severity: 'warning',
+    text: {
+      en: ({ id }: { id: string }) =>
+        `Raw HTML id \`${id}\` is already the id of a heading, a footnote, the page itself or an earlier element: it was removed, so that links and the contents (with its page numbers) lead to the right place`,
+      zh: ({ id }) => `原始 HTML 的 id“${id}”已被标题、脚注、页面本身或前面的元素使用，已将其删除，以免链接和目录（及其页码）指向错误的位置`,
+    },
+  }),
   'raw-html-comment': rule({
     severity: 'warning',
     text: {
