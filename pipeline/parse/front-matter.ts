@@ -10,6 +10,16 @@ import { TEMPLATE_NAMES } from '../template/names.ts';
 import { readRuleSettings } from './rule-settings.ts';
 import { plainValue, rangeStart, shown, yamlPlaces } from './yaml-place.ts';
 import { expandAliases } from './yaml-aliases.ts';
+import { CONTROL_CHARACTERS, codePointName, withoutControlCharacters } from '../util/control-characters.ts';
+
+/** A front-matter value with the control characters of its texts removed, each one reported. */
+function withoutControls<T>(value: T, report: (codepoint: string) => void): T {
+  if (typeof value === 'string') {
+    for (const match of value.matchAll(CONTROL_CHARACTERS)) report(codePointName(match[0]));
+    return withoutControlCharacters(value) as T;
+  }
+  return (Array.isArray(value) ? value.map((item: unknown) => withoutControls(item, report)) : value) as T;
+}
 
 const text = z.string().trim().min(1);
 const REAL_DATE = 'real-date';
@@ -128,7 +138,7 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string,
     const value = plainValue(valueNode);
     const result = fields[key].schema.safeParse(value);
     if (result.success) {
-      values[key] = result.data;
+      values[key] = withoutControls(result.data, (codepoint) => problems.push({ rule: 'control-character', place: valuePlace, args: { codepoint } }));
     } else {
       const expected = result.error.issues.some((issue) => issue.message === REAL_DATE) ? 'real-date' : fields[key].expected;
       problems.push({ rule: 'front-matter-type', place: valuePlace, args: { key, expected, got: shown(value) } });

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { temporaryFolder, writeFiles } from '../helpers/report.ts';
+import { temporaryFolder, TINY_PNG, writeFiles } from '../helpers/report.ts';
 import { press, type PressOutcome } from './support.ts';
 import { docxParts, pdfText } from '../helpers/read-back.ts';
 
@@ -125,5 +125,36 @@ describe('hostile inputs and folders', { timeout: 240_000 }, () => {
     const printed = pages.findIndex((page, index) => index > 0 && /^\s*Results\s*$/m.test(page)) + 1;
     expect(printed).toBeGreaterThan(2);
     expect(listed).toBe(String(printed));
+  });
+
+  it('removes control characters from all three outputs, each with a warning at its place', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, {
+      'ok.png': TINY_PNG,
+      'ctrl.md': '---\ntitle: "Bell\\a title"\nlang: en\ntemplate: default\n---\n\nStart \u0001one \u001btwo \u007fthree \u0085four end.\n\n![Alt \u0002text](ok.png "Title\u0007")\n\n[link](https://example.com "Link\u0008title")\n',
+    });
+    const outcome = await press(['build', 'ctrl.md', '--out', 'out'], dir);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expectPlainMessages(outcome);
+    expect(outcome.stderr.trim().split('\n').map((line) => line.replace(/: warning: .*(U\+[0-9A-F]{4}).*\[(.*)\]$/, ' $1 $2'))).toEqual([
+      'ctrl.md:2:8 U+0007 control-character',
+      'ctrl.md:7:7 U+0001 control-character',
+      'ctrl.md:7:12 U+001B control-character',
+      'ctrl.md:7:17 U+007F control-character',
+      'ctrl.md:7:24 U+0085 control-character',
+      'ctrl.md:9:7 U+0002 control-character',
+      'ctrl.md:9:27 U+0007 control-character',
+      'ctrl.md:11:33 U+0008 control-character',
+    ]);
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+    const html = await readFile(path.join(dir, 'out/ctrl.html'), 'utf8');
+    expect(html).not.toMatch(control);
+    expect(html).toContain('Start one two three four end.');
+    const parts = await docxParts(path.join(dir, 'out/ctrl.docx'));
+    for (const [name, xml] of Object.entries(parts)) if (name.endsWith('.xml')) expect(xml, name).not.toMatch(control);
+    // pdftotext ends each page with a form feed.
+    const pdf = (await pdfText(path.join(dir, 'out/ctrl.pdf'))).replaceAll('\f', '');
+    expect(pdf).not.toMatch(control);
+    expect(pdf.replace(/\s+/g, ' ')).toContain('Start one two three four end.');
   });
 });

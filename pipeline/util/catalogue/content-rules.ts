@@ -134,6 +134,14 @@ export const CONTENT_RULES = {
       zh: ({ tag, attribute }) => (attribute === undefined ? `不允许使用原始 HTML 元素 <${tag}>，已删除` : `<${tag}> 上不允许使用原始 HTML 属性 ${attribute}，已删除`),
     },
   }),
+  'control-character': rule({
+    severity: 'warning',
+    text: {
+      en: ({ codepoint }: { codepoint: string }) =>
+        `Control character ${codepoint} is invisible and no output can hold it (Word files forbid it, web pages treat it as an error): it was removed`,
+      zh: ({ codepoint }) => `控制字符 ${codepoint} 不可见，任何输出都无法容纳（Word 文件不允许，网页视为错误），已将其删除`,
+    },
+  }),
   'raw-html-id-duplicate': rule({
     severity: 'warning',
     text: {
