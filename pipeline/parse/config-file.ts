@@ -47,7 +47,8 @@ export async function readConfigFile(file: VFile): Promise<ReadSettings> {
     const detail = failure instanceof Error ? failure.message : String(failure);
     return { settings: {}, problems: [{ rule: 'config-invalid', place: { line: 1, column: 1, path: shownPath }, args: { kind: 'unreadable', detail } }] };
   }
-  return parseConfig(text.replace(/^\uFEFF/, ''), shownPath);
+  // Lines ending in CR alone (classic Mac) made LF, one character for one: the YAML parser reads a lone CR as a space.
+  return parseConfig(text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'), shownPath);
 }
 
 function parseConfig(text: string, shownPath: string): ReadSettings {

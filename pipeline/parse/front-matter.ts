@@ -97,7 +97,9 @@ export function readFrontMatter(yamlNode: Yaml | undefined, source: string): Fro
 function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const places = yamlPlaces((yamlNode.position?.start.line ?? 1) + 1);
-  const document = parseDocument(yamlNode.value, { lineCounter: places.lineCounter, prettyErrors: false, uniqueKeys: true });
+  // A line that ends in CR alone (classic Mac) ends a line for Markdown, but the YAML parser reads
+  // it as a space: make it LF, one character for one, so that offsets stay as they were.
+  const document = parseDocument(yamlNode.value.replace(/\r(?!\n)/g, '\n'), { lineCounter: places.lineCounter, prettyErrors: false, uniqueKeys: true });
 
   if (document.errors.length > 0) {
     for (const problem of document.errors) {

@@ -3,15 +3,17 @@ import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { flag } from '../util/messages.ts';
+import { lineStarts } from '../fix/source-offsets.ts';
 import { CONTROL_CHARACTERS, codePointName, withoutControlCharacters } from '../util/control-characters.ts';
 
 /** Fields of mdast nodes that hold text an output shows or writes. */
 const FIELDS = ['value', 'alt', 'title', 'url'] as const;
 
-/** Line and column of an offset of `source`. */
-function placeAt(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+/** Line and column of an offset, from the offsets where the lines start (CR LF, LF and CR end a line, as for the parser). */
+function placeAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let line = starts.length;
+  while (line > 1 && (starts[line - 1] ?? 0) > offset) line--;
+  return { line, column: offset - (starts[line - 1] ?? 0) + 1 };
 }
 
 /**
@@ -23,6 +25,7 @@ function placeAt(source: string, offset: number): { line: number; column: number
 export function remarkControlCharacters() {
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);
+    let starts: number[] | undefined;
     visit(tree, (node: Node) => {
       const fields = node as unknown as Partial<Record<(typeof FIELDS)[number], unknown>>;
       if (!FIELDS.some((field) => typeof fields[field] === 'string' && withoutControlCharacters(fields[field]) !== fields[field])) return;
@@ -31,7 +34,7 @@ export function remarkControlCharacters() {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start !== undefined && end !== undefined) {
-        for (const match of source.slice(start, end).matchAll(CONTROL_CHARACTERS)) flag(file, 'control-character', placeAt(source, start + match.index), { codepoint: codePointName(match[0]) });
+        for (const match of source.slice(start, end).matchAll(CONTROL_CHARACTERS)) flag(file, 'control-character', placeAt((starts ??= lineStarts(source)), start + match.index), { codepoint: codePointName(match[0]) });
       } else {
         const first = FIELDS.map((field) => (typeof fields[field] === 'string' ? fields[field].match(CONTROL_CHARACTERS)?.[0] : undefined)).find((found) => found !== undefined);
         flag(file, 'control-character', node, { codepoint: codePointName(first ?? '') });

@@ -157,4 +157,13 @@ describe('hostile inputs and folders', { timeout: 240_000 }, () => {
     expect(pdf).not.toMatch(control);
     expect(pdf.replace(/\s+/g, ' ')).toContain('Start one two three four end.');
   });
+
+  it('reads a source whose lines end in CR alone (classic Mac), front matter included, and places messages on its lines', async () => {
+    const dir = await temporaryFolder();
+    await writeFiles(dir, { 'mac.md': '---\rtitle: Mac report\rlang: en\rtemplate: default\r---\r\rLine one\rline two \u0001here\r' });
+    const outcome = await press(['build', 'mac.md', '--out', 'out', '--format', 'html'], dir);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mac\.md:8:10: warning: .*\[control-character\]$/)]);
+    expect(await readFile(path.join(dir, 'out/mac.html'), 'utf8')).toContain('<title>Mac report</title>');
+  });
 });
