@@ -48,18 +48,28 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  let isFolder: boolean;
-  try {
-    isFolder = (await stat(parsed.input)).isDirectory();
-  } catch {
-    stderr.write(`press: cannot read ${parsed.input}: no such file\n`);
-    return EXIT.usage;
-  }
-  if (isFolder) {
-    stderr.write(`press: cannot read ${parsed.input}: it is a folder, not a file\n`);
+  const notAFile = await whyNotAFile(parsed.input);
+  if (notAFile !== undefined) {
+    stderr.write(`press: cannot read ${parsed.input}: ${notAFile}\n`);
     return EXIT.usage;
   }
   return superviseCommand(parsed, { stdout: process.stdout, stderr });
+}
+
+/**
+ * Why `input` cannot be a source, or undefined when it is a regular file. A named pipe or a
+ * device would block the read or never end it, past any time limit.
+ */
+async function whyNotAFile(input: string): Promise<string | undefined> {
+  let stats;
+  try {
+    stats = await stat(input);
+  } catch {
+    return 'no such file';
+  }
+  if (stats.isDirectory()) return 'it is a folder, not a file';
+  if (!stats.isFile()) return 'it is not a regular file (a named pipe, a device or a socket)';
+  return undefined;
 }
 
 function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' {

@@ -1,5 +1,7 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { temporaryFolder, TINY_PNG, writeFiles } from '../helpers/report.ts';
 import { press, type PressOutcome } from './support.ts';
@@ -65,6 +67,18 @@ describe('hostile inputs and folders', { timeout: 240_000 }, () => {
       expect(outcome.stderr).toMatch(/^press: cannot read folder\.md: it is a folder, not a file$/m);
     }
   });
+
+  it('refuses at once, never hanging past --timeout, a source that is a named pipe or a device', async () => {
+    const dir = await temporaryFolder();
+    await promisify(execFile)('mkfifo', [path.join(dir, 'pipe.md')]);
+    for (const source of ['pipe.md', '/dev/zero']) {
+      const outcome = await press(['check', source, '--timeout', '10'], dir);
+      expect(outcome.code, source).toBe(2);
+      expectPlainMessages(outcome);
+      expect(outcome.stderr).toContain(`press: cannot read ${source}: it is not a regular file`);
+      expect(outcome.ms).toBeLessThan(20_000);
+    }
+  }, 60_000);
 
   it('gives the Word file no link to a javascript: URL hidden by tabs, line feeds or spaces (written as entities)', async () => {
     const dir = await temporaryFolder();
