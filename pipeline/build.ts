@@ -33,6 +33,7 @@ import { flag, hasErrors } from './util/messages.ts';
 import { sourceDate } from './util/source-date.ts';
 import { OutputBatch } from './util/atomic-write.ts';
 import { outputPathProblems } from './util/output-paths.ts';
+import { readRegularFile } from './util/read-regular-file.ts';
 
 /** What to build and where. */
 export interface BuildOptions {
@@ -114,7 +115,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
   let referenceDocx: { path: string; bytes: Uint8Array } | undefined;
   if (options.referenceDocx !== undefined && (options.checkOnly || options.formats.includes('docx'))) {
     try {
-      referenceDocx = { path: options.referenceDocx, bytes: new Uint8Array(await readFile(options.referenceDocx)) };
+      referenceDocx = { path: options.referenceDocx, bytes: new Uint8Array(await readRegularFile(options.referenceDocx)) };
     } catch (failure) {
       flag(report.file, 'docx-reference', undefined, { kind: 'unreadable', path: options.referenceDocx, reason: failure instanceof Error ? failure.message : String(failure) });
       return { report, written: [], ok: false };

@@ -78,6 +78,12 @@ describe('hostile inputs and folders', { timeout: 240_000 }, () => {
       expect(outcome.stderr).toContain(`press: cannot read ${source}: it is not a regular file`);
       expect(outcome.ms).toBeLessThan(20_000);
     }
+    await writeFiles(dir, { 'a.md': `${FRONT}Text.\n` });
+    const reference = await press(['build', 'a.md', '--out', 'out', '--format', 'docx', '--reference-docx', 'pipe.md', '--timeout', '10'], dir);
+    expect(reference.code).toBe(1);
+    expectPlainMessages(reference);
+    expect(reference.stderr).toMatch(/^a\.md:1:1: error: Reference document pipe\.md cannot be read \(it is not a regular file.*\[docx-reference\]$/m);
+    expect(reference.ms).toBeLessThan(20_000);
   }, 60_000);
 
   it('gives the Word file no link to a javascript: URL hidden by tabs, line feeds or spaces (written as entities)', async () => {
