@@ -32,6 +32,8 @@ import { deepestNesting, isStackOverflow } from './util/deepest-nesting.ts';
 import { flag, hasErrors } from './util/messages.ts';
 import { sourceDate } from './util/source-date.ts';
 import { OutputBatch } from './util/atomic-write.ts';
+import { outputPathProblems } from './util/output-paths.ts';
+import { readRegularFile } from './util/read-regular-file.ts';
 
 /** What to build and where. */
 export interface BuildOptions {
@@ -113,7 +115,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
   let referenceDocx: { path: string; bytes: Uint8Array } | undefined;
   if (options.referenceDocx !== undefined && (options.checkOnly || options.formats.includes('docx'))) {
     try {
-      referenceDocx = { path: options.referenceDocx, bytes: new Uint8Array(await readFile(options.referenceDocx)) };
+      referenceDocx = { path: options.referenceDocx, bytes: new Uint8Array(await readRegularFile(options.referenceDocx)) };
     } catch (failure) {
       flag(report.file, 'docx-reference', undefined, { kind: 'unreadable', path: options.referenceDocx, reason: failure instanceof Error ? failure.message : String(failure) });
       return { report, written: [], ok: false };
@@ -128,6 +130,11 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
     return { report, written: [], ok: !hasErrors(report.file) };
   }
   const name = path.basename(options.input).replace(/\.(md|markdown)$/i, '');
+  const outputPath = (format: OutputFormat) => path.join(options.outDir, `${name}.${format}`);
+  // Found before rendering: the outputs would otherwise be renamed into place until one failed.
+  const blocked = await outputPathProblems(options.outDir, options.formats.map(outputPath));
+  for (const problem of blocked) flag(report.file, 'output-path', undefined, problem);
+  if (blocked.length > 0) return { report, written: [], ok: false };
   const batch = new OutputBatch();
   try {
     // The PDF first: the Word file's contents show the pages its headings landed on.
@@ -137,16 +144,16 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
       const pdf = await time('render pdf', () =>
         printPdf(report, options, (browser) => renderPdf(report, template, { ...renderOptions, browser, ...(options.onRequest ? { onRequest: options.onRequest } : {}) })),
       );
-      await batch.stage(path.join(options.outDir, `${name}.pdf`), pdf);
+      await batch.stage(outputPath('pdf'), pdf);
       if (report.meta.toc && options.formats.includes('docx')) headingPages = await destinationPages(pdf);
     }
     for (const format of options.formats.filter((format) => format !== 'pdf')) {
       if (format === 'html') {
         const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }));
-        await batch.stage(path.join(options.outDir, `${name}.html`), html);
+        await batch.stage(outputPath('html'), html);
       } else {
         const docx = await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, ...(headingPages ? { headingPages } : {}) }));
-        await batch.stage(path.join(options.outDir, `${name}.docx`), docx);
+        await batch.stage(outputPath('docx'), docx);
       }
     }
     if (hasErrors(report.file)) {

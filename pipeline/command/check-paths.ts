@@ -2,29 +2,33 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from './command.ts';
 
-/** What a path is on disk: a file, a folder, or nothing (or unreadable). */
-async function kindOf(target: string): Promise<'file' | 'folder' | 'none'> {
+/** What a path is on disk: a regular file, a folder, something else (a pipe, a device, a socket), or nothing (or unreadable). */
+async function kindOf(target: string): Promise<'file' | 'folder' | 'other' | 'none'> {
   try {
-    return (await stat(target)).isDirectory() ? 'folder' : 'file';
+    const stats = await stat(target);
+    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
   } catch {
     return 'none';
   }
 }
 
 /**
- * The usage problem with the command's paths, checked before any work: an input that is missing
- * or a folder, an `--out` (or a folder above it) that is a file. Undefined when both can be used.
+ * The usage problem with the command's paths, checked before any work: an input that is missing,
+ * a folder, or no regular file (a named pipe or a device would block the read, or never end it,
+ * past any time limit), an `--out` (or a folder above it) that is a file. Undefined when both
+ * can be used.
  */
 export async function pathProblem(command: Command): Promise<string | undefined> {
   const input = await kindOf(command.input);
   if (input === 'none') return `cannot read ${command.input}: no such file`;
   if (input === 'folder') return `cannot read ${command.input}: it is a folder, not a Markdown file`;
+  if (input === 'other') return `cannot read ${command.input}: it is not a regular file (a named pipe, a device or a socket)`;
   if (command.command !== 'build') return undefined;
   // The nearest part of the --out path that exists must be a folder.
   for (let folder = path.resolve(command.outDir); ; folder = path.dirname(folder)) {
     const kind = await kindOf(folder);
     if (kind === 'folder') return undefined;
-    if (kind === 'file') return folder === path.resolve(command.outDir) ? `--out ${command.outDir} is a file, not a folder` : `--out ${command.outDir}: ${folder} is a file, not a folder`;
+    if (kind === 'file' || kind === 'other') return folder === path.resolve(command.outDir) ? `--out ${command.outDir} is a file, not a folder` : `--out ${command.outDir}: ${folder} is a file, not a folder`;
     if (path.dirname(folder) === folder) return undefined;
   }
 }

@@ -7,6 +7,7 @@ import type { PendingMessage } from '../util/messages.ts';
 import type { RuleSettings } from '../util/rule-settings.ts';
 import { readRuleSettings, type ReadSettings } from './rule-settings.ts';
 import { plainValue, rangeStart, shown, yamlPlaces } from './yaml-place.ts';
+import { expandAliases } from './yaml-aliases.ts';
 
 /** Names of the configuration file, looked for in the source's own folder (one of them at most). */
 export const CONFIG_FILE_NAMES = ['press.config.yaml', 'press.config.yml'] as const;
@@ -46,7 +47,8 @@ export async function readConfigFile(file: VFile): Promise<ReadSettings> {
     const detail = failure instanceof Error ? failure.message : String(failure);
     return { settings: {}, problems: [{ rule: 'config-invalid', place: { line: 1, column: 1, path: shownPath }, args: { kind: 'unreadable', detail } }] };
   }
-  return parseConfig(text.replace(/^\uFEFF/, ''), shownPath);
+  // Lines ending in CR alone (classic Mac) made LF, one character for one: the YAML parser reads a lone CR as a space.
+  return parseConfig(text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'), shownPath);
 }
 
 function parseConfig(text: string, shownPath: string): ReadSettings {
@@ -57,6 +59,8 @@ function parseConfig(text: string, shownPath: string): ReadSettings {
     for (const problem of document.errors) problems.push({ rule: 'config-invalid', place: places.at(problem.pos[0]), args: { kind: 'syntax', detail: problem.message.split('\n')[0] ?? '' } });
     return { settings: {}, problems };
   }
+  const aliases = expandAliases(document);
+  if (aliases !== undefined) return { settings: {}, problems: [{ rule: 'config-invalid', place: places.at(aliases.offset), args: { kind: 'syntax', detail: aliases.detail } }] };
   const contents = document.contents;
   if (contents === null) return { settings: {}, problems };
   if (!isMap(contents)) return { settings: {}, problems: [{ rule: 'config-invalid', place: places.at(rangeStart(contents)), args: { kind: 'not-mapping' } }] };

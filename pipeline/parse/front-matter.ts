@@ -9,6 +9,17 @@ import { guessLanguage, isChineseTag } from '../util/language.ts';
 import { TEMPLATE_NAMES } from '../template/names.ts';
 import { readRuleSettings } from './rule-settings.ts';
 import { plainValue, rangeStart, shown, yamlPlaces } from './yaml-place.ts';
+import { expandAliases } from './yaml-aliases.ts';
+import { CONTROL_CHARACTERS, codePointName, withoutControlCharacters } from '../util/control-characters.ts';
+
+/** A front-matter value with the control characters of its texts removed, each one reported. */
+function withoutControls<T>(value: T, report: (codepoint: string) => void): T {
+  if (typeof value === 'string') {
+    for (const match of value.matchAll(CONTROL_CHARACTERS)) report(codePointName(match[0]));
+    return withoutControlCharacters(value) as T;
+  }
+  return (Array.isArray(value) ? value.map((item: unknown) => withoutControls(item, report)) : value) as T;
+}
 
 const text = z.string().trim().min(1);
 const REAL_DATE = 'real-date';
@@ -86,12 +97,19 @@ export function readFrontMatter(yamlNode: Yaml | undefined, source: string): Fro
 function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const places = yamlPlaces((yamlNode.position?.start.line ?? 1) + 1);
-  const document = parseDocument(yamlNode.value, { lineCounter: places.lineCounter, prettyErrors: false, uniqueKeys: true });
+  // A line that ends in CR alone (classic Mac) ends a line for Markdown, but the YAML parser reads
+  // it as a space: make it LF, one character for one, so that offsets stay as they were.
+  const document = parseDocument(yamlNode.value.replace(/\r(?!\n)/g, '\n'), { lineCounter: places.lineCounter, prettyErrors: false, uniqueKeys: true });
 
   if (document.errors.length > 0) {
     for (const problem of document.errors) {
       problems.push({ rule: 'front-matter-yaml', place: places.at(problem.pos[0]), args: { kind: 'syntax', detail: problem.message.split('\n')[0] ?? '' } });
     }
+    return values;
+  }
+  const aliases = expandAliases(document);
+  if (aliases !== undefined) {
+    problems.push({ rule: 'front-matter-yaml', place: places.at(aliases.offset), args: { kind: 'syntax', detail: aliases.detail } });
     return values;
   }
   const contents = document.contents;
@@ -122,7 +140,7 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string,
     const value = plainValue(valueNode);
     const result = fields[key].schema.safeParse(value);
     if (result.success) {
-      values[key] = result.data;
+      values[key] = withoutControls(result.data, (codepoint) => problems.push({ rule: 'control-character', place: valuePlace, args: { codepoint } }));
     } else {
       const expected = result.error.issues.some((issue) => issue.message === REAL_DATE) ? 'real-date' : fields[key].expected;
       problems.push({ rule: 'front-matter-type', place: valuePlace, args: { key, expected, got: shown(value) } });

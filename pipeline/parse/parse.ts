@@ -20,6 +20,7 @@ import { remarkImages } from '../transform/remark-images.ts';
 import { remarkResolveReferences } from '../transform/remark-resolve-references.ts';
 import { remarkCjkPunctuation } from '../transform/remark-cjk-punctuation.ts';
 import { remarkRuleSettings } from '../transform/remark-rule-settings.ts';
+import { remarkControlCharacters } from '../transform/remark-control-characters.ts';
 import { remarkNestingLimit } from '../transform/remark-nesting-limit.ts';
 import { remarkNestingGuard } from '../transform/remark-nesting-guard.ts';
 import { remarkDigitWidth } from '../transform/remark-digit-width.ts';
@@ -41,6 +42,8 @@ import { effectiveSetting } from '../util/rule-settings.ts';
  * - `remarkRuleSettings` right after it, before any transform that gives messages: each message
  *   takes its severity (or `off`) from the settings when it is given, and `remarkCjkPunctuation`
  *   changes nothing when its rule is off;
+ * - `remarkControlCharacters` right after it, before any transform that reads text: every
+ *   check and every output sees the text without its control characters;
  * - `remarkNestingLimit` next, before the transforms that walk the tree recursively: lists and
  *   quotes nested beyond its limit are flattened before anything else sees them;
  * - `remarkResolveReferences` before `remarkFigures` and `remarkImages`, which only look at
@@ -67,6 +70,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkReportMeta)
     .use(remarkRuleSettings)
+    .use(remarkControlCharacters)
     .use(remarkNestingLimit)
     .use(remarkRawHtmlCheck)
     .use(remarkResolveReferences)

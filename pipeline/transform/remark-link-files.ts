@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { flag } from '../util/messages.ts';
+import { urlScheme } from '../util/url-scheme.ts';
 
 /** Options of `remarkLinkFiles`. */
 export interface RemarkLinkFilesOptions {
@@ -21,8 +22,8 @@ type LinkTarget = { kind: 'none' } | { kind: 'outside'; why: 'absolute' | 'file-
  */
 export function linkTarget(url: string): LinkTarget {
   if (url === '' || url.startsWith('#') || url.startsWith('?') || url.startsWith('//')) return { kind: 'none' };
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
-  if (scheme !== undefined && !/^[a-z]:[\\/]/i.test(url)) return scheme.toLowerCase() === 'file' ? { kind: 'outside', why: 'file-url' } : { kind: 'none' };
+  const scheme = urlScheme(url);
+  if (scheme !== undefined && !/^[a-z]:[\\/]/i.test(url)) return scheme === 'file' ? { kind: 'outside', why: 'file-url' } : { kind: 'none' };
   const written = url.split(/[?#]/)[0] ?? '';
   let decoded = written;
   try {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { flag } from './messages.ts';
+import { readRegularFile } from './read-regular-file.ts';
 
 /**
  * Read a Markdown source as a VFile. Invalid UTF-8 is an error at the first bad byte's line and
@@ -9,7 +9,7 @@ import { flag } from './messages.ts';
  * a byte-order mark is dropped.
  */
 export async function readSource(filePath: string): Promise<VFile> {
-  const bytes = await readFile(filePath);
+  const bytes = await readRegularFile(filePath);
   let text: string;
   let badOffset: number | undefined;
   try {

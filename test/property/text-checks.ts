@@ -17,7 +17,7 @@ const FULL_TO_HALF: Record<string, string> = { '，': ',', '；': ';', '：': ':
  * - the half-width `, ; : ! ? ( )` that Chinese text gets in full width (README, `check --fix`)
  *   compare equal to their full-width forms;
  * - characters XML cannot carry (C0 controls, U+FFFE, U+FFFF) are left out: the Word file
- *   drops them;
+ *   drops them; so are DEL and the C1 controls, which every output loses (`control-character`);
  * - with `pdf`, for text pdftotext read back: in Unicode normal form C (it may compose a letter
  *   and its combining mark), and without hyphen-minus (it joins a line that ends in `-` to the
  *   next and drops the `-`, taking it for a word broken at the line's end).
@@ -25,7 +25,7 @@ const FULL_TO_HALF: Record<string, string> = { '，': ',', '；': ';', '：': ':
 export function foldText(text: string, pdf = false): string {
   const folded = text
     .replace(/\s+/gu, '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
     .replace(/[，；：！？（）]/g, (mark) => FULL_TO_HALF[mark] ?? mark);
   return pdf ? folded.normalize('NFC').replace(/-/g, '') : folded;
 }

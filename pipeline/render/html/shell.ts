@@ -8,6 +8,7 @@ import type { Template } from '../../template/load-template.ts';
 import { labelsFor } from './labels.ts';
 import { displayDate } from '../display-date.ts';
 import { isContentsEntry } from '../contents-entry.ts';
+import { MAIN_ID, TOC_LABEL_ID, tocPageId } from './page-ids.ts';
 import { fontStack, localFaceCss, resolvePrintFonts, type FontRoleName } from '../../fonts/print-fonts.ts';
 
 /** Text of a print contents entry's page number before the PDF renderer knows the page. */
@@ -50,7 +51,7 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
     if (isContentsEntry(heading, report.file)) hasHeadings = true;
   });
   if ((variant === 'screen' || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
-  body.push(h('main', { id: 'content', className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
+  body.push(h('main', { id: MAIN_ID, className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
   const footer = footerBlock(report, labels.published);
   if (footer) body.push(footer);
 
@@ -114,11 +115,11 @@ function tableOfContents(report: Report, label: string, variant: HtmlVariant = '
     const text = `${numbers?.get(heading) ?? ''}${toString(heading)}`;
     const link =
       variant === 'print'
-        ? h('a', { href: `#${id}` }, [h('span', { className: ['toc-text'] }, text), h('span', { className: ['toc-page'], id: `toc-page-${id}` }, TOC_PAGE_PLACEHOLDER)])
+        ? h('a', { href: `#${id}` }, [h('span', { className: ['toc-text'] }, text), h('span', { className: ['toc-page'], id: tocPageId(id) }, TOC_PAGE_PLACEHOLDER)])
         : h('a', { href: `#${id}` }, text);
     items.push(h('li', { className: [`toc-level-${level + shift}`] }, [link]));
   });
-  return h('nav', { className: ['toc'], ariaLabelledBy: 'toc-label' }, [h('h2', { id: 'toc-label', className: ['toc-title'] }, label), h('ol', items)]);
+  return h('nav', { className: ['toc'], ariaLabelledBy: TOC_LABEL_ID }, [h('h2', { id: TOC_LABEL_ID, className: ['toc-title'] }, label), h('ol', items)]);
 }
 
 function footerBlock(report: Report, publishedLabel: string): Element | undefined {

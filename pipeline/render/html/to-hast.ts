@@ -14,6 +14,7 @@ import { figureHandler } from './handlers/figure.ts';
 import { tableHandler } from './handlers/table.ts';
 import { flattenDeepElements, MAX_ELEMENT_DEPTH } from './flatten-deep-elements.ts';
 import { widenLongListMarkers } from './wide-list-markers.ts';
+import { dropDuplicateRawIds, markMadeIds } from './raw-html-ids.ts';
 
 /**
  * The report's content as a safe hast tree: mdast → hast with the project's handlers, raw HTML
@@ -36,10 +37,13 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
     },
   });
   const leadingNewlines = markLeadingNewlines(mdastToHast as HastRoot);
+  markMadeIds(mdastToHast as HastRoot);
   const parsed = raw(mdastToHast as HastRoot, { file: report.file }) as HastRoot;
   if (leadingNewlines) restoreLeadingNewlines(parsed);
   const deep = flattenDeepElements(parsed);
   if (deep.flattened) flag(report.file, 'html-nesting-flattened', deep.place, { limit: MAX_ELEMENT_DEPTH });
+  // After flattening: the tree is at most MAX_ELEMENT_DEPTH deep for the walk.
+  dropDuplicateRawIds(parsed, report.file);
   const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
   inlineImages(safe, images, report);
   openDetails(safe);

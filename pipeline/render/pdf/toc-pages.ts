@@ -1,13 +1,12 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import type { PageRevision } from './print-html.ts';
+import { tocPageId } from '../html/page-ids.ts';
 
 /** Prints after the first one in which the contents may still settle (the issue allows three). */
 export const TOC_ITERATIONS = 3;
 
 /** Id of the element holding a contents entry's page number (written by the HTML shell's print variant). */
-export function tocPageId(headingId: string): string {
-  return `toc-page-${headingId}`;
-}
+export { tocPageId };
 
 /**
  * The page (1-based) of every named destination of a PDF. Chromium writes one for every element

@@ -134,6 +134,22 @@ export const CONTENT_RULES = {
       zh: ({ tag, attribute }) => (attribute === undefined ? `不允许使用原始 HTML 元素 <${tag}>，已删除` : `<${tag}> 上不允许使用原始 HTML 属性 ${attribute}，已删除`),
     },
   }),
+  'control-character': rule({
+    severity: 'warning',
+    text: {
+      en: ({ codepoint }: { codepoint: string }) =>
+        `Control character ${codepoint} is invisible and no output can hold it (Word files forbid it, web pages treat it as an error): it was removed`,
+      zh: ({ codepoint }) => `控制字符 ${codepoint} 不可见，任何输出都无法容纳（Word 文件不允许，网页视为错误），已将其删除`,
+    },
+  }),
+  'raw-html-id-duplicate': rule({
+    severity: 'warning',
+    text: {
+      en: ({ id }: { id: string }) =>
+        `Raw HTML id \`${id}\` is already the id of a heading, a footnote, the page itself or an earlier element: it was removed, so that links and the contents (with its page numbers) lead to the right place`,
+      zh: ({ id }) => `原始 HTML 的 id“${id}”已被标题、脚注、页面本身或前面的元素使用，已将其删除，以免链接和目录（及其页码）指向错误的位置`,
+    },
+  }),
   'raw-html-comment': rule({
     severity: 'warning',
     text: {

@@ -80,6 +80,14 @@ export const OUTPUT_RULES = {
       args.kind === 'unreadable' ? `Reference document ${args.path} cannot be read (${args.reason})` : `Reference document ${args.path} ${args.problem}`,
     zh: (args) => (args.kind === 'unreadable' ? `无法读取参考文档 ${args.path}（${args.reason}）` : `参考文档 ${args.path} 不能使用：${args.problem}`),
   }),
+  'output-path': lockedError({
+    en: (args: { kind: 'not-folder' | 'folder-in-way'; path: string }) =>
+      args.kind === 'not-folder'
+        ? `The outputs cannot be written: ${args.path} is a file, not a folder; choose another --out`
+        : `Output ${args.path} is a folder: the output cannot replace it; rename or remove the folder, or choose another --out`,
+    zh: (args) =>
+      args.kind === 'not-folder' ? `无法写出输出文件：${args.path} 是文件，不是文件夹；请另选 --out` : `输出 ${args.path} 是一个文件夹，输出文件无法替换它；请重命名或删除该文件夹，或另选 --out`,
+  }),
   'docx-reference-styles': rule({
     severity: 'warning',
     text: {

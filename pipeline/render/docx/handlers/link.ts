@@ -5,6 +5,7 @@ import type { LinkTarget } from '../marks.ts';
 import { pushText, renderInline, withMark } from '../dispatch.ts';
 import { normalizeIdentifier } from '../footnotes.ts';
 import { flag } from '../../../util/messages.ts';
+import { urlScheme } from '../../../util/url-scheme.ts';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel', 'ftp', 'ftps', 'news']);
 
@@ -26,7 +27,7 @@ export function linkTarget(url: string, node: Node, state: InlineState): LinkTar
     // Reported once for every output by remarkLinkCheck; Word shows the text without a link.
     return undefined;
   }
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const scheme = urlScheme(url);
   if (scheme !== undefined && !SAFE_SCHEMES.has(scheme) && !/^[a-z]$/i.test(scheme)) {
     flag(ctx.file, 'docx-link-unsafe', node, { scheme });
     return undefined;
