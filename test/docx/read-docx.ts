@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { decodeXml } from '../helpers/xml.ts';
 
 /** A rendered .docx read back: every part's bytes, and the XML parts as text. */
 export interface DocxPackage {
@@ -17,15 +18,6 @@ export function readDocx(bytes: Uint8Array): DocxPackage {
       return strFromU8(data);
     },
   };
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_whole, entity: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    const known = named[entity];
-    if (known !== undefined) return known;
-    return String.fromCodePoint(entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-  });
 }
 
 /** The text of a WordprocessingML part: every `w:t`, a newline per paragraph and break, a tab per tab. */

@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { strFromU8, unzipSync } from 'fflate';
 import { wordText } from './read-back.ts';
+import { decodeXml } from './xml.ts';
 
 /** What a reader of the HTML page gets: its text, and the descriptions of its images. */
 export interface HtmlReading {
@@ -54,15 +55,6 @@ export interface DocxReading {
   parts: Record<string, Uint8Array>;
 }
 
-function decodeAttribute(value: string): string {
-  return value.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_whole, entity: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    const known = named[entity];
-    if (known !== undefined) return known;
-    return String.fromCodePoint(entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-  });
-}
-
 /** Unzip a .docx (throws when it is not a zip) and read it as {@link DocxReading}. */
 export function docxReading(bytes: Uint8Array): DocxReading {
   const parts = unzipSync(bytes);
@@ -72,6 +64,6 @@ export function docxReading(bytes: Uint8Array): DocxReading {
   };
   const document = part('word/document.xml');
   const withoutContents = document.replace(/<w:sdt\b[\s\S]*?<\/w:sdt>/g, '');
-  const descriptions = [...document.matchAll(/<wp:docPr\b[^>]*?\bdescr="([^"]*)"/g)].map((match) => decodeAttribute(match[1] ?? ''));
+  const descriptions = [...document.matchAll(/<wp:docPr\b[^>]*?\bdescr="([^"]*)"/g)].map((match) => decodeXml(match[1] ?? ''));
   return { body: wordText(withoutContents), footnotes: wordText(part('word/footnotes.xml')), descriptions, parts };
 }

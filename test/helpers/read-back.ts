@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { unzipSync, strFromU8 } from 'fflate';
+import { decodeXml } from './xml.ts';
 
 const run = promisify(execFile);
 
@@ -20,14 +21,6 @@ export function wordText(xml: string): string {
     text += match[1] !== undefined ? decodeXml(match[1]) : match[2] === 'tab' ? '\t' : '\n';
   }
   return text;
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    if (named[entity]) return named[entity];
-    return String.fromCodePoint(entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-  });
 }
 
 /**

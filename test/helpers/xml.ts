@@ -110,3 +110,13 @@ export function xmlProblems(xml: string): string[] {
   if (roots !== 1) problems.push(`${roots} root elements`);
   return problems;
 }
+
+/** Text or an attribute value of XML (or of poppler's XHTML output) with its entities and character references decoded. */
+export function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_whole, entity: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    const known = named[entity];
+    if (known !== undefined) return known;
+    return String.fromCodePoint(entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
+  });
+}

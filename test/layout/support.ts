@@ -9,6 +9,7 @@ import { parseReport } from '../../pipeline/parse/parse.ts';
 import { renderPdf } from '../../pipeline/render/pdf/render-pdf.ts';
 import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import type { Report } from '../../pipeline/types.ts';
+import { decodeXml } from '../helpers/xml.ts';
 
 const run = promisify(execFile);
 
@@ -95,17 +96,13 @@ export async function textLayout(file: string): Promise<TextPage[]> {
       const words = [...(match[5] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((word) => ({
         xMin: Number(word[1]),
         xMax: Number(word[2]),
-        text: decodeEntities(word[3] ?? ''),
+        text: decodeXml(word[3] ?? ''),
       }));
       lines.push({ xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), text: words.map((word) => word.text).join(''), words });
     }
     pages.push({ width, height, lines });
   }
   return pages;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name] ?? '');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atTextWidth, contentWiderThanPage, tablesWiderThanPage } from '../../pipeline/render/pdf/table-widths.ts';
+import { atTextWidth, contentWiderThanPage, tablesWiderThanPage } from '../../pipeline/render/pdf/page-widths.ts';
 import { renderPdf } from '../../pipeline/render/pdf/render-pdf.ts';
 import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import { closeBrowser, loadHtml, startBrowser } from '../helpers/browser.ts';

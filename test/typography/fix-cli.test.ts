@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import { chmod, copyFile, lstat, readFile, readdir, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
 import { FULL_WIDTH } from '../../pipeline/transform/remark-cjk-punctuation.ts';
+import { pressCommand } from '../lint/support.ts';
 
-const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const press = path.join(root, 'bin/press.js');
-
-/** Run `press` with arguments; never throws, returns status and both streams. */
-async function pressCommand(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [press, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
-    return { code: 0, stdout, stderr };
-  } catch (failure) {
-    const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 /** Whether `after` differs from `before` only where a half-width mark became its full-width form. */
 function onlyPunctuationChanged(before: string, after: string): { changed: number; other: number[] } {

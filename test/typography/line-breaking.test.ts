@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build.ts';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
+import { decodeXml } from '../helpers/xml.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,7 +34,7 @@ async function printedLines(pdfPath: string): Promise<PrintedLine[]> {
     for (const match of pageXml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
       const y = Math.round(Number(match[2]));
       const row = rows.get(y) ?? [];
-      row.push({ x: Number(match[1]), text: decode(match[3] ?? '') });
+      row.push({ x: Number(match[1]), text: decodeXml(match[3] ?? '') });
       rows.set(y, row);
     }
     for (const y of [...rows.keys()].sort((a, b) => a - b)) {
@@ -42,10 +43,6 @@ async function printedLines(pdfPath: string): Promise<PrintedLine[]> {
     }
   });
   return lines;
-}
-
-function decode(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '');
 }
 
 /** Lines that break a Chinese line-breaking rule, described for the failure message. */

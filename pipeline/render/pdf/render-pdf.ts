@@ -17,7 +17,7 @@ import { printHtmlToPdf } from './print-html.ts';
 import { tocReviser, TOC_ITERATIONS } from './toc-pages.ts';
 import { isFontUrl } from './virtual-origin.ts';
 import type { RequestLogEntry } from './serve-requests.ts';
-import { atTextWidth, contentWiderThanPage, tablesWiderThanPage } from './table-widths.ts';
+import { atTextWidth, contentWiderThanPage, tablesWiderThanPage } from './page-widths.ts';
 
 /** Options of the PDF renderer: the common ones plus the running browser to print with. */
 export interface RenderPdfOptions extends RenderOptions {
