@@ -75,7 +75,14 @@ describe('an interrupted build loses nothing and leaves nothing behind', { timeo
       return found.length > 0 ? found : undefined;
     }, 60_000, 'a renderer');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    for (const renderer of renderers) process.kill(renderer.pid, 'SIGKILL');
+    for (const renderer of renderers) {
+      // A renderer may already have ended between the listing and the kill (ESRCH): nothing to kill.
+      try {
+        process.kill(renderer.pid, 'SIGKILL');
+      } catch (failure) {
+        if ((failure as NodeJS.ErrnoException).code !== 'ESRCH') throw failure;
+      }
+    }
     const outcome = await running.done;
     expect(outcome.code, outcome.stderr).toBe(0);
     expect(outcome.stderr).toMatch(/^press: the browser stopped during the PDF stage \(a page of it crashed \(killed\)\); retrying with a new browser$/m);
