@@ -18,6 +18,11 @@
  * anchored to the highlighted text; a comment anywhere else is a comment at that point.
  *
  * A span lies within the inline content of one block (a paragraph, a heading, a table cell).
+ *
+ * A moved passage is a deletion where it was and an insertion where it went, both attributed
+ * with the note `move:<id>` (the same id at both ends): `{--段落--}{>>张三 2024-12-01: move:m1<<}`
+ * … `{++段落++}{>>张三 2024-12-01: move:m1<<}`. Word shows the pair as a move
+ * (`w:moveFrom`/`w:moveTo`), other outputs as a deletion and an insertion labelled as moved.
  */
 import type { Parent, PhrasingContent } from 'mdast';
 
@@ -69,6 +74,13 @@ export type ChangeKind = 'insert' | 'delete' | 'substitute';
 const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?`;
 const WITH_DATE = new RegExp(String.raw`^(.*?)\s+(${DATE})\s*(?:[:：]\s*([\s\S]*))?$`);
 const WITH_COLON = /^([^:：\n]*?)\s*[:：]\s*([\s\S]*)$/;
+
+const MOVE = /^move:(\S+)$/;
+
+/** The id of the move an attributed change belongs to (`move:<id>` as its note), if any. */
+export function moveId(attribution: Attribution): string | undefined {
+  return attribution.text === undefined ? undefined : MOVE.exec(attribution.text)?.[1];
+}
 
 /** Read a comment's content (`市发展改革委 2024-12-01: 建议…`) into its author, date and text. */
 export function parseAttribution(content: string): Attribution {

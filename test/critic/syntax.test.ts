@@ -23,3 +23,12 @@ describe('CriticMarkup attribution', () => {
     expect(commentMarkup('', { text: 'note' })).toBe('{>>note<<}');
   });
 });
+
+describe('moves', () => {
+  it('marks both ends with one id', async () => {
+    const { moveId, deleteMarkup } = await import('../../pipeline/critic/syntax.ts');
+    expect(deleteMarkup('段落', { author: '张三', date: '2024-12-01', text: 'move:m1' })).toBe('{--段落--}{>>张三 2024-12-01: move:m1<<}');
+    expect(moveId(parseAttribution('张三 2024-12-01: move:m1'))).toBe('m1');
+    expect(moveId(parseAttribution('张三: 挪到后面'))).toBeUndefined();
+  });
+});
