@@ -61,7 +61,7 @@ describe('LibreOffice edits a built Word file as a department does', () => {
     expect(changes?.comments).toEqual([{ author: '市财政局', text: '请核对标题' }]);
     expect(plainChanges).toEqual({ redlines: [], comments: [] });
 
-    const pandoc = async (mode: string, file: string) => (await run('pandoc', [`--track-changes=${mode}`, '-t', 'plain', '--wrap=none', file])).stdout;
+    const pandoc = async (mode: string, file: string, to = 'plain') => (await run('pandoc', [`--track-changes=${mode}`, '-t', to, '--wrap=none', file])).stdout;
     const accepted = await pandoc('accept', tracked);
     expect(accepted).toContain('全年经济保持平稳增长，\n');
     expect(accepted).toContain('民生福祉改善');
@@ -70,7 +70,9 @@ describe('LibreOffice edits a built Word file as a department does', () => {
     const rejected = (await pandoc('reject', tracked)).replace(/\s+/g, '');
     expect(rejected).toContain('全年经济保持稳定增长，民生持续改善。');
     expect(rejected).toContain('增长6%');
-    expect(await pandoc('all', tracked)).toContain('市财政局');
+    const all = await pandoc('all', tracked, 'markdown');
+    expect(all).toContain('[稳定增长]{.deletion author="市财政局"');
+    expect(all).toContain('[平稳增长]{.insertion author="市财政局"');
     expect(await pandoc('accept', plain)).toContain('较快增长');
     const core = strFromU8(unzipSync(await readFile(plain))['docProps/core.xml'] ?? new Uint8Array());
     expect(core).toContain('<cp:lastModifiedBy>市统计局</cp:lastModifiedBy>');
