@@ -162,12 +162,14 @@ describe('bad input never crashes press', { timeout: 240_000 }, () => {
 
   it('stops a build that runs past --timeout, even in the middle of parsing, and says where', async () => {
     const dir = await temporaryFolder();
-    // One paragraph of 3 MB: parsing it alone takes the parser half a minute or more.
-    await writeFiles(dir, { 'long.md': `${FRONT}${'word '.repeat(600_000)}\n` });
-    const outcome = await press(['build', 'long.md', '--out', 'out', '--timeout', '12'], dir);
+    // One paragraph of 9 MB: parsing it alone takes many seconds even on a fast machine, while
+    // starting the command takes one or two, so a 6 s limit falls inside parsing on any machine
+    // (a 3 MB paragraph and 12 s reached the PDF stage on a faster one).
+    await writeFiles(dir, { 'long.md': `${FRONT}${'word '.repeat(1_800_000)}\n` });
+    const outcome = await press(['build', 'long.md', '--out', 'out', '--timeout', '6'], dir);
     expect(outcome.code).toBe(1);
     expectNoStackTrace(outcome);
-    expect(outcome.stderr).toMatch(/^press: long\.md: the build timed out after 12 s in the (parse|transform) stage and was stopped; nothing was written/m);
+    expect(outcome.stderr).toMatch(/^press: long\.md: the build timed out after 6 s in the (parse|transform) stage and was stopped; nothing was written/m);
     expect(outcome.ms).toBeLessThan(40_000);
     expect(await readdir(dir)).toEqual(['long.md']);
   });
