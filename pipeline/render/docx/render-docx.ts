@@ -32,6 +32,8 @@ import { labelsFor } from '../html/labels.ts';
 import { referenceStylesXml } from './reference-styles.ts';
 import type { VFile } from 'vfile';
 import { flag } from '../../util/messages.ts';
+import path from 'node:path';
+import { SOURCE_STAMP_PROPERTY, formatStamp, stampOf } from './source-stamp.ts';
 
 /** Options of the Word renderer. */
 export interface DocxRenderOptions extends RenderOptions {
@@ -64,6 +66,8 @@ export async function renderDocx(report: Report, template: Template, options: Do
     ...(meta.keywords.length > 0 ? { keywords: meta.keywords.join('; ') } : {}),
     ...(meta.description !== undefined ? { description: meta.description } : {}),
     revision: 1,
+    // Which source this file was built from: `press review` and `press import` read it back.
+    customProperties: [{ name: SOURCE_STAMP_PROPERTY, value: formatStamp(stampOf(path.basename(report.file.path), String(report.file.value))) }],
     externalStyles: tableStylesXml(),
     styles: buildStyles(template, profile, meta.lang),
     numbering: { config: numberingConfig(template, profile) },

@@ -1,0 +1,246 @@
+/**
+ * The leaves of a report: every block whose inline content is one paragraph of Word (a
+ * paragraph, a heading, a table cell, a caption, a code block, a footnote's paragraph), in
+ * document order, each with its text as Word shows it. Review compares documents leaf by leaf.
+ *
+ * Read from a source tree (with `source`), each leaf also knows where each character of its text
+ * stands in the source, so that a change found in the text can be written into the source at the
+ * exact place. Read from a tree that holds suggestions (an edited Word file read with its tracked
+ * changes), each leaf knows its tracked changes and comments, in the coordinates of its text.
+ */
+import type { Nodes, Parent, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { joinSoftBreaks } from '../render/docx/handlers/phrasing.ts';
+import type { Attribution, Suggestion } from '../critic/syntax.ts';
+import { alignCharacters } from './align-characters.ts';
+
+/** What kind of block a leaf is. */
+export type LeafKind = 'paragraph' | 'heading' | 'cell' | 'caption' | 'code' | 'footnote';
+
+/** A run of a leaf's text that stands in the source, character for character or nearly. */
+export interface LeafSegment {
+  /** Start of the run in the leaf's text. */
+  start: number;
+  /** End of the run in the leaf's text. */
+  end: number;
+  /** Source offset of each text offset from `start` to `end` inclusive (`end - start + 1` entries). */
+  sources: number[];
+}
+
+/** A tracked change or a comment in a leaf, in the coordinates of the leaf's text. */
+export interface LeafMark {
+  kind: 'insert' | 'delete' | 'comment';
+  /** Range in the leaf's text: an insertion's or a comment anchor's text; a deletion is empty (where it was). */
+  start: number;
+  end: number;
+  /** The deleted text (deletions), the anchored or inserted text otherwise. */
+  text: string;
+  attribution: Attribution;
+}
+
+/** One leaf of a document. */
+export interface Leaf {
+  kind: LeafKind;
+  text: string;
+  /** The headings above it, outermost first. */
+  headings: string[];
+  /** Its position under its nearest heading: the n-th paragraph, table row and column, footnote label. */
+  where: LeafWhere;
+  /** Line in the source (source trees only). */
+  line?: number;
+  /** Runs of the text placed in the source (source trees only). */
+  segments: LeafSegment[];
+  /** Tracked changes and comments (trees read with their suggestions). */
+  marks: LeafMark[];
+}
+
+/** Where a leaf stands under its nearest heading. */
+export type LeafWhere =
+  | { kind: 'paragraph'; index: number }
+  | { kind: 'heading' }
+  | { kind: 'cell'; table: number; row: number; column: number }
+  | { kind: 'caption' }
+  | { kind: 'code'; index: number }
+  | { kind: 'footnote'; label: string };
+
+/** Which text of suggestions a leaf shows: the suggestions accepted, or rejected. */
+export type LeafView = 'accept' | 'reject';
+
+interface Walk {
+  source: string | undefined;
+  view: LeafView;
+  leaves: Leaf[];
+  headings: string[];
+  paragraphIndex: number;
+  tableIndex: number;
+  codeIndex: number;
+  /** Nodes not to read as leaves (the title heading, shown in Word as the title block). */
+  skip: ReadonlySet<Nodes>;
+}
+
+/**
+ * The leaves of `tree` in document order, footnotes last in the order of their first reference.
+ * With `source`, the text the tree was parsed from, leaves carry their source segments.
+ */
+export function leavesOf(tree: Root, options: { source?: string; view?: LeafView; skip?: ReadonlySet<Nodes> } = {}): Leaf[] {
+  const walk: Walk = { source: options.source, view: options.view ?? 'accept', leaves: [], headings: [], paragraphIndex: 0, tableIndex: 0, codeIndex: 0, skip: options.skip ?? new Set() };
+  const footnotes = new Map<string, RootContent>();
+  for (const node of tree.children) {
+    if (node.type === 'footnoteDefinition') footnotes.set(node.identifier, node);
+    else block(node, walk);
+  }
+  for (const identifier of footnoteOrder(tree, footnotes)) {
+    const definition = footnotes.get(identifier);
+    if (definition?.type !== 'footnoteDefinition') continue;
+    for (const child of definition.children) {
+      if (child.type === 'paragraph') addLeaf(walk, 'footnote', child.children, { kind: 'footnote', label: definition.label ?? identifier }, child);
+      else block(child, walk);
+    }
+  }
+  return walk.leaves;
+}
+
+function footnoteOrder(tree: Root, definitions: ReadonlyMap<string, RootContent>): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (node: Nodes) => {
+    if (node.type === 'footnoteReference' && !seen.has(node.identifier)) {
+      seen.add(node.identifier);
+      order.push(node.identifier);
+      const definition = definitions.get(node.identifier);
+      if (definition) visit(definition);
+    }
+    if ('children' in node && node.type !== 'footnoteDefinition') for (const child of node.children) visit(child as Nodes);
+    if (node.type === 'footnoteDefinition') for (const child of node.children) visit(child);
+  };
+  for (const child of tree.children) if (child.type !== 'footnoteDefinition') visit(child);
+  for (const identifier of definitions.keys()) if (!seen.has(identifier)) order.push(identifier);
+  return order;
+}
+
+function block(node: RootContent, walk: Walk): void {
+  if (walk.skip.has(node)) return;
+  switch (node.type) {
+    case 'heading': {
+      const text = plain(node.children, walk.view);
+      walk.headings = [...walk.headings.slice(0, Math.max(0, node.depth - 1)), text];
+      walk.paragraphIndex = 0;
+      walk.tableIndex = 0;
+      walk.codeIndex = 0;
+      addLeaf(walk, 'heading', node.children, { kind: 'heading' }, node);
+      return;
+    }
+    case 'paragraph':
+      walk.paragraphIndex++;
+      addLeaf(walk, 'paragraph', node.children, { kind: 'paragraph', index: walk.paragraphIndex }, node);
+      return;
+    case 'table': {
+      walk.tableIndex++;
+      const caption = node.data?.caption;
+      if (caption) addLeaf(walk, 'caption', caption, { kind: 'caption' }, undefined);
+      node.children.forEach((row, rowIndex) =>
+        row.children.forEach((cell: TableCell, columnIndex) => addLeaf(walk, 'cell', cell.children, { kind: 'cell', table: walk.tableIndex, row: rowIndex + 1, column: columnIndex + 1 }, cell)),
+      );
+      return;
+    }
+    case 'figure':
+      addLeaf(walk, 'caption', node.caption, { kind: 'caption' }, undefined);
+      return;
+    case 'code': {
+      walk.codeIndex++;
+      const leaf = emptyLeaf(walk, 'code', { kind: 'code', index: walk.codeIndex }, node);
+      leaf.text = node.value;
+      if (walk.source !== undefined && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+        const slice = walk.source.slice(node.position.start.offset, node.position.end.offset);
+        const at = slice.indexOf(node.value);
+        if (at >= 0) leaf.segments.push(identitySegment(0, node.value.length, node.position.start.offset + at));
+      }
+      walk.leaves.push(leaf);
+      return;
+    }
+    default:
+      if ('children' in node) for (const child of (node as Parent).children) block(child as RootContent, walk);
+  }
+}
+
+function emptyLeaf(walk: Walk, kind: LeafKind, where: LeafWhere, node: Nodes | undefined): Leaf {
+  const leaf: Leaf = { kind, text: '', headings: kind === 'heading' ? walk.headings.slice(0, -1) : [...walk.headings], where, segments: [], marks: [] };
+  const line = node?.position?.start.line;
+  if (line !== undefined) leaf.line = line;
+  return leaf;
+}
+
+function addLeaf(walk: Walk, kind: LeafKind, children: readonly PhrasingContent[], where: LeafWhere, node: Nodes | undefined): void {
+  const leaf = emptyLeaf(walk, kind, where, node);
+  if (leaf.line === undefined && children[0]?.position) leaf.line = children[0].position.start.line;
+  inline(children, leaf, walk);
+  walk.leaves.push(leaf);
+}
+
+/** The text of inline content as a leaf shows it. */
+function plain(children: readonly PhrasingContent[], view: LeafView): string {
+  const leaf: Leaf = { kind: 'paragraph', text: '', headings: [], where: { kind: 'heading' }, segments: [], marks: [] };
+  inline(children, leaf, { source: undefined, view, leaves: [], headings: [], paragraphIndex: 0, tableIndex: 0, codeIndex: 0, skip: new Set() });
+  return leaf.text;
+}
+
+function inline(nodes: readonly Nodes[], leaf: Leaf, walk: Walk): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        appendText(leaf, joinSoftBreaks(node.value), node, walk.source);
+        break;
+      case 'inlineCode':
+        appendText(leaf, node.value.replace(/\r?\n/g, ' '), node, walk.source);
+        break;
+      case 'break':
+        leaf.text += '\n';
+        break;
+      case 'footnoteReference':
+      case 'image':
+      case 'imageReference':
+      case 'html':
+        break;
+      default:
+        if (isSuggestion(node)) suggestion(node, leaf, walk);
+        else if ('children' in node) inline(node.children as Nodes[], leaf, walk);
+        else if ('value' in node && typeof node.value === 'string') leaf.text += node.value;
+    }
+  }
+}
+
+function isSuggestion(node: Nodes | Suggestion): node is Suggestion {
+  return node.type === 'suggestionInsert' || node.type === 'suggestionDelete' || node.type === 'suggestionSubstitute' || node.type === 'suggestionComment';
+}
+
+function suggestion(node: Suggestion, leaf: Leaf, walk: Walk): void {
+  // Text inside a suggestion is not placed in the source: an edit there would break its markup.
+  const inner: Walk = { ...walk, source: undefined };
+  const start = leaf.text.length;
+  if (node.type === 'suggestionComment') {
+    inline(node.children as Nodes[], leaf, inner);
+    leaf.marks.push({ kind: 'comment', start, end: leaf.text.length, text: leaf.text.slice(start), attribution: node.attribution });
+    return;
+  }
+  const deleted = node.type === 'suggestionInsert' ? [] : node.children;
+  const inserted = node.type === 'suggestionInsert' ? node.children : node.type === 'suggestionSubstitute' ? node.inserted : [];
+  const shown = walk.view === 'accept' ? inserted : deleted;
+  inline(shown as Nodes[], leaf, inner);
+  if (deleted.length > 0) leaf.marks.push({ kind: 'delete', start, end: start, text: toString({ type: 'paragraph', children: deleted } as Nodes), attribution: node.attribution });
+  if (inserted.length > 0 && walk.view === 'accept') leaf.marks.push({ kind: 'insert', start, end: leaf.text.length, text: leaf.text.slice(start), attribution: node.attribution });
+}
+
+function appendText(leaf: Leaf, rendered: string, node: Nodes, source: string | undefined): void {
+  const start = leaf.text.length;
+  leaf.text += rendered;
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (source === undefined || from === undefined || to === undefined || rendered === '') return;
+  const slice = source.slice(from, to);
+  const sources = slice === rendered ? Array.from({ length: rendered.length + 1 }, (_, index) => from + index) : alignCharacters(rendered, slice).map((offset) => from + offset);
+  leaf.segments.push({ start, end: leaf.text.length, sources });
+}
+
+function identitySegment(start: number, length: number, sourceStart: number): LeafSegment {
+  return { start, end: start + length, sources: Array.from({ length: length + 1 }, (_, index) => sourceStart + index) };
+}
