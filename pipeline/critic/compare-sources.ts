@@ -1,0 +1,282 @@
+/**
+ * Compare two editions of a Markdown source and write the new edition with its differences from
+ * the old one as CriticMarkup, every other byte of the new edition unchanged:
+ *
+ *   old.md, new.md ──parse──▶ blocks ──alignBlocks──▶ steps ──wordDiff + widenHunks──▶ edits ──▶ marked new.md
+ *
+ * Changed blocks get word-level suggestions inside their inline content; inserted blocks have
+ * their content wrapped in `{++…++}`; a deleted block is written again where it was, holding
+ * `{--…--}`; moves are a deletion and an insertion sharing a `move:<id>` note. The front matter
+ * is not compared as suggestions (a changed title is reported as a note).
+ */
+import { VFile } from 'vfile';
+import { parse as parseYaml } from 'yaml';
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../parse/parse.ts';
+import { alignBlocks, type BlockStep } from './align-blocks.ts';
+import { deleteMarkup, insertMarkup, substituteMarkup, type Attribution } from './syntax.ts';
+import { textUnits, type InlineRange, type TextUnit } from './text-units.ts';
+import { widenHunks } from './widen-hunks.ts';
+import { wordDiff } from './word-diff.ts';
+
+/** A source to compare: its text, and its path (for positions and the parser's base folder). */
+export interface CompareSource {
+  path: string;
+  text: string;
+}
+
+/** How the differences are attributed. */
+export interface CompareOptions {
+  /** Who the changes are attributed to (default: the new edition's `author`, else `report-press`). */
+  author?: string;
+  /** The date of the changes (default: the new edition's `date` when it is `YYYY-MM-DD`, else none). */
+  date?: string;
+}
+
+/** Something about the comparison the user should know: a difference that is not shown as a suggestion. */
+export interface CompareNote {
+  /** 1-based line in the new edition (or the old one, for `side: 'old'`). */
+  line: number;
+  side: 'old' | 'new';
+  /** `opaque-changed` (a code, HTML or math block changed), `title-changed`, `cell-count` (a row gained or lost cells). */
+  kind: 'opaque-changed' | 'title-changed' | 'cell-count';
+  /** The block's type, or the old title for `title-changed`. */
+  detail: string;
+}
+
+/** The marked new edition and what the comparison counted. */
+export interface CompareResult {
+  /** The new edition with its differences as CriticMarkup. */
+  text: string;
+  attribution: Attribution;
+  counts: { insertions: number; deletions: number; substitutions: number; moves: number };
+  notes: CompareNote[];
+  /** Map an offset in `text` back to the new edition's offset (for messages about the marked source). */
+  toNewOffset: (offset: number) => number;
+}
+
+/** An edit of the new edition: replace `[start, end)` by `text`. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  order: number;
+}
+
+function frontMatter(tree: Root): Record<string, unknown> {
+  const yaml = tree.children.find((node) => node.type === 'yaml');
+  if (!yaml || !('value' in yaml)) return {};
+  try {
+    const data: unknown = parseYaml(yaml.value, { schema: 'core' });
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+/** Compare two editions and write the new one with the differences as CriticMarkup. */
+export function compareSources(oldSource: CompareSource, newSource: CompareSource, options: CompareOptions = {}): CompareResult {
+  const oldTree = parseMarkdown(new VFile({ path: oldSource.path, value: oldSource.text }));
+  const newTree = parseMarkdown(new VFile({ path: newSource.path, value: newSource.text }));
+  const oldMeta = frontMatter(oldTree);
+  const newMeta = frontMatter(newTree);
+  const author = options.author ?? (typeof newMeta['author'] === 'string' && newMeta['author'].trim() !== '' ? newMeta['author'].trim() : 'report-press');
+  const metaDate = typeof newMeta['date'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(newMeta['date']) ? newMeta['date'] : undefined;
+  const date = options.date ?? metaDate;
+  const attribution: Attribution = date === undefined ? { author } : { author, date };
+  const lang = typeof newMeta['lang'] === 'string' ? newMeta['lang'] : /\p{Script=Han}/u.test(newSource.text) ? 'zh' : 'en';
+
+  const steps = alignBlocks(textUnits(oldTree, oldSource.text), textUnits(newTree, newSource.text), lang);
+  const writer = new MarkupWriter(oldSource.text, newSource.text, attribution, lang);
+  for (const step of steps) writer.step(step);
+  if (oldMeta['title'] !== newMeta['title'] && typeof oldMeta['title'] === 'string') writer.notes.push({ line: 1, side: 'new', kind: 'title-changed', detail: oldMeta['title'] });
+  return writer.finish();
+}
+
+/** Collects the edits the steps call for, then applies them to the new edition. */
+class MarkupWriter {
+  readonly notes: CompareNote[] = [];
+  private readonly edits: Edit[] = [];
+  private readonly counts = { insertions: 0, deletions: 0, substitutions: 0, moves: 0 };
+  /** Deleted blocks waiting to be written, grouped by the new block they follow. */
+  private pending: { after: TextUnit | undefined; blocks: { unit: TextUnit; move: string | undefined }[] } | undefined;
+
+  constructor(
+    private readonly oldText: string,
+    private readonly newText: string,
+    private readonly attribution: Attribution,
+    private readonly lang: string,
+  ) {}
+
+  step(step: BlockStep): void {
+    if (step.kind !== 'delete') this.flushDeleted();
+    switch (step.kind) {
+      case 'equal':
+        return;
+      case 'insert':
+        this.insertBlock(step.new, step.move);
+        return;
+      case 'change':
+        this.changeBlock(step.old, step.new);
+        return;
+      case 'delete':
+        if (this.pending && this.pending.after !== step.after) this.flushDeleted();
+        this.pending ??= { after: step.after, blocks: [] };
+        this.pending.blocks.push({ unit: step.old, move: step.move });
+    }
+  }
+
+  finish(): CompareResult {
+    this.flushDeleted();
+    const edits = [...this.edits].sort((a, b) => a.start - b.start || a.order - b.order);
+    let text = '';
+    let at = 0;
+    // Where each edit landed in the marked text, to map offsets back to the new edition.
+    const landmarks: { markedStart: number; markedEnd: number; newStart: number; newEnd: number }[] = [];
+    for (const edit of edits) {
+      text += this.newText.slice(at, edit.start);
+      landmarks.push({ markedStart: text.length, markedEnd: text.length + edit.text.length, newStart: edit.start, newEnd: edit.end });
+      text += edit.text;
+      at = edit.end;
+    }
+    text += this.newText.slice(at);
+    const toNewOffset = (offset: number): number => {
+      let delta = 0;
+      for (const mark of landmarks) {
+        if (offset < mark.markedStart) break;
+        if (offset < mark.markedEnd) return mark.newStart;
+        delta = mark.newEnd - mark.markedEnd;
+      }
+      return offset + delta;
+    };
+    return { text, attribution: this.attribution, counts: this.counts, notes: this.notes, toNewOffset };
+  }
+
+  private edit(start: number, end: number, text: string): void {
+    this.edits.push({ start, end, text, order: this.edits.length });
+  }
+
+  private withMove(move: string | undefined): Attribution {
+    return move === undefined ? this.attribution : { ...this.attribution, text: `move:${move}` };
+  }
+
+  private note(unit: TextUnit, side: 'old' | 'new', kind: CompareNote['kind']): void {
+    this.notes.push({ line: lineOf(side === 'old' ? this.oldText : this.newText, unit.blockStart), side, kind, detail: unit.type });
+  }
+
+  private insertBlock(unit: TextUnit, move: string | undefined): void {
+    if (move !== undefined) this.counts.moves++;
+    else if (unit.kind !== 'opaque') this.counts.insertions++;
+    const wrap = (range: InlineRange) => {
+      if (range.end > range.start) this.edit(range.start, range.end, insertMarkup(this.newText.slice(range.start, range.end), this.withMove(move)));
+    };
+    if (unit.kind === 'opaque') this.note(unit, 'new', 'opaque-changed');
+    else if (unit.inline) wrap(unit.inline);
+    else for (const cell of unit.cells ?? []) wrap(cell);
+  }
+
+  private changeBlock(old: TextUnit, next: TextUnit): void {
+    if (old.inline && next.inline) {
+      this.changeInline(old.inline, next.inline);
+      return;
+    }
+    const oldCells = old.cells ?? [];
+    const newCells = next.cells ?? [];
+    if (oldCells.length !== newCells.length) this.note(next, 'new', 'cell-count');
+    newCells.forEach((cell, index) => {
+      const before = oldCells[index];
+      if (before) this.changeInline(before, cell);
+    });
+  }
+
+  /** Word-diff one inline range against its old version and write each difference in place. */
+  private changeInline(old: InlineRange, next: InlineRange): void {
+    const oldText = this.oldText.slice(old.start, old.end);
+    const newText = this.newText.slice(next.start, next.end);
+    const hunks = widenHunks(wordDiff(oldText, newText, this.lang), { text: oldText, base: old.start, nodes: old.nodes }, { text: newText, base: next.start, nodes: next.nodes });
+    for (const hunk of hunks) {
+      const removed = oldText.slice(hunk.oldStart, hunk.oldEnd);
+      const inserted = newText.slice(hunk.newStart, hunk.newEnd);
+      const start = next.start + hunk.newStart;
+      const end = next.start + hunk.newEnd;
+      // An empty cell's place is just after its pipe: keep a space on each side of the markup.
+      const pad = next.nodes.length === 0 && next.start === next.end ? ' ' : '';
+      if (removed === '') {
+        this.counts.insertions++;
+        this.edit(start, end, insertMarkup(inserted, this.attribution));
+      } else if (inserted === '') {
+        this.counts.deletions++;
+        this.edit(start, end, `${pad}${deleteMarkup(removed, this.attribution)}${pad}`);
+      } else {
+        this.counts.substitutions++;
+        this.edit(start, end, substituteMarkup(removed, inserted, this.attribution));
+      }
+    }
+  }
+
+  /** Write the deleted blocks waiting, after the new block they followed (or before the first). */
+  private flushDeleted(): void {
+    const group = this.pending;
+    this.pending = undefined;
+    if (!group) return;
+    let text = '';
+    let previous: TextUnit | undefined = group.after;
+    for (const { unit, move } of group.blocks) {
+      if (unit.kind === 'opaque') {
+        this.note(unit, 'old', 'opaque-changed');
+        continue;
+      }
+      const written = this.deletedBlock(unit, move);
+      if (written === undefined) continue;
+      if (move !== undefined) this.counts.moves++;
+      else this.counts.deletions++;
+      text += `${separator(previous, unit)}${written}`;
+      previous = unit;
+    }
+    if (text === '') return;
+    if (group.after) {
+      this.edit(group.after.blockEnd, group.after.blockEnd, text);
+      return;
+    }
+    // Before the first block of the new edition (after its front matter), or at its end.
+    const first = firstBlockStart(this.newText);
+    this.edit(first, first, `${text.replace(/^\n+/, '')}\n\n`);
+  }
+
+  /** A deleted block written anew: its prefix and its content in `{--…--}`, or undefined when it cannot be. */
+  private deletedBlock(unit: TextUnit, move: string | undefined): string | undefined {
+    const attribution = this.withMove(move);
+    if (unit.kind === 'row') {
+      const cells = (unit.cells ?? []).map((cell) => (cell.end > cell.start ? deleteMarkup(this.oldText.slice(cell.start, cell.end), attribution) : ''));
+      const row = `| ${cells.join(' | ')} |`;
+      return unit.table?.row === 0 && unit.table.delimiter !== '' ? `${row}\n${unit.table.delimiter}` : row;
+    }
+    if (!unit.inline || unit.prefix === undefined) {
+      if (unit.inline) this.note(unit, 'old', 'opaque-changed');
+      return undefined;
+    }
+    return `${unit.prefix}${deleteMarkup(this.oldText.slice(unit.inline.start, unit.inline.end), attribution)}`;
+  }
+}
+
+/** What goes between a block and the deleted block written after it: a line break in a list or table, else a blank line. */
+function separator(previous: TextUnit | undefined, unit: TextUnit): string {
+  if (unit.kind === 'row' && previous?.kind === 'row') return '\n';
+  if (unit.listItem && previous?.prefix !== undefined && /[-*+]|\d[.)]|^[ \t]+$/.test(previous.prefix) && previous.kind === 'text') return '\n';
+  return '\n\n';
+}
+
+/** Where the body of a source starts: after its front matter, if any. */
+function firstBlockStart(text: string): number {
+  const match = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return 0;
+  let at = match[0].length;
+  while (text[at] === '\n' || text[at] === '\r') at++;
+  return at;
+}
