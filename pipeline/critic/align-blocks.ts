@@ -5,11 +5,24 @@
  * equals (or nearly equals) an inserted block elsewhere is a move.
  */
 import { diffArrays } from 'diff';
-import type { TextUnit } from './text-units.ts';
 import { similarity } from './word-diff.ts';
 
+/**
+ * What alignment needs of a block: `key` equal for the same block, `text` to measure likeness,
+ * and what may be paired: the same `kind` and `type` (`opaque` blocks never), rows of as many
+ * cells, headings of the same `depth`.
+ */
+export interface AlignableBlock {
+  kind: string;
+  key: string;
+  text: string;
+  type: string;
+  depth?: number;
+  cells?: readonly unknown[];
+}
+
 /** How one block of the new edition relates to the old one, in the new edition's order. */
-export type BlockStep =
+export type BlockStep<TextUnit extends AlignableBlock = AlignableBlock> =
   /** The same block in both editions. */
   | { kind: 'equal'; old: TextUnit; new: TextUnit }
   /** A block changed in place (to be word-diffed). */
@@ -33,8 +46,8 @@ const MOVE_COMPARISONS = 40_000;
  * once: equal and changed pairs, insertions, and deletions placed after the new block they
  * followed.
  */
-export function alignBlocks(oldUnits: readonly TextUnit[], newUnits: readonly TextUnit[], lang: string): BlockStep[] {
-  const steps: BlockStep[] = [];
+export function alignBlocks<TextUnit extends AlignableBlock>(oldUnits: readonly TextUnit[], newUnits: readonly TextUnit[], lang: string): BlockStep<TextUnit>[] {
+  const steps: BlockStep<TextUnit>[] = [];
   const changes = diffArrays(
     oldUnits.map((unit) => unit.key),
     newUnits.map((unit) => unit.key),
@@ -79,7 +92,7 @@ export function alignBlocks(oldUnits: readonly TextUnit[], newUnits: readonly Te
  * same kind paired in order, the rest deleted (after the block before them) or inserted.
  * Resolves to the last new block, the anchor for what follows.
  */
-function pairGap(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | undefined, steps: BlockStep[], lang: string): TextUnit | undefined {
+function pairGap<TextUnit extends AlignableBlock>(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | undefined, steps: BlockStep<TextUnit>[], lang: string): TextUnit | undefined {
   let nextAdded = 0;
   let last = anchor;
   for (const old of removed) {
@@ -120,18 +133,18 @@ function pairGap(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | unde
   return last;
 }
 
-function pairable(old: TextUnit, candidate: TextUnit): boolean {
+function pairable(old: AlignableBlock, candidate: AlignableBlock): boolean {
   if (old.kind !== candidate.kind || old.kind === 'opaque') return false;
   if (old.kind === 'row') return old.cells?.length === candidate.cells?.length;
   return old.type === candidate.type;
 }
 
 /** Mark deleted and inserted text blocks with equal (or nearly equal) text as the two ends of a move. */
-function findMoves(steps: BlockStep[], lang: string): void {
-  const deletes = steps.filter((step): step is Extract<BlockStep, { kind: 'delete' }> => step.kind === 'delete' && step.old.kind === 'text' && step.old.text.trim() !== '');
-  const inserts = steps.filter((step): step is Extract<BlockStep, { kind: 'insert' }> => step.kind === 'insert' && step.new.kind === 'text' && step.new.text.trim() !== '');
+function findMoves<TextUnit extends AlignableBlock>(steps: BlockStep<TextUnit>[], lang: string): void {
+  const deletes = steps.filter((step): step is Extract<BlockStep<TextUnit>, { kind: 'delete' }> => step.kind === 'delete' && step.old.kind === 'text' && step.old.text.trim() !== '');
+  const inserts = steps.filter((step): step is Extract<BlockStep<TextUnit>, { kind: 'insert' }> => step.kind === 'insert' && step.new.kind === 'text' && step.new.text.trim() !== '');
   let moves = 0;
-  const byText = new Map<string, Extract<BlockStep, { kind: 'insert' }>[]>();
+  const byText = new Map<string, Extract<BlockStep<TextUnit>, { kind: 'insert' }>[]>();
   for (const insert of inserts) {
     const key = insert.new.text.trim();
     byText.set(key, [...(byText.get(key) ?? []), insert]);
@@ -146,7 +159,7 @@ function findMoves(steps: BlockStep[], lang: string): void {
   const openInserts = inserts.filter((step) => step.move === undefined);
   if (openDeletes.length * openInserts.length > MOVE_COMPARISONS) return;
   for (const remove of openDeletes) {
-    let best: Extract<BlockStep, { kind: 'insert' }> | undefined;
+    let best: Extract<BlockStep<TextUnit>, { kind: 'insert' }> | undefined;
     let bestScore = MOVE_SIMILARITY;
     for (const insert of openInserts) {
       if (insert.move !== undefined) continue;

@@ -114,7 +114,7 @@ class MarkupWriter {
     private readonly lang: string,
   ) {}
 
-  step(step: BlockStep): void {
+  step(step: BlockStep<TextUnit>): void {
     if (step.kind !== 'delete') this.flushDeleted();
     switch (step.kind) {
       case 'equal':
