@@ -15,11 +15,16 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
 const USAGE = `Usage:
   press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--timeout <seconds>] [--quiet]
   press check <file.md> [--fix] [--timeout <seconds>] [--quiet]
+  press review <source.md> <edited.docx>... [--out <dir>] [--timeout <seconds>] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
 check --fix rewrites the source in place with the automatic fixes (half-width punctuation in
 Chinese text), then checks it again.
+review takes the source and the Word copies departments edited (tracked changes, comments, or
+edits made with tracking off) and writes, into review/ by default, <name>.md (the source with
+every change as attributed CriticMarkup), <name>-opinions.docx and <name>-opinions.csv (the
+summary of opinions, 意见汇总表).
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
 --timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
@@ -81,16 +86,21 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   }
   if (values.help) return 'help';
   const [command, input, ...extra] = positionals;
-  if (command !== 'build' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  if (!input) throw new UsageError(`${command}: missing <file.md>`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (command !== 'build' && command !== 'check' && command !== 'review') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (!input) throw new UsageError(`${command}: missing <${command === 'review' ? 'source.md' : 'file.md'}>`);
+  if (command === 'review') {
+    if (extra.length === 0) throw new UsageError('review: missing <edited.docx> (one or more copies edited by departments)');
+    const other = (['format', 'browser', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix'] as const).find((option) => values[option] !== undefined);
+    if (other !== undefined) throw new UsageError(`--${other} is not an option of review`);
+  } else if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
   if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
   if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
   return {
     command,
     input,
-    outDir: values.out ?? 'dist',
+    copies: command === 'review' ? extra : [],
+    outDir: values.out ?? (command === 'review' ? 'review' : 'dist'),
     formats: parseFormats(values.format),
     quiet: values.quiet === true,
     browserPath: values.browser,

@@ -48,3 +48,6 @@ for (const format of ['pdf', 'docx', 'html']) {
 const pages = await run('pdfinfo', [path.join(work, 'out', 'sample-x60.pdf')]).then(({ stdout }) => /Pages:\s+(\d+)/.exec(stdout)?.[1] ?? '?', () => '?');
 console.log(`pages (x60)   ${pad(pages, 14)}`);
 console.log('peak RSS node: the Node process alone; all: Node plus Chromium, sampled every 100 ms (shared pages counted per process).');
+
+const { benchWayBack } = await import('./bench-way-back.ts');
+await benchWayBack(path.join(work, 'sample-x60.md'));

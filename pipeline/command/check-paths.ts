@@ -23,7 +23,13 @@ export async function pathProblem(command: Command): Promise<string | undefined>
   if (input === 'none') return `cannot read ${command.input}: no such file`;
   if (input === 'folder') return `cannot read ${command.input}: it is a folder, not a Markdown file`;
   if (input === 'other') return `cannot read ${command.input}: it is not a regular file (a named pipe, a device or a socket)`;
-  if (command.command !== 'build') return undefined;
+  for (const copy of command.copies) {
+    const kind = await kindOf(copy);
+    if (kind === 'none') return `cannot read ${copy}: no such file`;
+    if (kind === 'folder') return `cannot read ${copy}: it is a folder, not a Word file`;
+    if (kind === 'other') return `cannot read ${copy}: it is not a regular file (a named pipe, a device or a socket)`;
+  }
+  if (command.command === 'check') return undefined;
   // The nearest part of the --out path that exists must be a folder.
   for (let folder = path.resolve(command.outDir); ; folder = path.dirname(folder)) {
     const kind = await kindOf(folder);

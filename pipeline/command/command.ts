@@ -2,8 +2,10 @@ import type { OutputFormat } from '../types.ts';
 
 /** A `press` command line, parsed and validated: what to do and how. */
 export interface Command {
-  command: 'build' | 'check';
+  command: 'build' | 'check' | 'review';
   input: string;
+  /** `review`: the edited Word copies, after the source. */
+  copies: string[];
   outDir: string;
   formats: OutputFormat[];
   quiet: boolean;

@@ -50,8 +50,20 @@ export interface Leaf {
   line?: number;
   /** Runs of the text placed in the source (source trees only). */
   segments: LeafSegment[];
+  /** Where the block and its inline content stand in the source (source trees only). */
+  range?: LeafRange;
   /** Tracked changes and comments (trees read with their suggestions). */
   marks: LeafMark[];
+}
+
+/** Source offsets of a leaf's block, of its inline content, and the text before the block on its first line. */
+export interface LeafRange {
+  blockStart: number;
+  blockEnd: number;
+  inlineStart: number;
+  inlineEnd: number;
+  /** What stands before the block on its line (`> `, `- `, indentation). */
+  linePrefix: string;
 }
 
 /** Where a leaf stands under its nearest heading. */
@@ -173,6 +185,8 @@ function emptyLeaf(walk: Walk, kind: LeafKind, where: LeafWhere, node: Nodes | u
 function addLeaf(walk: Walk, kind: LeafKind, children: readonly PhrasingContent[], where: LeafWhere, node: Nodes | undefined): void {
   const leaf = emptyLeaf(walk, kind, where, node);
   if (leaf.line === undefined && children[0]?.position) leaf.line = children[0].position.start.line;
+  const range = walk.source === undefined ? undefined : rangeOf(walk.source, node, children);
+  if (range) leaf.range = range;
   inline(children, leaf, walk);
   walk.leaves.push(leaf);
 }
@@ -243,4 +257,14 @@ function appendText(leaf: Leaf, rendered: string, node: Nodes, source: string | 
 
 function identitySegment(start: number, length: number, sourceStart: number): LeafSegment {
   return { start, end: start + length, sources: Array.from({ length: length + 1 }, (_, index) => sourceStart + index) };
+}
+
+function rangeOf(source: string, node: Nodes | undefined, children: readonly PhrasingContent[]): LeafRange | undefined {
+  const inlineStart = children[0]?.position?.start.offset;
+  const inlineEnd = children.at(-1)?.position?.end.offset;
+  if (inlineStart === undefined || inlineEnd === undefined) return undefined;
+  const blockStart = node?.position?.start.offset ?? inlineStart;
+  const blockEnd = node?.position?.end.offset ?? inlineEnd;
+  const lineStart = source.lastIndexOf('\n', blockStart - 1) + 1;
+  return { blockStart, blockEnd, inlineStart, inlineEnd, linePrefix: source.slice(lineStart, blockStart) };
 }

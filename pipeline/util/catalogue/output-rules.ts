@@ -81,12 +81,18 @@ export const OUTPUT_RULES = {
     zh: (args) => (args.kind === 'unreadable' ? `无法读取参考文档 ${args.path}（${args.reason}）` : `参考文档 ${args.path} 不能使用：${args.problem}`),
   }),
   'output-path': lockedError({
-    en: (args: { kind: 'not-folder' | 'folder-in-way'; path: string }) =>
+    en: (args: { kind: 'not-folder' | 'folder-in-way' | 'source'; path: string }) =>
       args.kind === 'not-folder'
         ? `The outputs cannot be written: ${args.path} is a file, not a folder; choose another --out`
-        : `Output ${args.path} is a folder: the output cannot replace it; rename or remove the folder, or choose another --out`,
+        : args.kind === 'source'
+          ? `Output ${args.path} is the source itself: it would be overwritten; choose another --out`
+          : `Output ${args.path} is a folder: the output cannot replace it; rename or remove the folder, or choose another --out`,
     zh: (args) =>
-      args.kind === 'not-folder' ? `无法写出输出文件：${args.path} 是文件，不是文件夹；请另选 --out` : `输出 ${args.path} 是一个文件夹，输出文件无法替换它；请重命名或删除该文件夹，或另选 --out`,
+      args.kind === 'not-folder'
+        ? `无法写出输出文件：${args.path} 是文件，不是文件夹；请另选 --out`
+        : args.kind === 'source'
+          ? `输出 ${args.path} 就是源文件本身，会被覆盖；请另选 --out`
+          : `输出 ${args.path} 是一个文件夹，输出文件无法替换它；请重命名或删除该文件夹，或另选 --out`,
   }),
   'docx-reference-styles': rule({
     severity: 'warning',

@@ -1,0 +1,44 @@
+/**
+ * From a leaf's text to its source: a range of the text, cut at the edges of the source runs it
+ * crosses (text nodes, code spans), as ranges of the source. CriticMarkup written around each
+ * piece never cuts inline markup in two.
+ */
+import type { Leaf, LeafSegment } from './leaves.ts';
+
+/** A range of a leaf's text that one source run holds, and its place in the source. */
+export interface SourcePiece {
+  textStart: number;
+  textEnd: number;
+  from: number;
+  to: number;
+}
+
+/** The pieces of `[start, end)` of a leaf's text, in order; empty when none of it is in the source. */
+export function sourcePieces(leaf: Leaf, start: number, end: number): SourcePiece[] {
+  const pieces: SourcePiece[] = [];
+  for (const segment of leaf.segments) {
+    const textStart = Math.max(start, segment.start);
+    const textEnd = Math.min(end, segment.end);
+    if (textStart >= textEnd) continue;
+    pieces.push({ textStart, textEnd, from: sourceAt(segment, textStart), to: sourceAt(segment, textEnd) });
+  }
+  return pieces;
+}
+
+/**
+ * The source offset for a point of a leaf's text (an insertion): inside the run that holds it,
+ * else at the end of the run it follows, else at the start of the run it precedes.
+ */
+export function sourcePoint(leaf: Leaf, offset: number): number | undefined {
+  const inside = leaf.segments.find((segment) => segment.start < offset && offset < segment.end);
+  if (inside) return sourceAt(inside, offset);
+  const after = leaf.segments.find((segment) => segment.end === offset);
+  if (after) return sourceAt(after, offset);
+  const before = leaf.segments.find((segment) => segment.start === offset);
+  if (before) return sourceAt(before, offset);
+  return undefined;
+}
+
+function sourceAt(segment: LeafSegment, offset: number): number {
+  return segment.sources[offset - segment.start] ?? segment.sources.at(-1) ?? 0;
+}
