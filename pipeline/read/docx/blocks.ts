@@ -1,0 +1,250 @@
+/**
+ * From records to Markdown blocks: tracked paragraph marks applied (a split or a join accepted
+ * or rejected), then each paragraph given its role — heading, list item (nested by `w:ilvl`,
+ * ordered or not from the numbering, its start counted), quote (nested by our Quote2/Quote3),
+ * code, rule, figure with its caption line — and the title-block paragraphs set aside for the
+ * front matter.
+ */
+import type { BlockContent, Blockquote, Code, Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, ThematicBreak } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { BlockRecord, ParagraphRecord } from './body.ts';
+import { type ReadContext, warn } from './context.ts';
+import { ROLE_STYLES } from './formatting.ts';
+import { headingLevel } from './headings.ts';
+import { applyMode, buildPhrasing } from './inline.ts';
+import type { TrackChanges } from './types.ts';
+
+/** Title-block roles whose paragraphs become front matter. */
+export type MetaRole = 'title' | 'subtitle' | 'speaker' | 'author' | 'date';
+
+type Role = MetaRole | 'tocHeading' | 'code' | 'rule' | 'caption' | 'heading' | 'quote' | 'list' | 'listContinue' | 'body';
+
+/** What the blocks give: the blocks, and the title-block texts found. */
+export interface AssembledBlocks {
+  blocks: BlockContent[];
+  meta: Partial<Record<MetaRole, string>>;
+  /** The heading node each body paragraph became (for bookmarks). */
+  headings: Map<ParagraphRecord['element'], RootContent>;
+}
+
+/**
+ * Apply tracked paragraph marks: accepting a deleted mark, or rejecting an inserted one, joins the
+ * paragraph with the next. With `all` the paragraphs stay as they are, with a warning when the
+ * mark alone changed (a split or a join, which CriticMarkup cannot hold).
+ */
+export function applyParagraphMarks(records: BlockRecord[], mode: TrackChanges, context: ReadContext): BlockRecord[] {
+  const result: BlockRecord[] = [];
+  let joining: ParagraphRecord | undefined;
+  for (const record of records) {
+    if (record.kind !== 'paragraph') {
+      joining = undefined;
+      result.push(record);
+      continue;
+    }
+    let current = record;
+    if (joining) {
+      joining.atoms.push(...record.atoms);
+      joining.looks.push(...record.looks);
+      if (record.mark) joining.mark = record.mark;
+      else delete joining.mark;
+      current = joining;
+    } else {
+      result.push(record);
+    }
+    const mark = current.mark;
+    const joins = mark !== undefined && ((mode === 'accept' && mark.kind === 'delete') || (mode === 'reject' && mark.kind === 'insert'));
+    if (mode === 'all' && mark !== undefined && !wholly(current, mark.kind)) {
+      context.paragraph = current.index;
+      warn(context, 'import-paragraph-mark', { change: mark.kind === 'insert' ? 'split' : 'merge', author: mark.attribution.author ?? '' });
+    }
+    joining = joins ? current : undefined;
+  }
+  return result;
+}
+
+/** Whether all the paragraph's content has the same change as its mark (a whole paragraph inserted or deleted). */
+function wholly(record: ParagraphRecord, kind: 'insert' | 'delete'): boolean {
+  const nodes = record.atoms.filter((atom) => atom.kind === 'node');
+  return nodes.length > 0 && nodes.every((atom) => atom.change?.kind === kind);
+}
+
+function roleOf(record: ParagraphRecord): Role {
+  const id = record.style?.id ?? '';
+  const name = (record.style?.name ?? '').toLowerCase();
+  for (const [role, styleId] of Object.entries(ROLE_STYLES) as [keyof typeof ROLE_STYLES, string][]) {
+    if (id !== styleId) continue;
+    if (role === 'figure' || role === 'footnote') return 'body';
+    if (role === 'tableCaption') return 'body';
+    return role;
+  }
+  if (name === 'title') return 'title';
+  if (name === 'subtitle') return 'subtitle';
+  if (name === 'toc heading') return 'tocHeading';
+  if (name === 'caption') return 'caption';
+  if (headingLevel(record) !== undefined) return 'heading';
+  if (/^quote\d?$/i.test(id) || name === 'quote' || name === 'intense quote') return 'quote';
+  if (id.startsWith('ListContinue')) return 'listContinue';
+  if (record.numbering !== undefined) return 'list';
+  return 'body';
+}
+
+function quoteDepth(record: ParagraphRecord): number {
+  const match = /^quote(\d)$/i.exec(record.style?.id ?? '');
+  return match ? Number(match[1]) : 1;
+}
+
+function withIndex<T extends RootContent>(node: T, index: number): T {
+  node.data = { ...(node.data ?? {}), docxParagraph: index };
+  return node;
+}
+
+/** The lines of a code paragraph: breaks are line ends. */
+function codeText(phrasing: PhrasingContent[]): string {
+  return phrasing.map((node) => (node.type === 'break' ? '\n' : toString(node))).join('');
+}
+
+/** Turn the records of the body (or a note) into blocks. */
+export function assembleBlocks(records: BlockRecord[], context: ReadContext): AssembledBlocks {
+  const mode = context.options.trackChanges;
+  const meta: Partial<Record<MetaRole, string>> = {};
+  const headings = new Map<ParagraphRecord['element'], RootContent>();
+  const blocks: BlockContent[] = [];
+  const lists = new ListBuilder(context);
+  let quotes: Blockquote[] = [];
+  for (const record of applyParagraphMarks(records, mode, context)) {
+    if (record.kind === 'table') {
+      lists.close();
+      quotes = [];
+      blocks.push(record.node);
+      continue;
+    }
+    context.paragraph = record.index;
+    const phrasing = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
+    const role = roleOf(record);
+    const text = toString({ type: 'paragraph', children: phrasing }).trim();
+    if (role === 'title' || role === 'subtitle' || role === 'speaker' || role === 'author' || role === 'date') {
+      if (text !== '' && meta[role] === undefined && !phrasing.some((node) => (node.type as string).startsWith('suggestion'))) {
+        meta[role] = text;
+        continue;
+      }
+    }
+    if (role === 'tocHeading' && context.toc) continue;
+    if (role !== 'quote') quotes = [];
+    if (role === 'listContinue' && lists.open()) {
+      lists.continueItem(withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index));
+      continue;
+    }
+    if (role === 'list') {
+      const level = context.numbering.level(record.numbering?.numId ?? '', record.numbering?.ilvl ?? 0);
+      if (level !== undefined) {
+        const list = lists.add(record, phrasing, level.ordered, level.start);
+        if (list) blocks.push(list);
+        continue;
+      }
+    }
+    lists.close();
+    if (role === 'heading') {
+      const heading: Heading = withIndex({ type: 'heading', depth: (headingLevel(record) ?? 1) as Heading['depth'], children: phrasing } as Heading, record.index);
+      headings.set(record.element, heading);
+      blocks.push(heading);
+      continue;
+    }
+    if (phrasing.length === 0 || text === '' && !phrasing.some((node) => node.type === 'image')) {
+      if (role === 'rule') blocks.push(withIndex({ type: 'thematicBreak' } as ThematicBreak, record.index));
+      continue;
+    }
+    if (role === 'code') {
+      blocks.push(withIndex({ type: 'code', lang: null, meta: null, value: codeText(phrasing) } as Code, record.index));
+      continue;
+    }
+    if (role === 'caption') {
+      // A caption right under a picture: the caption line of the figure, in the same paragraph.
+      const previous = blocks.at(-1);
+      if (previous?.type === 'paragraph' && previous.children.length === 1 && previous.children[0]?.type === 'image') {
+        previous.children.push({ type: 'text', value: '\n' }, ...phrasing);
+        continue;
+      }
+    }
+    const paragraph = withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index);
+    if (role === 'quote') {
+      const depth = quoteDepth(record);
+      quotes = quotes.slice(0, depth);
+      while (quotes.length < depth) {
+        const quote: Blockquote = withIndex({ type: 'blockquote', children: [] } as Blockquote, record.index);
+        const parent = quotes.at(-1);
+        if (parent) parent.children.push(quote);
+        else blocks.push(quote);
+        quotes.push(quote);
+      }
+      quotes.at(-1)?.children.push(paragraph);
+      continue;
+    }
+    blocks.push(paragraph);
+  }
+  return { blocks, meta, headings };
+}
+
+const TASK = /^([☒☐])\s?/;
+
+/** Builds nested lists from numbered paragraphs, counting each level for start values. */
+class ListBuilder {
+  private stack: { list: List; level: number }[] = [];
+  private readonly counts = new Map<string, number[]>();
+
+  constructor(private readonly context: ReadContext) {}
+
+  open(): boolean {
+    return this.stack.length > 0;
+  }
+
+  close(): void {
+    this.stack = [];
+  }
+
+  continueItem(paragraph: Paragraph): void {
+    this.stack.at(-1)?.list.children.at(-1)?.children.push(paragraph);
+  }
+
+  /** Add an item; returns a new top-level list to place, if one was started. */
+  add(record: ParagraphRecord, phrasing: PhrasingContent[], ordered: boolean, start: number): List | undefined {
+    const numbering = record.numbering ?? { numId: '', ilvl: 0 };
+    const level = numbering.ilvl;
+    const key = this.context.numbering.abstractOf(numbering.numId) ?? numbering.numId;
+    const counts = this.counts.get(`${key}/${numbering.numId}`) ?? [];
+    this.counts.set(`${key}/${numbering.numId}`, counts);
+    counts[level] = (counts[level] ?? start - 1) + 1;
+    counts.length = level + 1;
+    while (this.stack.length > 0 && (this.stack.at(-1)?.level ?? 0) > level) this.stack.pop();
+    const top = this.stack.at(-1);
+    let created: List | undefined;
+    let list: List;
+    if (top && top.level === level && top.list.ordered === ordered) {
+      list = top.list;
+    } else {
+      if (top && top.level === level) this.stack.pop();
+      list = withIndex({ type: 'list', ordered, spread: false, children: [] } as List, record.index);
+      if (ordered) list.start = counts[level] ?? start;
+      const parent = this.stack.at(-1);
+      const parentItem = parent?.list.children.at(-1);
+      if (parentItem) parentItem.children.push(list);
+      else {
+        this.stack = [];
+        created = list;
+      }
+      this.stack.push({ list, level });
+    }
+    const item: ListItem = withIndex({ type: 'listItem', spread: false, children: [] } as ListItem, record.index);
+    const first = phrasing[0];
+    if (first?.type === 'text') {
+      const task = TASK.exec(first.value);
+      if (task) {
+        item.checked = task[1] === '☒';
+        const rest = first.value.slice(task[0].length);
+        phrasing = rest === '' ? phrasing.slice(1) : [{ ...first, value: rest }, ...phrasing.slice(1)];
+      }
+    }
+    item.children.push(withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index));
+    list.children.push(item);
+    return created;
+  }
+}
