@@ -37,31 +37,33 @@ export type DepartmentChange =
  */
 export function departmentChanges(base: readonly Leaf[], edited: readonly Leaf[], lang: string, fallback: Attribution): DepartmentChange[] {
   const changes: DepartmentChange[] = [];
+  // A tracked change or comment without a date (some writers leave it out) takes the copy's.
+  const dated = (attribution: Attribution): Attribution => (attribution.date === undefined && fallback.date !== undefined ? { ...attribution, date: fallback.date } : attribution);
   let lastBase = -1;
   for (const step of alignBlocks(alignable(base), alignable(edited), lang)) {
     switch (step.kind) {
       case 'equal':
         lastBase = step.old.index;
-        comments(step.new.leaf, step.old.index, [], changes);
+        comments(step.new.leaf, step.old.index, [], changes, dated);
         break;
       case 'change': {
         lastBase = step.old.index;
         const hunks = wordDiff(step.old.text, step.new.text, lang);
         for (const hunk of hunks) {
           const attributed = attributionOf(step.new.leaf.marks, hunk);
-          changes.push({ kind: 'edit', base: step.old.index, start: hunk.oldStart, end: hunk.oldEnd, text: step.new.text.slice(hunk.newStart, hunk.newEnd), attribution: attributed ?? fallback, tracked: attributed !== undefined });
+          changes.push({ kind: 'edit', base: step.old.index, start: hunk.oldStart, end: hunk.oldEnd, text: step.new.text.slice(hunk.newStart, hunk.newEnd), attribution: attributed ? dated(attributed) : fallback, tracked: attributed !== undefined });
         }
-        comments(step.new.leaf, step.old.index, hunks, changes);
+        comments(step.new.leaf, step.old.index, hunks, changes, dated);
         break;
       }
       case 'insert': {
         const attributed = step.new.leaf.marks.find((mark) => mark.kind === 'insert')?.attribution;
-        changes.push({ kind: 'insert-leaf', after: lastBase, text: step.new.text, leafKind: step.new.leaf.kind, attribution: attributed ?? fallback, tracked: attributed !== undefined, ...(step.move ? { move: step.move } : {}) });
+        changes.push({ kind: 'insert-leaf', after: lastBase, text: step.new.text, leafKind: step.new.leaf.kind, attribution: attributed ? dated(attributed) : fallback, tracked: attributed !== undefined, ...(step.move ? { move: step.move } : {}) });
         break;
       }
       case 'delete': {
         const attributed = deletionAttribution(step.old.leaf, edited, step.after?.leaf);
-        changes.push({ kind: 'delete-leaf', base: step.old.index, attribution: attributed ?? fallback, tracked: attributed !== undefined, ...(step.move ? { move: step.move } : {}) });
+        changes.push({ kind: 'delete-leaf', base: step.old.index, attribution: attributed ? dated(attributed) : fallback, tracked: attributed !== undefined, ...(step.move ? { move: step.move } : {}) });
         break;
       }
     }
@@ -98,10 +100,10 @@ function deletionAttribution(removed: Leaf, edited: readonly Leaf[], after: Leaf
 }
 
 /** The comments of an edited leaf, their anchors moved to the base leaf's coordinates. */
-function comments(leaf: Leaf, base: number, hunks: readonly DiffHunk[], changes: DepartmentChange[]): void {
+function comments(leaf: Leaf, base: number, hunks: readonly DiffHunk[], changes: DepartmentChange[], dated: (attribution: Attribution) => Attribution): void {
   for (const mark of leaf.marks) {
     if (mark.kind !== 'comment') continue;
-    changes.push({ kind: 'comment', base, start: toOld(mark.start, hunks, 'start'), end: toOld(mark.end, hunks, 'end'), anchor: mark.text, attribution: mark.attribution });
+    changes.push({ kind: 'comment', base, start: toOld(mark.start, hunks, 'start'), end: toOld(mark.end, hunks, 'end'), anchor: mark.text, attribution: dated(mark.attribution) });
   }
 }
 

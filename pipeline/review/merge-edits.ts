@@ -26,34 +26,46 @@ export function mergeEdits(placed: readonly PlacedEdit[], source: string, chines
   const kept: PlacedEdit[] = [];
   const conflicts: Conflict[] = [];
   const asComments: PlacedEdit[] = [];
-  for (const edit of placed) {
+  // Changes first, in the order of the copies; comments after them, as they change no text.
+  const changes = placed.filter((edit) => edit.opinion.kind !== 'comment');
+  const comments = placed.filter((edit) => edit.opinion.kind === 'comment');
+  for (const edit of changes) {
     const clash = kept.find((other) => overlaps(edit, other));
     if (!clash) {
       kept.push(edit);
       continue;
     }
     if (clash.opinion.copy !== edit.opinion.copy && clash.from === edit.from && clash.to === edit.to && clash.proposed === edit.proposed && clash.old === edit.old) {
-      const note = chinese ? `与${clash.opinion.author}的修改相同` : `same change as ${clash.opinion.author}`;
-      edit.opinion.notes.push(note);
-      clash.opinion.notes.push(chinese ? `与${edit.opinion.author}的修改相同` : `same change as ${edit.opinion.author}`);
+      if (clash.opinion !== edit.opinion) {
+        addNote(edit.opinion, chinese ? `与${clash.opinion.author}的修改相同` : `same change as ${clash.opinion.author}`);
+        addNote(clash.opinion, chinese ? `与${edit.opinion.author}的修改相同` : `same change as ${edit.opinion.author}`);
+      }
       continue;
     }
     if (clash.opinion.copy !== edit.opinion.copy) {
-      conflicts.push({ kept: clash, other: edit });
-      edit.opinion.notes.push(chinese ? `与${clash.opinion.author}的修改冲突` : `conflicts with ${clash.opinion.author}`);
-      clash.opinion.notes.push(chinese ? `与${edit.opinion.author}的修改冲突` : `conflicts with ${edit.opinion.author}`);
+      if (!conflicts.some((conflict) => conflict.kept.opinion === clash.opinion && conflict.other.opinion === edit.opinion)) conflicts.push({ kept: clash, other: edit });
+      addNote(edit.opinion, chinese ? `与${clash.opinion.author}的修改冲突` : `conflicts with ${clash.opinion.author}`);
+      addNote(clash.opinion, chinese ? `与${edit.opinion.author}的修改冲突` : `conflicts with ${edit.opinion.author}`);
     }
     asComments.push(edit);
+  }
+  for (const comment of comments) {
+    // A comment on text another change touches stays a comment, after that change.
+    if (kept.some((other) => overlaps(comment, other) || (comment.from < comment.to && other.from === other.to && other.from > comment.from && other.from < comment.to))) asComments.push(comment);
+    else kept.push(comment);
   }
   // What could not be written in place is kept as a comment after the passage it concerns.
   for (const edit of asComments) {
     const at = endOfClashes(edit, kept);
-    const proposal = describe(edit, chinese);
-    const attribution = { author: edit.opinion.author, ...(edit.opinion.date ? { date: edit.opinion.date } : {}), text: proposal };
+    const attribution = { author: edit.opinion.author, ...(edit.opinion.date ? { date: edit.opinion.date } : {}), text: describe(edit, chinese) };
     kept.push({ ...edit, from: at, to: at, markup: commentMarkup('', attribution), old: '', proposed: '' });
   }
   const edits = kept.map((edit) => ({ offset: edit.from, old: source.slice(edit.from, edit.to), new: edit.markup, ruleId: 'review' }));
   return { edits, conflicts };
+}
+
+function addNote(opinion: PlacedEdit['opinion'], note: string): void {
+  if (!opinion.notes.includes(note)) opinion.notes.push(note);
 }
 
 /** The edits overlap: their ranges share text, or one is an insertion inside (or at the same point as) the other. */

@@ -97,7 +97,7 @@ function placeEdit(change: Extract<DepartmentChange, { kind: 'edit' }>, context:
   const kind = change.text === '' ? 'delete' : change.start === change.end ? 'insert' : 'replace';
   const proposal = change.text;
   const target = sourceLeafOf(context, change.base);
-  const opinion = opinionFor(context, target?.leaf ?? baseLeaf, { kind, original: original === '' ? contextAround(baseLeaf, change.start) : original, proposal, tracked: change.tracked, attribution: change.attribution });
+  const opinion = opinionFor(context, target?.leaf ?? baseLeaf, { kind, original: original === '' ? contextAround(baseLeaf, change.start, context.chinese) : original, proposal, tracked: change.tracked, attribution: change.attribution });
   if (!target) return unplaced(opinion, context, placed);
   const start = target.match.offset(change.start);
   const end = target.match.offset(change.end);
@@ -122,10 +122,12 @@ function placeEdit(change: Extract<DepartmentChange, { kind: 'edit' }>, context:
 }
 
 /** For an insertion: the words before it, so the row says where it goes. */
-function contextAround(leaf: Leaf | undefined, offset: number): string {
+function contextAround(leaf: Leaf | undefined, offset: number, chinese: boolean): string {
   if (!leaf) return '';
   const before = leaf.text.slice(Math.max(0, offset - 12), offset);
-  return before === '' ? `（${leaf.text.slice(0, 12)}…之前）` : `（…${before}之后）`;
+  const after = leaf.text.slice(offset, offset + 12);
+  if (before === '') return chinese ? `（在“${after}…”之前）` : `(before “${after}…”)`;
+  return chinese ? `（在“…${before}”之后）` : `(after “…${before}”)`;
 }
 
 function placeInsertedLeaf(change: Extract<DepartmentChange, { kind: 'insert-leaf' }>, context: PlaceContext, placed: PlacedChanges): void {

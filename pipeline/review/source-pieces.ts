@@ -27,15 +27,16 @@ export function sourcePieces(leaf: Leaf, start: number, end: number): SourcePiec
 
 /**
  * The source offset for a point of a leaf's text (an insertion): inside the run that holds it,
- * else at the end of the run it follows, else at the start of the run it precedes.
+ * else at the start of the run it precedes (text inserted after `**一是……。**` starts the next
+ * sentence, outside the bold), else at the end of the run it follows.
  */
 export function sourcePoint(leaf: Leaf, offset: number): number | undefined {
   const inside = leaf.segments.find((segment) => segment.start < offset && offset < segment.end);
   if (inside) return sourceAt(inside, offset);
-  const after = leaf.segments.find((segment) => segment.end === offset);
-  if (after) return sourceAt(after, offset);
   const before = leaf.segments.find((segment) => segment.start === offset);
   if (before) return sourceAt(before, offset);
+  const after = leaf.segments.find((segment) => segment.end === offset);
+  if (after) return sourceAt(after, offset);
   return undefined;
 }
 

@@ -73,7 +73,7 @@ describe('press review', () => {
         edits: [
           { kind: 'replace', find: '稳定增长', with: '平稳增长' },
           { kind: 'delete', find: '持续' },
-          { kind: 'insertAfter', find: '民生', text: '福祉' },
+          { kind: 'insertBefore', find: '各部门', text: '全市' },
           { kind: 'comment', find: '确保任务落实', text: '请明确牵头单位' },
           { kind: 'cell', table: 0, row: 1, column: 1, text: '增长6.5%' },
         ],
@@ -105,25 +105,29 @@ describe('press review', () => {
   });
 
   it('writes each tracked change at its place, attributed to its author and day', () => {
-    expect(reviewed).toMatch(new RegExp(`全年经济保持\\{~~稳定增长~>平稳增长~~\\}\\{>>市发展改革委 ${DAY}<<\\}`));
-    expect(reviewed).toMatch(new RegExp(`民生\\{\\+\\+福祉\\+\\+\\}\\{>>市发展改革委 ${DAY}<<\\}`));
-    expect(reviewed).toMatch(new RegExp(`\\{--持续--\\}\\{>>市发展改革委 ${DAY}<<\\}改善`));
-    expect(reviewed).toMatch(new RegExp(`\\{==确保任务落实==\\}\\{>>市发展改革委 ${DAY}: 请明确牵头单位<<\\}`));
+    expect(reviewed).toMatch(new RegExp(`全年经济保持\\{~~稳定~>平稳~~\\}\\{>>市发展改革委 ${DAY}<<\\}`));
+    expect(reviewed).toMatch(new RegExp(`民生\\{--持续--\\}\\{>>市发展改革委 ${DAY}<<\\}改善`));
+    expect(reviewed).toMatch(new RegExp(`\\*\\*一是加强统筹。\\*\\*\\{\\+\\+全市\\+\\+\\}\\{>>市发展改革委 ${DAY}<<\\}各部门`));
     expect(reviewed).toMatch(new RegExp(`\\| 增长\\{~~6~>6\\.5~~\\}\\{>>市发展改革委 ${DAY}<<\\}% \\|`));
   });
 
   it('finds changes made with tracking off and attributes them to the last author', () => {
-    expect(reviewed).toMatch(new RegExp(`- \\{~~扩大投资~>扩大有效投资~~\\}\\{>>市财政局 ${DAY}<<\\}`));
+    expect(reviewed).toMatch(new RegExp(`- 扩大\\{\\+\\+有效\\+\\+\\}\\{>>市财政局 ${DAY}<<\\}投资`));
   });
 
   it('reports two departments changing one passage differently, and keeps both', () => {
-    expect(outcome.stderr).toMatch(/^report\.md:11:1: warning: 市发展改革委与市财政局对同一处文字（“稳定增长”）提出了不同的修改.*\[review-conflict\]$/m);
-    expect(reviewed).toMatch(/\{>>市财政局 \d{4}-\d{2}-\d{2}: 建议将“稳定增长”改为“较快增长”<<\}/);
+    expect(outcome.stderr).toMatch(/^report\.md:11:1: warning: 市发展改革委与市财政局对同一处文字（“稳定”）提出了不同的修改.*\[review-conflict\]$/m);
+    expect(reviewed).toMatch(new RegExp(`\\{>>市财政局 ${DAY}: 建议将“稳定”改为“较快”<<\\}增长`));
   });
 
   it('matches a copy of an older edition paragraph by paragraph, with a warning naming the difference', () => {
-    expect(outcome.stderr).toMatch(/warning: tjj\.docx 是由本源文件的另一个版本生成的（report\.md sha256:[0-9a-f]{12}…）：此后有 0 段改动、1 段新增、0 段删除.*\[review-edition\]/);
-    expect(reviewed).toMatch(new RegExp(`\\{~~确保任务落实~>确保各项任务落到实处~~\\}\\{>>市统计局 ${DAY}<<\\}`));
+    expect(outcome.stderr).toMatch(/^report\.md:9:1: warning: tjj\.docx 是由本源文件的另一个版本生成的（report\.md sha256:[0-9a-f]{12}…）：此后有 0 段改动、1 段新增、0 段删除.*\[review-edition\]$/m);
+    expect(reviewed).toMatch(new RegExp(`确保\\{\\+\\+各项\\+\\+\\}\\{>>市统计局 ${DAY}<<\\}任务\\{~~落实~>落到实处~~\\}\\{>>市统计局 ${DAY}<<\\}`));
+  });
+
+  it('keeps a comment on text another department changed, as a comment that quotes its anchor', () => {
+    expect(reviewed).toMatch(new RegExp(`\\{>>市发展改革委 ${DAY}: （批注“确保任务落实”）请明确牵头单位<<\\}`));
+    expect(outcome.stderr).not.toMatch(/市统计局.*\[review-conflict\]/);
   });
 
   it('keeps every other byte of the source as it was', () => {
@@ -136,8 +140,8 @@ describe('press review', () => {
     const rows = parseCsv(csv.slice(1)) as string[][];
     expect(rows[0]).toEqual(['序号', '单位', '位置', '原文', '修改意见', '处理意见', '说明']);
     const find = (proposal: string) => rows.find((row) => row[4] === proposal);
-    expect(find('改为：平稳增长')?.slice(1, 4)).toEqual(['市发展改革委', '一、总体要求 › 第2段', '稳定增长']);
-    expect(find('改为：较快增长')?.[6]).toMatch(/^未用修订，与原稿比对得出.*与市发展改革委的修改冲突/);
+    expect(find('改为：平稳')?.slice(1, 4)).toEqual(['市发展改革委', '一、总体要求 › 第2段', '稳定']);
+    expect(find('改为：较快')?.[6]).toMatch(/^未用修订，与原稿比对得出.*与市发展改革委的修改冲突/);
     expect(find('请明确牵头单位')?.slice(1, 4)).toEqual(['市发展改革委', '一、总体要求 › 第3段', '确保任务落实']);
     expect(find('改为：6.5')?.[2]).toBe('一、总体要求 › 表1第2行第2列');
     expect(rows.slice(1).map((row) => row[0])).toEqual(rows.slice(1).map((_, index) => String(index + 1)));
@@ -147,7 +151,7 @@ describe('press review', () => {
     const document = parts['word/document.xml'] ?? '';
     expect(document).toContain('<w:tbl>');
     expect(document).toMatch(/<w:tblHeader\/>/);
-    expect(wordText(document)).toContain('序号单位位置原文修改意见处理意见说明');
+    expect(wordText(document)).toContain('序号\n单位\n位置\n原文\n修改意见\n处理意见\n说明');
     // An independent reader sees the same table.
     const plain = (await run('pandoc', ['-t', 'plain', '--wrap=none', path.join(folder, 'review/report-opinions.docx')])).stdout;
     expect(plain).toContain('测试报告意见汇总表');
