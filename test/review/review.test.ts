@@ -154,8 +154,9 @@ describe('press review', () => {
     expect(wordText(document)).toContain('序号\n单位\n位置\n原文\n修改意见\n处理意见\n说明');
     // An independent reader sees the same table.
     const plain = (await run('pandoc', ['-t', 'plain', '--wrap=none', path.join(folder, 'review/report-opinions.docx')])).stdout;
-    expect(plain).toContain('测试报告意见汇总表');
-    expect(plain).toContain('请明确牵头单位');
+    expect(plain).toMatch(/序号 +单位 +位置 +原文 +修改意见 +处理意见 +说明/);
+    expect(plain).toMatch(/市财政局 +一、总体要求 › 第5段 +（在“…扩大”之后） +插入：有效/);
+    expect(parts['docProps/core.xml']).toContain('<dc:title>测试报告意见汇总表</dc:title>');
   });
 
   it('refuses a file that is not a Word document, naming it, and writes nothing', async () => {
