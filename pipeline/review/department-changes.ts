@@ -57,11 +57,14 @@ export function departmentChanges(base: readonly Leaf[], edited: readonly Leaf[]
         break;
       }
       case 'insert': {
+        // An empty paragraph added (a split at a paragraph's end, a table's trace) changes no text.
+        if (step.new.text.trim() === '') break;
         const attributed = step.new.leaf.marks.find((mark) => mark.kind === 'insert')?.attribution;
         changes.push({ kind: 'insert-leaf', after: lastBase, text: step.new.text, leafKind: step.new.leaf.kind, attribution: attributed ? dated(attributed) : fallback, tracked: attributed !== undefined, ...(step.move ? { move: step.move } : {}) });
         break;
       }
       case 'delete': {
+        if (step.old.text.trim() === '') break;
         const attributed = deletionAttribution(step.old.leaf, edited, step.after?.leaf);
         changes.push({ kind: 'delete-leaf', base: step.old.index, attribution: attributed ? dated(attributed) : fallback, tracked: attributed !== undefined, ...(step.move ? { move: step.move } : {}) });
         break;
