@@ -15,9 +15,15 @@ export interface AlignedLeaf extends AlignableBlock {
   index: number;
 }
 
-/** Wrap leaves for `alignBlocks`: the same kind and text make the same block. */
+/**
+ * Wrap leaves for `alignBlocks`: the same kind and text make the same block. A caption is a
+ * paragraph: a reader of Word files knows it only by its style, which a department may change.
+ */
 export function alignable(leaves: readonly Leaf[]): AlignedLeaf[] {
-  return leaves.map((leaf, index) => ({ kind: 'text', type: leaf.kind, key: `${leaf.kind}\u0000${leaf.text}`, text: leaf.text, leaf, index }));
+  return leaves.map((leaf, index) => {
+    const type = leaf.kind === 'caption' ? 'paragraph' : leaf.kind;
+    return { kind: 'text', type, key: `${type}\u0000${leaf.text}`, text: leaf.text, leaf, index };
+  });
 }
 
 /** One change of a department, in the coordinates of the base leaves. */

@@ -188,7 +188,28 @@ function addLeaf(walk: Walk, kind: LeafKind, children: readonly PhrasingContent[
   const range = walk.source === undefined ? undefined : rangeOf(walk.source, node, children);
   if (range) leaf.range = range;
   inline(children, leaf, walk);
-  walk.leaves.push(leaf);
+  walk.leaves.push(trimmed(leaf));
+}
+
+/**
+ * The leaf without whitespace at its ends, as Word shows a paragraph (an image followed by its
+ * caption on the next line reads back as a space before the caption).
+ */
+function trimmed(leaf: Leaf): Leaf {
+  const start = leaf.text.length - leaf.text.trimStart().length;
+  const end = leaf.text.trimEnd().length;
+  if (start === 0 && end === leaf.text.length) return leaf;
+  const clip = (offset: number) => Math.min(Math.max(offset, start), Math.max(start, end)) - start;
+  leaf.text = leaf.text.slice(start, Math.max(start, end));
+  leaf.segments = leaf.segments
+    .filter((segment) => segment.end > start && segment.start < end)
+    .map((segment) => {
+      const from = Math.max(segment.start, start);
+      const to = Math.min(segment.end, end);
+      return { start: from - start, end: to - start, sources: segment.sources.slice(from - segment.start, to - segment.start + 1) };
+    });
+  leaf.marks = leaf.marks.map((mark) => ({ ...mark, start: clip(mark.start), end: clip(mark.end) }));
+  return leaf;
 }
 
 /** The text of inline content as a leaf shows it. */

@@ -1,13 +1,15 @@
 /**
  * `press review`: a source and the copies departments edited, back into one source.
  *
- *   source.md ──parse──▶ tree ──leaves──▶ source leaves (text + source offsets)
- *        │                                     ▲ matched by text
- *        └──render docx──▶ what we sent ──read──▶ base leaves ◀── (another edition: the copy's own text, changes rejected)
- *                                                  │ blocks, then words
- *   edited.docx ──read (tracked changes kept)──▶ edited leaves ──▶ department changes ──▶ placed in the source
- *                                                                                        │ merged over all copies (conflicts)
- *                                                  <out>/<name>.md (CriticMarkup), <name>-opinions.docx, <name>-opinions.csv
+ *   source.md ──parse──▶ tree ──leaves──▶ source leaves (text + where each character is in the source)
+ *                                              │ = what the department was sent, unless:
+ *                                              │   · edits made without tracking: the Word file written from
+ *                                              │     the source, read back (made only then)
+ *                                              │   · a copy of another edition: the copy, its changes rejected
+ *                                              ▼
+ *   edited.docx ──read, tracked changes kept──▶ edited leaves ──blocks, then words──▶ changes
+ *                                              ──placed in the source──▶ merged over all copies (conflicts)
+ *                                              ──▶ <out>/<name>.md (CriticMarkup), <name>-opinions.docx, .csv
  *
  * Changes made with tracking on are attributed to their author and date; changes made with it
  * off are found by comparing the copy with what report-press wrote from the same source, and
@@ -29,6 +31,7 @@ import { flag, hasErrors } from '../util/messages.ts';
 import type { Report } from '../types.ts';
 import { leavesOf, type Leaf } from './leaves.ts';
 import { matchBaseToSource, type BaseMatches } from './base-to-source.ts';
+import { departmentChanges } from './department-changes.ts';
 import type { Opinion } from './opinion.ts';
 import { opinionCsv, opinionDocx, opinionRows } from './opinion-table.ts';
 import { readCopy, type CopyWarning } from './read-copy.ts';
@@ -65,10 +68,19 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
   const chinese = /^zh\b/i.test(lang);
   const sourceLeaves = leavesOf(report.tree, { source, skip: titleHeading(report) });
 
-  const template = await loadTemplate(report.meta.template);
-  const sent = await renderDocx(report, template, { date: sourceDate(report.meta) });
-  const sentLeaves = leavesOf(readCopy(sent, 'sent.docx').tree);
-  const sentMatches = matchBaseToSource(sentLeaves, sourceLeaves, lang);
+  const identity: BaseMatches = { matches: sourceLeaves.map((_, index) => ({ source: index, offset: (offset: number) => offset })), differences: { changed: 0, baseOnly: 0, sourceOnly: 0, firstSourceLine: undefined } };
+  // What report-press wrote from this source, as the reader reads it back: made only when a copy
+  // has changes no tracked change explains, which are found by comparing with it.
+  let written: { leaves: Leaf[]; matches: BaseMatches } | undefined;
+  const whatWasWritten = async () => {
+    if (!written) {
+      const template = await loadTemplate(report.meta.template);
+      const sent = await renderDocx(report, template, { date: sourceDate(report.meta) });
+      const leaves = leavesOf(readCopy(sent, 'sent.docx').tree);
+      written = { leaves, matches: matchBaseToSource(leaves, sourceLeaves, lang) };
+    }
+    return written;
+  };
   const stamp = stampOf(path.basename(file.path), source);
 
   const copies: ReviewedCopy[] = [];
@@ -83,17 +95,22 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
       continue;
     }
     for (const warning of copy.warnings) options.onCopyWarning?.({ ...warning, copy: copyPath });
-    let base: readonly Leaf[] = sentLeaves;
-    let matches: BaseMatches = sentMatches;
-    if (copy.stamp !== undefined && copy.stamp.sha256 !== stamp.sha256) {
+    const fallback = { author: copy.lastAuthor ?? copyName.replace(/\.docx$/i, ''), ...(copy.modified ? { date: copy.modified } : {}) };
+    const edited = leavesOf(copy.tree, { view: 'accept' });
+    // The source's own leaves are what report-press writes; where a copy differs from them
+    // without tracked changes, the Word file written from the source decides what was sent.
+    let base: readonly Leaf[] = sourceLeaves;
+    let matches: BaseMatches = identity;
+    if (copy.stamp === undefined || copy.stamp.sha256 === stamp.sha256) {
+      if (departmentChanges(base, edited, lang, fallback).some((change) => change.kind !== 'comment' && !change.tracked)) ({ leaves: base, matches } = await whatWasWritten());
+    } else {
       // Made from another edition: what the department was sent is its copy with every change rejected.
       base = leavesOf(copy.tree, { view: 'reject' });
       matches = matchBaseToSource(base, sourceLeaves, lang);
       const { changed, baseOnly, sourceOnly, firstSourceLine } = matches.differences;
       flag(file, 'review-edition', { line: firstSourceLine ?? 1, column: 1 }, { copy: copyName, built: `${copy.stamp.name} sha256:${copy.stamp.sha256.slice(0, 12)}…`, changed, missing: baseOnly, added: sourceOnly });
     }
-    const fallback = { author: copy.lastAuthor ?? copyName.replace(/\.docx$/i, ''), ...(copy.modified ? { date: copy.modified } : {}) };
-    copies.push({ name: copyName, base, matches: matches.matches, edited: leavesOf(copy.tree, { view: 'accept' }), fallback });
+    copies.push({ name: copyName, base, matches: matches.matches, edited, fallback });
   }
   if (hasErrors(file)) return { file, opinions: [], written: [], ok: false };
 
