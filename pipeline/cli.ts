@@ -3,6 +3,7 @@
  * `supervise.ts` (a time limit, signals, clean stops). The pipeline itself is loaded only in
  * that thread.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
 import { EXIT, type Command } from './command/command.ts';
@@ -15,11 +16,15 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
 const USAGE = `Usage:
   press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--timeout <seconds>] [--quiet]
   press check <file.md> [--fix] [--timeout <seconds>] [--quiet]
+  press import <file.docx> [--out <dir>] [--track-changes accept|reject|all] [--timeout <seconds>] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
 check --fix rewrites the source in place with the automatic fixes (half-width punctuation in
 Chinese text), then checks it again.
+import reads a Word file into <dir>/<name>.md and its images into <dir>/<name>-media/ (default
+<dir>: the .docx's folder); tracked changes and comments become CriticMarkup (--track-changes all,
+the default), or are accepted or rejected.
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
 --timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
@@ -73,6 +78,7 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
         timeout: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         fix: { type: 'boolean' },
+        'track-changes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -81,16 +87,23 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   }
   if (values.help) return 'help';
   const [command, input, ...extra] = positionals;
-  if (command !== 'build' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  if (!input) throw new UsageError(`${command}: missing <file.md>`);
+  if (command !== 'build' && command !== 'check' && command !== 'import') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (!input) throw new UsageError(`${command}: missing ${command === 'import' ? '<file.docx>' : '<file.md>'}`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
   if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
   if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
+  const trackChanges = values['track-changes'];
+  if (trackChanges !== undefined && command !== 'import') throw new UsageError('--track-changes is for import');
+  if (trackChanges !== undefined && trackChanges !== 'accept' && trackChanges !== 'reject' && trackChanges !== 'all') throw new UsageError(`--track-changes must be accept, reject or all, not "${trackChanges}"`);
+  if (command === 'import' && (values.format !== undefined || values.fix !== undefined || values['embed-fonts'] === true || values['reference-docx'] !== undefined || values['allow-remote-images'] === true || values.browser !== undefined)) {
+    throw new UsageError('import takes only --out, --track-changes, --timeout and --quiet');
+  }
   return {
     command,
     input,
-    outDir: values.out ?? 'dist',
+    outDir: values.out ?? (command === 'import' ? path.dirname(input) : 'dist'),
+    trackChanges: trackChanges ?? 'all',
     formats: parseFormats(values.format),
     quiet: values.quiet === true,
     browserPath: values.browser,

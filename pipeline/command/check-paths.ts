@@ -21,9 +21,9 @@ async function kindOf(target: string): Promise<'file' | 'folder' | 'other' | 'no
 export async function pathProblem(command: Command): Promise<string | undefined> {
   const input = await kindOf(command.input);
   if (input === 'none') return `cannot read ${command.input}: no such file`;
-  if (input === 'folder') return `cannot read ${command.input}: it is a folder, not a Markdown file`;
+  if (input === 'folder') return `cannot read ${command.input}: it is a folder, not a ${command.command === 'import' ? 'Word' : 'Markdown'} file`;
   if (input === 'other') return `cannot read ${command.input}: it is not a regular file (a named pipe, a device or a socket)`;
-  if (command.command !== 'build') return undefined;
+  if (command.command === 'check') return undefined;
   // The nearest part of the --out path that exists must be a folder.
   for (let folder = path.resolve(command.outDir); ; folder = path.dirname(folder)) {
     const kind = await kindOf(folder);

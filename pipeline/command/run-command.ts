@@ -5,6 +5,7 @@ import { BrowserNotFoundError } from '../browser/find-browser.ts';
 import { BrowserStoppedError } from '../browser/browser-stopped.ts';
 import { applyFixesToFile, FixError } from '../fix/apply-fixes.ts';
 import { EXIT, type Command } from './command.ts';
+import { runImport } from './import-docx.ts';
 
 /** Where a command's text goes, and what it may tell about its progress. */
 export interface CommandIo {
@@ -23,6 +24,10 @@ export interface CommandIo {
  * document too deeply nested) are one `press:` line, never a stack trace.
  */
 export async function runCommand(command: Command, io: CommandIo): Promise<number> {
+  if (command.command === 'import') {
+    io.onStageStart?.('import');
+    return runImport(command, io);
+  }
   const { input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx, allowRemoteImages } = command;
   const stderr = (text: string) => io.write('stderr', text);
   const progress = !quiet && io.stderrIsTerminal;
