@@ -18,6 +18,8 @@ export interface ParagraphRecord {
   element: Element;
   /** Body paragraph number (see `data.docxParagraph`). */
   index: number;
+  /** The start of its text, for warnings. */
+  excerpt: string;
   style?: StyleInfo;
   numbering?: { numId: string; ilvl: number };
   outlineLevel?: number;
@@ -88,7 +90,7 @@ function readParagraph(element: Element, context: ReadContext, out: BlockRecord[
   const looks: RunLook[] = [];
   const atoms = inlineAtoms(element, context, { looks });
   context.textBox = previousTextBox;
-  const record: ParagraphRecord = { kind: 'paragraph', element, index: context.paragraph, atoms, looks };
+  const record: ParagraphRecord = { kind: 'paragraph', element, index: context.paragraph, excerpt: context.excerpt, atoms, looks };
   if (style) record.style = style;
   const numPr = childElement(pPr, 'w:numPr');
   const numId = childValue(numPr, 'w:numId');
