@@ -144,7 +144,9 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     }
     lists.close();
     if (role === 'heading') {
-      const heading: Heading = withIndex({ type: 'heading', depth: (headingLevel(record) ?? 1) as Heading['depth'], children: phrasing } as Heading, record.index);
+      // Bold over the whole heading is its look, not emphasis.
+      const children = phrasing.length === 1 && phrasing[0]?.type === 'strong' ? phrasing[0].children : phrasing;
+      const heading: Heading = withIndex({ type: 'heading', depth: (headingLevel(record) ?? 1) as Heading['depth'], children } as Heading, record.index);
       headings.set(record.element, heading);
       blocks.push(heading);
       continue;
