@@ -3,6 +3,7 @@
  * `supervise.ts` (a time limit, signals, clean stops). The pipeline itself is loaded only in
  * that thread.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
 import { EXIT, type Command } from './command/command.ts';
@@ -16,6 +17,7 @@ const USAGE = `Usage:
   press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--timeout <seconds>] [--quiet]
   press check <file.md> [--fix] [--timeout <seconds>] [--quiet]
   press review <source.md> <edited.docx>... [--out <dir>] [--timeout <seconds>] [--quiet]
+  press import <file.docx> [--out <dir>] [--track-changes accept|reject|all] [--timeout <seconds>] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
@@ -25,6 +27,9 @@ review takes the source and the Word copies departments edited (tracked changes,
 edits made with tracking off) and writes, into review/ by default, <name>.md (the source with
 every change as attributed CriticMarkup), <name>-opinions.docx and <name>-opinions.csv (the
 summary of opinions, 意见汇总表).
+import reads a Word file into <dir>/<name>.md and its images into <dir>/<name>-media/ (default
+<dir>: the .docx's folder); tracked changes and comments become CriticMarkup (--track-changes all,
+the default), or are accepted or rejected.
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
 --timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
@@ -78,6 +83,7 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
         timeout: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         fix: { type: 'boolean' },
+        'track-changes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -86,8 +92,8 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   }
   if (values.help) return 'help';
   const [command, input, ...extra] = positionals;
-  if (command !== 'build' && command !== 'check' && command !== 'review') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  if (!input) throw new UsageError(`${command}: missing <${command === 'review' ? 'source.md' : 'file.md'}>`);
+  if (command !== 'build' && command !== 'check' && command !== 'import' && command !== 'review') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (!input) throw new UsageError(`${command}: missing ${command === 'import' ? '<file.docx>' : command === 'review' ? '<source.md>' : '<file.md>'}`);
   if (command === 'review') {
     if (extra.length === 0) throw new UsageError('review: missing <edited.docx> (one or more copies edited by departments)');
     const other = (['format', 'browser', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix'] as const).find((option) => values[option] !== undefined);
@@ -96,11 +102,18 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
   if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
   if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
+  const trackChanges = values['track-changes'];
+  if (trackChanges !== undefined && command !== 'import') throw new UsageError('--track-changes is for import');
+  if (trackChanges !== undefined && trackChanges !== 'accept' && trackChanges !== 'reject' && trackChanges !== 'all') throw new UsageError(`--track-changes must be accept, reject or all, not "${trackChanges}"`);
+  if (command === 'import' && (values.format !== undefined || values.fix !== undefined || values['embed-fonts'] === true || values['reference-docx'] !== undefined || values['allow-remote-images'] === true || values.browser !== undefined)) {
+    throw new UsageError('import takes only --out, --track-changes, --timeout and --quiet');
+  }
   return {
     command,
     input,
     copies: command === 'review' ? extra : [],
-    outDir: values.out ?? (command === 'review' ? 'review' : 'dist'),
+    outDir: values.out ?? (command === 'import' ? path.dirname(input) : command === 'review' ? 'review' : 'dist'),
+    trackChanges: trackChanges ?? 'all',
     formats: parseFormats(values.format),
     quiet: values.quiet === true,
     browserPath: values.browser,

@@ -21,7 +21,7 @@ async function kindOf(target: string): Promise<'file' | 'folder' | 'other' | 'no
 export async function pathProblem(command: Command): Promise<string | undefined> {
   const input = await kindOf(command.input);
   if (input === 'none') return `cannot read ${command.input}: no such file`;
-  if (input === 'folder') return `cannot read ${command.input}: it is a folder, not a Markdown file`;
+  if (input === 'folder') return `cannot read ${command.input}: it is a folder, not a ${command.command === 'import' ? 'Word' : 'Markdown'} file`;
   if (input === 'other') return `cannot read ${command.input}: it is not a regular file (a named pipe, a device or a socket)`;
   for (const copy of command.copies) {
     const kind = await kindOf(copy);

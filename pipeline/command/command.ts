@@ -2,7 +2,7 @@ import type { OutputFormat } from '../types.ts';
 
 /** A `press` command line, parsed and validated: what to do and how. */
 export interface Command {
-  command: 'build' | 'check' | 'review';
+  command: 'build' | 'check' | 'import' | 'review';
   input: string;
   /** `review`: the edited Word copies, after the source. */
   copies: string[];
@@ -18,6 +18,8 @@ export interface Command {
   referenceDocx: string | undefined;
   /** `--allow-remote-images`: fetch network images at build time (in Node, limited), else refuse them. */
   allowRemoteImages: boolean;
+  /** `import --track-changes`: keep tracked changes as CriticMarkup, or accept or reject them. */
+  trackChanges: 'accept' | 'reject' | 'all';
   /** Time the whole command may take (`--timeout`, `PRESS_TIMEOUT`), in milliseconds; 0 for no limit. */
   timeoutMs: number;
 }

@@ -6,6 +6,7 @@ import { BrowserStoppedError } from '../browser/browser-stopped.ts';
 import { applyFixesToFile, FixError } from '../fix/apply-fixes.ts';
 import { EXIT, type Command } from './command.ts';
 import { runReview } from './run-review.ts';
+import { runImport } from './import-docx.ts';
 
 /** Where a command's text goes, and what it may tell about its progress. */
 export interface CommandIo {
@@ -25,6 +26,10 @@ export interface CommandIo {
  */
 export async function runCommand(command: Command, io: CommandIo): Promise<number> {
   if (command.command === 'review') return runKnownFailures(() => runReview(command, io), io);
+  if (command.command === 'import') {
+    io.onStageStart?.('import');
+    return runImport(command, io);
+  }
   const { input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx, allowRemoteImages } = command;
   const stderr = (text: string) => io.write('stderr', text);
   const progress = !quiet && io.stderrIsTerminal;

@@ -43,11 +43,9 @@ export function applyParagraphMarks(records: BlockRecord[], mode: TrackChanges, 
     }
     let current = record;
     if (joining) {
-      joining.atoms.push(...record.atoms);
-      joining.looks.push(...record.looks);
-      if (record.mark) joining.mark = record.mark;
-      else delete joining.mark;
-      current = joining;
+      // A joined paragraph takes the properties of the mark that remains: the second one's (as in Word).
+      current = { ...record, index: joining.index, excerpt: joining.excerpt, atoms: [...joining.atoms, ...record.atoms], looks: [...joining.looks, ...record.looks] };
+      result[result.length - 1] = current;
     } else {
       result.push(record);
     }
@@ -55,6 +53,7 @@ export function applyParagraphMarks(records: BlockRecord[], mode: TrackChanges, 
     const joins = mark !== undefined && ((mode === 'accept' && mark.kind === 'delete') || (mode === 'reject' && mark.kind === 'insert'));
     if (mode === 'all' && mark !== undefined && !wholly(current, mark.kind)) {
       context.paragraph = current.index;
+      context.excerpt = current.excerpt;
       warn(context, 'import-paragraph-mark', { change: mark.kind === 'insert' ? 'split' : 'merge', author: mark.attribution.author ?? '' });
     }
     joining = joins ? current : undefined;
@@ -119,6 +118,7 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
       continue;
     }
     context.paragraph = record.index;
+    context.excerpt = record.excerpt;
     const phrasing = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
     const role = roleOf(record);
     const text = toString({ type: 'paragraph', children: phrasing }).trim();
@@ -144,7 +144,9 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     }
     lists.close();
     if (role === 'heading') {
-      const heading: Heading = withIndex({ type: 'heading', depth: (headingLevel(record) ?? 1) as Heading['depth'], children: phrasing } as Heading, record.index);
+      // Bold over the whole heading is its look, not emphasis.
+      const children = phrasing.length === 1 && phrasing[0]?.type === 'strong' ? phrasing[0].children : phrasing;
+      const heading: Heading = withIndex({ type: 'heading', depth: (headingLevel(record) ?? 1) as Heading['depth'], children } as Heading, record.index);
       headings.set(record.element, heading);
       blocks.push(heading);
       continue;

@@ -18,6 +18,8 @@ export interface ParagraphRecord {
   element: Element;
   /** Body paragraph number (see `data.docxParagraph`). */
   index: number;
+  /** The start of its text, for warnings. */
+  excerpt: string;
   style?: StyleInfo;
   numbering?: { numId: string; ilvl: number };
   outlineLevel?: number;
@@ -88,7 +90,7 @@ function readParagraph(element: Element, context: ReadContext, out: BlockRecord[
   const looks: RunLook[] = [];
   const atoms = inlineAtoms(element, context, { looks });
   context.textBox = previousTextBox;
-  const record: ParagraphRecord = { kind: 'paragraph', element, index: context.paragraph, atoms, looks };
+  const record: ParagraphRecord = { kind: 'paragraph', element, index: context.paragraph, excerpt: context.excerpt, atoms, looks };
   if (style) record.style = style;
   const numPr = childElement(pPr, 'w:numPr');
   const numId = childValue(numPr, 'w:numId');
@@ -172,7 +174,14 @@ function readTable(element: Element, context: ReadContext): TableRecord {
     align ??= rowAlign;
     rows.push({ type: 'tableRow', children: cells });
   }
-  if (merged) warn(context, 'import-merged-cell', { table: tableNumber });
+  if (merged) {
+    // Reported at the table's first paragraph.
+    const outer = { paragraph: context.paragraph, excerpt: context.excerpt };
+    context.paragraph = firstParagraph;
+    context.excerpt = plainText(element).replace(/\s+/g, ' ').trim().slice(0, 24);
+    warn(context, 'import-merged-cell', { table: tableNumber });
+    Object.assign(context, outer);
+  }
   // Markdown rows all have the header's number of cells.
   const width = Math.max(0, ...rows.map((row) => row.children.length));
   for (const row of rows) while (row.children.length < width) row.children.push({ type: 'tableCell', children: [] });

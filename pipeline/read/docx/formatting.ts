@@ -66,6 +66,11 @@ export function marksOfRunProperties(rPr: Element | undefined): Marks {
   if (vertical !== undefined) {
     marks.superscript = vertical === 'superscript';
     marks.subscript = vertical === 'subscript';
+  } else {
+    // LibreOffice writes HTML's sub and sup as a raised or lowered position.
+    const position = Number(childValue(rPr, 'w:position') ?? '0');
+    if (position > 0) marks.superscript = true;
+    if (position < 0) marks.subscript = true;
   }
   return marks;
 }

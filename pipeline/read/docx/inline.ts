@@ -46,7 +46,13 @@ export function applyMode(atoms: Atom[], mode: TrackChanges): Atom[] {
 export function buildPhrasing(atoms: Atom[], context: ReadContext): Phrasing[] {
   const result: Phrasing[] = [];
   let open: { id: string; atoms: NodeAtom[] } | undefined;
+  let loose: NodeAtom[] = [];
+  const flush = () => {
+    if (loose.length > 0) result.push(...changeLevel(loose, context));
+    loose = [];
+  };
   const emitComment = (id: string, anchor: NodeAtom[]) => {
+    flush();
     const info = context.comments.get(id);
     context.emittedComments.add(id);
     if (info === undefined) {
@@ -58,17 +64,21 @@ export function buildPhrasing(atoms: Atom[], context: ReadContext): Phrasing[] {
   for (const atom of atoms) {
     if (atom.kind === 'node') {
       if (open) open.atoms.push(atom);
-      else result.push(...changeLevel([atom], context));
+      else loose.push(atom);
       continue;
     }
-    if (context.emittedComments.has(atom.id)) continue;
+    // Accepting or rejecting changes gives a clean text: comments are for the `all` view.
+    if (context.options.trackChanges !== 'all' || context.emittedComments.has(atom.id)) continue;
     if (atom.kind === 'commentStart') {
-      if (open === undefined) open = { id: atom.id, atoms: [] };
-      else emitComment(atom.id, []);
+      if (open === undefined) {
+        flush();
+        open = { id: atom.id, atoms: [] };
+      } else emitComment(atom.id, []);
     } else if (atom.kind === 'commentEnd') {
       if (open?.id === atom.id) {
-        emitComment(open.id, open.atoms);
+        const { id, atoms: anchor } = open;
         open = undefined;
+        emitComment(id, anchor);
       }
     } else if (open?.id !== atom.id) {
       // A reference to a comment with no range: a comment at this point.
@@ -77,6 +87,7 @@ export function buildPhrasing(atoms: Atom[], context: ReadContext): Phrasing[] {
   }
   // A range that goes on into later paragraphs is anchored to the rest of this one.
   if (open) emitComment(open.id, open.atoms);
+  flush();
   return mergeNeighbours(result) as Phrasing[];
 }
 

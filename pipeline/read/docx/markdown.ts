@@ -45,8 +45,9 @@ export function treeToMarkdown(tree: Root): string {
     fences: true,
     listItemIndent: 'one',
     handlers: HANDLERS as Options['handlers'],
+    // Table cells are not padded to one width (CJK widths and CriticMarkup make that unreadable).
     // The CJK-friendly extension replaces the list-item handler, so GFM's (task lists) comes after it.
-    extensions: [frontmatterToMarkdown(['yaml']), cjkFriendlyToMarkdown(), gfmToMarkdown()],
+    extensions: [frontmatterToMarkdown(['yaml']), cjkFriendlyToMarkdown(), gfmToMarkdown({ tablePipeAlign: false })],
   });
 }
 

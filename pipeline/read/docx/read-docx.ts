@@ -101,8 +101,12 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
   const { blocks, meta, headings } = assembleBlocks(records, context);
   if (meta.title === undefined) Object.assign(meta, directTitleBlock(blocks, recordsByIndex(records)));
   resolveBookmarks(blocks, context, headings);
+  // A core title that is also the opening heading would be printed twice: the heading is the title.
+  const opening = blocks.find((block) => block.type === 'heading');
+  const titleIsHeading = meta.title === undefined && properties.title !== undefined && opening !== undefined && toString(opening).trim() === properties.title.trim();
   const text = blocks.map((block) => toString(block)).join('\n');
-  const front = frontMatter(meta, properties, { toc: context.toc, text: `${meta.title ?? ''}${text}`, styles: context.styles });
+  const { title: _coreTitle, ...otherProperties } = properties;
+  const front = frontMatter(meta, titleIsHeading ? otherProperties : properties, { toc: context.toc, text: `${meta.title ?? ''}${text}`, styles: context.styles });
   const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(front) }, ...(blocks as RootContent[]), ...notes.definitions] };
   const language = front.lang?.startsWith('zh') ? 'zh' : 'en';
   const warnings: ImportWarning[] = context.warnings.map((pending) => ({
