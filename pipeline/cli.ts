@@ -13,13 +13,19 @@ import { pathProblem } from './command/check-paths.ts';
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 const USAGE = `Usage:
-  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--timeout <seconds>] [--quiet]
-  press check <file.md> [--fix] [--timeout <seconds>] [--quiet]
+  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--timeout <seconds>] [--quiet]
+  press check <file.md> [--fix | --accept [--author <name>] | --reject [--author <name>]] [--timeout <seconds>] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
 check --fix rewrites the source in place with the automatic fixes (half-width punctuation in
 Chinese text), then checks it again.
+Suggestions written in CriticMarkup ({++inserted++}, {--deleted--}, {~~old~>new~~},
+{==text==}{>>comment<<}) are tracked changes and comments in Word and marked on the web page;
+the PDF refuses them (review-pending) unless the build says --accept or --reject (decide all of
+them, or one --author's, before every output) or --marked (print them marked).
+check --accept / --reject rewrites the source in place deciding them (all, or one --author's),
+then checks it again.
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
 --timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
@@ -73,6 +79,10 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
         timeout: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         fix: { type: 'boolean' },
+        accept: { type: 'boolean' },
+        reject: { type: 'boolean' },
+        marked: { type: 'boolean' },
+        author: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -87,9 +97,18 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
   if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
   if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
+  const modes = (['accept', 'reject', 'marked'] as const).filter((mode) => values[mode] === true);
+  if (modes.length > 1) throw new UsageError(`--${modes[0]} and --${modes[1]} cannot be used together`);
+  const mode = modes[0];
+  if (command === 'check' && mode === 'marked') throw new UsageError('--marked is for build: it prints the suggestions marked in the PDF');
+  if (command === 'check' && mode !== undefined && values.fix === true) throw new UsageError(`--fix and --${mode} cannot be used together: run them one after the other`);
+  if (values.author !== undefined && mode !== 'accept' && mode !== 'reject') throw new UsageError('--author goes with --accept or --reject');
+  if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
   return {
     command,
     input,
+    suggestions: mode ?? 'pending',
+    suggestionAuthor: values.author,
     outDir: values.out ?? 'dist',
     formats: parseFormats(values.format),
     quiet: values.quiet === true,
