@@ -141,7 +141,7 @@ describe('suggestions in the PDF', { timeout: 300_000 }, () => {
     // --accept with one author: the others' are still pending, so the PDF is still refused.
     const partly = await build({ input: path.join(dir, 'zh.md'), outDir: out, formats: ['pdf'], suggestions: 'accept', suggestionAuthor: '市统计局' });
     expect(partly.ok).toBe(false);
-    expect(messageSummary(partly.report)).toHaveLength(4);
+    expect(messageSummary(partly.report)).toHaveLength(5);
   });
 
   it('--accept, --reject and --marked print the decided or the marked text', async () => {
