@@ -32,6 +32,7 @@ declare module 'micromark-util-types' {
     criticComment: 'criticComment';
     criticCommentMarker: 'criticCommentMarker';
     criticCommentValue: 'criticCommentValue';
+    criticCommentLineEnding: 'criticCommentLineEnding';
     criticUnclosed: 'criticUnclosed';
   }
   interface Token {
@@ -150,16 +151,27 @@ function tokenizeComment(this: TokenizeContext, effects: Parameters<Tokenizer>[0
   };
   const closeNow: State = (code) => {
     if (inValue) effects.exit('criticCommentValue');
+    inValue = false;
     effects.enter('criticCommentMarker');
     return closing(3)(code);
   };
   const escaped: State = (code) => {
     if (code === null) return nok(code);
+    if (code < -2) return value(code);
     effects.consume(code);
     return value;
   };
   const character: State = (code) => {
     if (code === null) return nok(code);
+    if (code < -2) {
+      // A line ending is a token of its own: the subtokenizer splits a paragraph's lines there.
+      if (inValue) effects.exit('criticCommentValue');
+      inValue = false;
+      effects.enter('criticCommentLineEnding');
+      effects.consume(code);
+      effects.exit('criticCommentLineEnding');
+      return value;
+    }
     if (!inValue) {
       effects.enter('criticCommentValue');
       inValue = true;

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decideSource } from '../../pipeline/critic/decide-source.ts';
+import { applyEdits } from '../../pipeline/fix/apply-fixes.ts';
 import { VFile } from 'vfile';
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../../pipeline/parse/parse.ts';
@@ -118,5 +121,34 @@ describe('CriticMarkup parsing', () => {
     const report = await reportFrom('---\nlang: zh-CN\ntitle: T\n---\n\n今年{++新增++}{>>市发展改革委 2024-12-01<<}，{--删去--}。\n\n{==数据==}{>>市统计局: 请核对<<}\n');
     expect(messageSummary(report)).toEqual(['6:3 review-suggestion warning', '6:35 review-suggestion warning', '8:1 review-suggestion warning']);
     expect(report.file.messages[0]?.reason).toContain('市发展改革委 2024-12-01 的插入“新增”');
+  });
+});
+
+/** Fragments that make hostile CriticMarkup: markers in every order, across lines, tables, emphasis, links, code. */
+const FRAGMENTS = ['{++', '++}', '{--', '--}', '{~~', '~>', '~~}', '{==', '==}', '{>>', '<<}', '{>>张三 2024-12-01<<}', '\\\n', '\r\n', '\n', '\n\n', '\t', '*', '**', '~~', '`', '[', '](u)', '\\', 'a', '中', ' ', '| a |\n|---|\n| ', '- ', '# ', '> ', '<b>', '[^1]', '\n\n[^1]: '];
+
+describe('CriticMarkup on any input', () => {
+  it('never throws, and every span runs from a brace to a brace', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        for (const node of collectSuggestions(parse(text))) {
+          const slice = text.slice(node.position?.start.offset, node.position?.end.offset);
+          expect(slice.startsWith('{') && slice.endsWith('}'), JSON.stringify(text)).toBe(true);
+        }
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
+  });
+
+  it('accepting or rejecting everything leaves no suggestion', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 25 }), fc.constantFrom('accept' as const, 'reject' as const), (parts, decision) => {
+        const text = parts.join('');
+        const { edits } = decideSource(new VFile({ path: 'input.md', value: text }), decision);
+        expect(collectSuggestions(parse(applyEdits(text, edits))), JSON.stringify(text)).toEqual([]);
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
   });
 });
