@@ -152,3 +152,15 @@ describe('CriticMarkup on any input', () => {
     );
   });
 });
+
+describe('CriticMarkup on hostile input', () => {
+  // Each case was quadratic or overflowed the stack before: ~14 s, ~10 s and a RangeError at these sizes.
+  it('parses unclosed comments, mismatched markers and deep nesting in linear time', { timeout: 60_000 }, () => {
+    for (const text of ['{>>'.repeat(20_000), '{++'.repeat(30_000) + '--}'.repeat(30_000), '{++'.repeat(5_000) + 'x' + '++}'.repeat(5_000)]) {
+      const started = performance.now();
+      const tree = parse(text);
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(8_000);
+      expect(collectSuggestions(tree).length).toBeLessThanOrEqual(32);
+    }
+  });
+});
