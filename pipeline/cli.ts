@@ -14,8 +14,8 @@ import { pathProblem } from './command/check-paths.ts';
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 const USAGE = `Usage:
-  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--timeout <seconds>] [--quiet]
-  press check <file.md> [--fix] [--timeout <seconds>] [--quiet]
+  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--timeout <seconds>] [--quiet]
+  press check <file.md> [--fix | --accept [--author <name>] | --reject [--author <name>]] [--timeout <seconds>] [--quiet]
   press review <source.md> <edited.docx>... [--out <dir>] [--timeout <seconds>] [--quiet]
   press import <file.docx> [--out <dir>] [--track-changes accept|reject|all] [--timeout <seconds>] [--quiet]
 
@@ -23,6 +23,12 @@ Builds a Markdown report into a print PDF, a Word file and an accessible HTML pa
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
 check --fix rewrites the source in place with the automatic fixes (half-width punctuation in
 Chinese text), then checks it again.
+Suggestions written in CriticMarkup ({++inserted++}, {--deleted--}, {~~old~>new~~},
+{==text==}{>>comment<<}) are tracked changes and comments in Word and marked on the web page;
+the PDF refuses them (review-pending) unless the build says --accept or --reject (decide all of
+them, or one --author's, before every output) or --marked (print them marked).
+check --accept / --reject rewrites the source in place deciding them (all, or one --author's),
+then checks it again.
 review takes the source and the Word copies departments edited (tracked changes, comments, or
 edits made with tracking off) and writes, into review/ by default, <name>.md (the source with
 every change as attributed CriticMarkup), <name>-opinions.docx and <name>-opinions.csv (the
@@ -84,6 +90,10 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
         quiet: { type: 'boolean', short: 'q' },
         fix: { type: 'boolean' },
         'track-changes': { type: 'string' },
+        accept: { type: 'boolean' },
+        reject: { type: 'boolean' },
+        marked: { type: 'boolean' },
+        author: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -108,12 +118,22 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   if (command === 'import' && (values.format !== undefined || values.fix !== undefined || values['embed-fonts'] === true || values['reference-docx'] !== undefined || values['allow-remote-images'] === true || values.browser !== undefined)) {
     throw new UsageError('import takes only --out, --track-changes, --timeout and --quiet');
   }
+  const modes = (['accept', 'reject', 'marked'] as const).filter((mode) => values[mode] === true);
+  if (modes.length > 1) throw new UsageError(`--${modes[0]} and --${modes[1]} cannot be used together`);
+  const mode = modes[0];
+  if (command === 'check' && mode === 'marked') throw new UsageError('--marked is for build: it prints the suggestions marked in the PDF');
+  if (command === 'check' && mode !== undefined && values.fix === true) throw new UsageError(`--fix and --${mode} cannot be used together: run them one after the other`);
+  if (values.author !== undefined && mode !== 'accept' && mode !== 'reject') throw new UsageError('--author goes with --accept or --reject');
+  if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
+  if ((command === 'import' || command === 'review') && mode !== undefined) throw new UsageError(`--${mode} is for build and check`);
   return {
     command,
     input,
     copies: command === 'review' ? extra : [],
     outDir: values.out ?? (command === 'import' ? path.dirname(input) : command === 'review' ? 'review' : 'dist'),
     trackChanges: trackChanges ?? 'all',
+    suggestions: mode ?? 'pending',
+    suggestionAuthor: values.author,
     formats: parseFormats(values.format),
     quiet: values.quiet === true,
     browserPath: values.browser,

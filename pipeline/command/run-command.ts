@@ -7,6 +7,7 @@ import { applyFixesToFile, FixError } from '../fix/apply-fixes.ts';
 import { EXIT, type Command } from './command.ts';
 import { runReview } from './run-review.ts';
 import { runImport } from './import-docx.ts';
+import { decideSource } from '../critic/decide-source.ts';
 
 /** Where a command's text goes, and what it may tell about its progress. */
 export interface CommandIo {
@@ -30,7 +31,8 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     io.onStageStart?.('import');
     return runImport(command, io);
   }
-  const { input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx, allowRemoteImages } = command;
+  const { input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx, allowRemoteImages, suggestions, suggestionAuthor } = command;
+  const isCheck = command.command === 'check';
   const stderr = (text: string) => io.write('stderr', text);
   const progress = !quiet && io.stderrIsTerminal;
   const onStage = progress ? (stage: string, ms: number) => stderr(`  ${stage.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms\n`) : undefined;
@@ -45,8 +47,17 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     ...(browserPath ? { browserPath } : {}),
   };
   try {
-    let result = await build({ ...common, checkOnly: command.command === 'check', ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}) });
+    // A build decides or marks the suggestions in every output; a check lists them (and with
+    // --accept/--reject rewrites the source below).
+    const buildSuggestions = isCheck ? {} : { suggestions, ...(suggestionAuthor !== undefined ? { suggestionAuthor } : {}) };
+    let result = await build({ ...common, ...buildSuggestions, checkOnly: isCheck, ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}) });
     let notFixed = false;
+    if (isCheck && (suggestions === 'accept' || suggestions === 'reject')) {
+      const decided = await decideSuggestions(input, result.report.file, suggestions, suggestionAuthor, stderr);
+      notFixed = decided === undefined;
+      if (decided !== undefined && !quiet) io.write('stdout', `${input}: ${decidedText(suggestions, decided, suggestionAuthor)}\n`);
+      if (decided !== undefined && decided > 0) result = await build({ ...common, checkOnly: true });
+    }
     if (fix) {
       const fixed = await fixSource(input, result.report.file, stderr);
       notFixed = fixed === undefined;
@@ -71,6 +82,33 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     const reason = known ? failure.message : `build failed: ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}`;
     stderr(`press: ${reason}\n`);
     return EXIT.inputError;
+  }
+}
+
+function decidedText(decision: 'accept' | 'reject', count: number, author: string | undefined): string {
+  const by = author === undefined ? '' : ` by ${author}`;
+  if (count === 0) return `no suggestions${by} to ${decision}`;
+  return `${decision === 'accept' ? 'accepted' : 'rejected'} ${count} ${count === 1 ? 'suggestion' : 'suggestions'}${by}`;
+}
+
+/**
+ * Rewrite the source deciding its suggestions (all, or `author`'s), every other byte unchanged.
+ * Resolves to the number decided, or undefined when the file cannot be rewritten (the reason is
+ * printed).
+ */
+async function decideSuggestions(input: string, file: VFile, decision: 'accept' | 'reject', author: string | undefined, stderr: (text: string) => void): Promise<number | undefined> {
+  if (file.messages.some((message) => message.ruleId === 'source-encoding' || message.ruleId === 'critic-unclosed')) {
+    stderr(`press: ${input}: suggestions not decided: ${file.messages.some((message) => message.ruleId === 'source-encoding') ? 'the file is not valid UTF-8' : 'close the CriticMarkup reported above first'}\n`);
+    return undefined;
+  }
+  const { edits, count } = decideSource(file, decision, author === undefined ? {} : { author });
+  try {
+    await applyFixesToFile(input, String(file.value), edits);
+    return count;
+  } catch (failure) {
+    if (!(failure instanceof FixError)) throw failure;
+    stderr(`press: ${input}: suggestions not decided: ${failure.message}\n`);
+    return undefined;
   }
 }
 

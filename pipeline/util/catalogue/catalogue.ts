@@ -3,6 +3,7 @@ import { SOURCE_RULES } from './source-rules.ts';
 import { CONTENT_RULES } from './content-rules.ts';
 import { OUTPUT_RULES } from './output-rules.ts';
 import { IMPORT_RULES } from './import-rules.ts';
+import { SUGGESTION_RULES } from './suggestion-rules.ts';
 import { REVIEW_RULES } from './review-rules.ts';
 
 /**
@@ -10,7 +11,7 @@ import { REVIEW_RULES } from './review-rules.ts';
  * error), whether `--fix` corrects it, and its message in English and Chinese. A message can only
  * be given through this catalogue (see `flag` in `../messages.ts`), so none lacks a language.
  */
-export const RULES = { ...SOURCE_RULES, ...CONTENT_RULES, ...OUTPUT_RULES, ...IMPORT_RULES, ...REVIEW_RULES } as const;
+export const RULES = { ...SOURCE_RULES, ...CONTENT_RULES, ...SUGGESTION_RULES, ...OUTPUT_RULES, ...IMPORT_RULES, ...REVIEW_RULES } as const;
 
 type Rules = typeof RULES;
 
