@@ -15,11 +15,15 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
 const USAGE = `Usage:
   press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--timeout <seconds>] [--quiet]
   press check <file.md> [--fix] [--timeout <seconds>] [--quiet]
+  press compare <old.md> <new.md> [--out <dir>] [--author <name>] [--browser <path>] [--timeout <seconds>] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
 check --fix rewrites the source in place with the automatic fixes (half-width punctuation in
 Chinese text), then checks it again.
+compare writes <dir>/<new>-changes.pdf, .docx and .html: the new edition with its differences
+from the old one marked (tracked changes in Word), attributed to --author (default: the new
+edition's author, else report-press).
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
 --timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
@@ -73,6 +77,7 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
         timeout: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         fix: { type: 'boolean' },
+        author: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -80,16 +85,23 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
     throw new UsageError(failure instanceof Error ? failure.message : String(failure));
   }
   if (values.help) return 'help';
-  const [command, input, ...extra] = positionals;
-  if (command !== 'build' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const [command, first, ...rest] = positionals;
+  if (command !== 'build' && command !== 'check' && command !== 'compare') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const [oldInput, input, extra] = command === 'compare' ? [first, rest[0], rest.slice(1)] : [undefined, first, rest];
+  if (command === 'compare' && (!oldInput || !input)) throw new UsageError('compare: needs <old.md> <new.md>');
   if (!input) throw new UsageError(`${command}: missing <file.md>`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (command === 'compare' && (values.format !== undefined || values.fix !== undefined || values['embed-fonts'] === true || values['reference-docx'] !== undefined || values['allow-remote-images'] === true)) throw new UsageError('compare takes only --out, --author, --browser, --timeout and --quiet: it writes all three formats');
+  if (command !== 'compare' && values.author !== undefined) throw new UsageError('--author is for compare');
+  if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
   if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
   if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
   if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
   return {
     command,
     input,
+    oldInput,
+    author: values.author,
     outDir: values.out ?? 'dist',
     formats: parseFormats(values.format),
     quiet: values.quiet === true,

@@ -2,8 +2,13 @@ import type { OutputFormat } from '../types.ts';
 
 /** A `press` command line, parsed and validated: what to do and how. */
 export interface Command {
-  command: 'build' | 'check';
+  command: 'build' | 'check' | 'compare';
+  /** The Markdown source (for `compare`, the new edition). */
   input: string;
+  /** `compare`: the old edition the new one is compared with. */
+  oldInput: string | undefined;
+  /** `compare --author <name>`: who the differences are attributed to. */
+  author: string | undefined;
   outDir: string;
   formats: OutputFormat[];
   quiet: boolean;

@@ -85,7 +85,7 @@ export function superviseCommand(command: Command, io: SuperviseIo): Promise<num
       await endChildProcesses();
       await Promise.all([...temporaries].map((file) => rm(file, { force: true }).catch(() => undefined)));
       // A write the worker had started may create its file after the list above was taken.
-      if (command.command === 'build') await removeTemporaryOutputs(command.outDir);
+      if (command.command !== 'check') await removeTemporaryOutputs(command.outDir);
       for (const dir of folders) await removeEmptyFolders(command.outDir, dir);
       io.stderr.write(`press: ${describeStop(why, stage, command)}\n`);
       finish(why.kind === 'signal' ? SIGNAL_EXIT[why.signal] : EXIT.inputError);
@@ -142,7 +142,7 @@ function startWorker(entry: URL, input: WorkerInput): Worker {
 
 function describeStop(why: Stop, stage: string, command: Command): string {
   const where = stage === 'start' ? 'while starting' : `in the ${stage} stage`;
-  const kept = command.command === 'build' ? '; nothing was written and the previous outputs are unchanged' : '';
+  const kept = command.command !== 'check' ? '; nothing was written and the previous outputs are unchanged' : '';
   switch (why.kind) {
     case 'timeout':
       return `${command.input}: the build timed out after ${command.timeoutMs / 1000} s ${where} and was stopped${kept} (allow more time with --timeout <seconds> or PRESS_TIMEOUT; 0 means no limit)`;

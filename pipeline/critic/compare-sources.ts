@@ -49,6 +49,7 @@ export interface CompareResult {
   /** The new edition with its differences as CriticMarkup. */
   text: string;
   attribution: Attribution;
+  /** Suggestions written: insertions, deletions, substitutions (in-place replacements) and moved blocks. */
   counts: { insertions: number; deletions: number; substitutions: number; moves: number };
   notes: CompareNote[];
   /** Map an offset in `text` back to the new edition's offset (for messages about the marked source). */
@@ -234,8 +235,8 @@ class MarkupWriter {
       }
       const written = this.deletedBlock(unit, move);
       if (written === undefined) continue;
-      if (move !== undefined) this.counts.moves++;
-      else this.counts.deletions++;
+      // A move is counted once, at its insertion.
+      if (move === undefined) this.counts.deletions++;
       text += `${separator(previous, unit)}${written}`;
       previous = unit;
     }
