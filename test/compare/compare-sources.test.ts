@@ -155,7 +155,7 @@ describe('random edits of source/report.md', async () => {
       const index = change.block % edited.length;
       const block = edited[index] ?? '';
       const word = words[change.word % words.length] ?? '';
-      if (change.kind === 'move' || change.kind === 'drop' || change.kind === 'add') {
+      if (!('at' in change)) {
         if (change.kind === 'add') edited.splice(change.to % (edited.length + 1), 0, `新增段落${word}内容。`);
         else if (edited.length > 2) {
           const [taken] = edited.splice(index, 1);
