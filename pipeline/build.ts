@@ -34,6 +34,7 @@ import { sourceDate } from './util/source-date.ts';
 import { OutputBatch } from './util/atomic-write.ts';
 import { outputPathProblems } from './util/output-paths.ts';
 import { readRegularFile } from './util/read-regular-file.ts';
+import type { SuggestionMode } from './transform/remark-suggestions.ts';
 
 /** What to build and where. */
 export interface BuildOptions {
@@ -68,6 +69,14 @@ export interface BuildOptions {
   onNotice?: (text: string) => void;
   /** Called for every request the print page makes, with how it was answered (diagnostics, tests). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * What to do with CriticMarkup suggestions in the source: `pending` (default; the PDF is then
+   * refused with `review-pending` at each one), `accept` or `reject` them before every output
+   * (`--accept`, `--reject`), or `marked`: print them marked in the PDF (`--marked`).
+   */
+  suggestions?: SuggestionMode;
+  /** With `accept` or `reject`: decide only this author's suggestions (`--author`). */
+  suggestionAuthor?: string;
 }
 
 /**
@@ -106,6 +115,11 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
   const time = timer(options, stage);
   const file = await time('read', () => (options.sourceText === undefined ? readSource(options.input) : sourceFromText(options.input, options.sourceText)));
   if (options.allowRemoteImages === true) file.data.allowRemoteImages = true;
+  file.data.suggestions = {
+    mode: options.suggestions ?? 'pending',
+    print: options.checkOnly !== true && options.formats.includes('pdf'),
+    ...(options.suggestionAuthor !== undefined ? { author: options.suggestionAuthor } : {}),
+  };
   const enter = (name: string) => {
     stage.current = name;
     options.onStageStart?.(name);

@@ -3,7 +3,7 @@
  * `supervise.ts` (a time limit, signals, clean stops). The pipeline itself is loaded only in
  * that thread.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
 import { EXIT, type Command } from './command/command.ts';
 import { superviseCommand } from './command/supervise.ts';
@@ -13,17 +13,23 @@ import { pathProblem } from './command/check-paths.ts';
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 const USAGE = `Usage:
-  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--timeout <seconds>] [--quiet]
-  press check <file.md> [--fix] [--timeout <seconds>] [--quiet]
+  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--timeout <seconds>] [--quiet]
+  press check <file.md> [--fix | --accept [--author <name>] | --reject [--author <name>]] [--timeout <seconds>] [--quiet]
   press compare <old.md> <new.md> [--out <dir>] [--author <name>] [--browser <path>] [--timeout <seconds>] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
 check --fix rewrites the source in place with the automatic fixes (half-width punctuation in
 Chinese text), then checks it again.
+Suggestions written in CriticMarkup ({++inserted++}, {--deleted--}, {~~old~>new~~},
+{==text==}{>>comment<<}) are tracked changes and comments in Word and marked on the web page;
+the PDF refuses them (review-pending) unless the build says --accept or --reject (decide all of
+them, or one --author's, before every output) or --marked (print them marked).
+check --accept / --reject rewrites the source in place deciding them (all, or one --author's),
+then checks it again.
 compare writes <dir>/<new>-changes.pdf, .docx and .html: the new edition with its differences
-from the old one marked (tracked changes in Word), attributed to --author (default: the new
-edition's author, else report-press).
+from the old one as suggestions (tracked changes in Word, marked in the PDF), attributed to
+--author (default: the new edition's author, else report-press).
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
 --timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
@@ -60,6 +66,27 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
   return superviseCommand(parsed, { stdout: process.stdout, stderr });
 }
 
+/** The command line's options. */
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  browser: { type: 'string' },
+  'embed-fonts': { type: 'boolean' },
+  'reference-docx': { type: 'string' },
+  'allow-remote-images': { type: 'boolean' },
+  timeout: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  fix: { type: 'boolean' },
+  accept: { type: 'boolean' },
+  reject: { type: 'boolean' },
+  marked: { type: 'boolean' },
+  author: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** The options as `parseArgs` reads them. */
+type ParsedValues = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
 function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' {
   let values;
   let positionals;
@@ -67,19 +94,7 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
     ({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f' },
-        browser: { type: 'string' },
-        'embed-fonts': { type: 'boolean' },
-        'reference-docx': { type: 'string' },
-        'allow-remote-images': { type: 'boolean' },
-        timeout: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        fix: { type: 'boolean' },
-        author: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     }));
   } catch (failure) {
     throw new UsageError(failure instanceof Error ? failure.message : String(failure));
@@ -91,17 +106,28 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   if (command === 'compare' && (!oldInput || !input)) throw new UsageError('compare: needs <old.md> <new.md>');
   if (!input) throw new UsageError(`${command}: missing <file.md>`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (command === 'compare' && (values.format !== undefined || values.fix !== undefined || values['embed-fonts'] === true || values['reference-docx'] !== undefined || values['allow-remote-images'] === true)) throw new UsageError('compare takes only --out, --author, --browser, --timeout and --quiet: it writes all three formats');
-  if (command !== 'compare' && values.author !== undefined) throw new UsageError('--author is for compare');
-  if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
+  if (command === 'compare') {
+    const others = (['format', 'fix', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'accept', 'reject', 'marked'] as const).filter((name) => values[name] !== undefined);
+    if (others.length > 0) throw new UsageError(`compare takes only --out, --author, --browser, --timeout and --quiet, not --${others[0]}: it writes all three formats, the suggestions marked`);
+    if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
+    return { ...commonCommand(values, env), command, input, oldInput, author: values.author, suggestions: 'marked', suggestionAuthor: undefined };
+  }
   if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
   if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
   if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
+  const modes = (['accept', 'reject', 'marked'] as const).filter((mode) => values[mode] === true);
+  if (modes.length > 1) throw new UsageError(`--${modes[0]} and --${modes[1]} cannot be used together`);
+  const mode = modes[0];
+  if (command === 'check' && mode === 'marked') throw new UsageError('--marked is for build: it prints the suggestions marked in the PDF');
+  if (command === 'check' && mode !== undefined && values.fix === true) throw new UsageError(`--fix and --${mode} cannot be used together: run them one after the other`);
+  if (values.author !== undefined && mode !== 'accept' && mode !== 'reject') throw new UsageError('--author goes with --accept or --reject');
+  if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
+  return { ...commonCommand(values, env), command, input, oldInput: undefined, author: undefined, suggestions: mode ?? 'pending', suggestionAuthor: values.author };
+}
+
+/** What every command takes from the options the same way. */
+function commonCommand(values: ParsedValues, env: NodeJS.ProcessEnv): Omit<Command, 'command' | 'input' | 'oldInput' | 'author' | 'suggestions' | 'suggestionAuthor'> {
   return {
-    command,
-    input,
-    oldInput,
-    author: values.author,
     outDir: values.out ?? 'dist',
     formats: parseFormats(values.format),
     quiet: values.quiet === true,

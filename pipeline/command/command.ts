@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../types.ts';
+import type { SuggestionMode } from '../transform/remark-suggestions.ts';
 
 /** A `press` command line, parsed and validated: what to do and how. */
 export interface Command {
@@ -21,6 +22,14 @@ export interface Command {
   referenceDocx: string | undefined;
   /** `--allow-remote-images`: fetch network images at build time (in Node, limited), else refuse them. */
   allowRemoteImages: boolean;
+  /**
+   * Suggestions (CriticMarkup): for `build`, what every output does with them (`--accept`,
+   * `--reject`, `--marked`; `pending` by default); for `check`, `accept` or `reject` rewrites the
+   * source deciding them (`check --accept/--reject`).
+   */
+  suggestions: SuggestionMode;
+  /** `--author <name>`: decide only this author's suggestions. */
+  suggestionAuthor: string | undefined;
   /** Time the whole command may take (`--timeout`, `PRESS_TIMEOUT`), in milliseconds; 0 for no limit. */
   timeoutMs: number;
 }

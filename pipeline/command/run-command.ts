@@ -5,6 +5,7 @@ import { BrowserNotFoundError } from '../browser/find-browser.ts';
 import { BrowserStoppedError } from '../browser/browser-stopped.ts';
 import { applyFixesToFile, FixError } from '../fix/apply-fixes.ts';
 import { EXIT, type Command } from './command.ts';
+import { decideSource } from '../critic/decide-source.ts';
 import { runCompare } from './run-compare.ts';
 
 /** Where a command's text goes, and what it may tell about its progress. */
@@ -24,7 +25,8 @@ export interface CommandIo {
  * document too deeply nested) are one `press:` line, never a stack trace.
  */
 export async function runCommand(command: Command, io: CommandIo): Promise<number> {
-  const { input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx, allowRemoteImages } = command;
+  const { input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx, allowRemoteImages, suggestions, suggestionAuthor } = command;
+  const isCheck = command.command === 'check';
   const stderr = (text: string) => io.write('stderr', text);
   const progress = !quiet && io.stderrIsTerminal;
   const onStage = progress ? (stage: string, ms: number) => stderr(`  ${stage.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms\n`) : undefined;
@@ -40,8 +42,17 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
   };
   try {
     if (command.command === 'compare') return await compare(command, { ...common, ...(onStage ? { onStage } : {}) }, io, progress);
-    let result = await build({ ...common, checkOnly: command.command === 'check', ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}) });
+    // A build decides or marks the suggestions in every output; a check lists them (and with
+    // --accept/--reject rewrites the source below).
+    const buildSuggestions = isCheck ? {} : { suggestions, ...(suggestionAuthor !== undefined ? { suggestionAuthor } : {}) };
+    let result = await build({ ...common, ...buildSuggestions, checkOnly: isCheck, ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}) });
     let notFixed = false;
+    if (isCheck && (suggestions === 'accept' || suggestions === 'reject')) {
+      const decided = await decideSuggestions(input, result.report.file, suggestions, suggestionAuthor, stderr);
+      notFixed = decided === undefined;
+      if (decided !== undefined && !quiet) io.write('stdout', `${input}: ${decidedText(suggestions, decided, suggestionAuthor)}\n`);
+      if (decided !== undefined && decided > 0) result = await build({ ...common, checkOnly: true });
+    }
     if (fix) {
       const fixed = await fixSource(input, result.report.file, stderr);
       notFixed = fixed === undefined;
@@ -86,6 +97,33 @@ async function compare(command: Command, common: Parameters<typeof runCompare>[1
   if (!command.quiet) io.write('stdout', `${command.input}: ${insertions} insertions, ${deletions} deletions, ${substitutions} replacements, ${moves} moves since ${command.oldInput ?? ''}\n`);
   if (progress) for (const written of run.result.written) stderr(`  wrote ${written}\n`);
   return EXIT.ok;
+}
+
+function decidedText(decision: 'accept' | 'reject', count: number, author: string | undefined): string {
+  const by = author === undefined ? '' : ` by ${author}`;
+  if (count === 0) return `no suggestions${by} to ${decision}`;
+  return `${decision === 'accept' ? 'accepted' : 'rejected'} ${count} ${count === 1 ? 'suggestion' : 'suggestions'}${by}`;
+}
+
+/**
+ * Rewrite the source deciding its suggestions (all, or `author`'s), every other byte unchanged.
+ * Resolves to the number decided, or undefined when the file cannot be rewritten (the reason is
+ * printed).
+ */
+async function decideSuggestions(input: string, file: VFile, decision: 'accept' | 'reject', author: string | undefined, stderr: (text: string) => void): Promise<number | undefined> {
+  if (file.messages.some((message) => message.ruleId === 'source-encoding' || message.ruleId === 'critic-unclosed')) {
+    stderr(`press: ${input}: suggestions not decided: ${file.messages.some((message) => message.ruleId === 'source-encoding') ? 'the file is not valid UTF-8' : 'close the CriticMarkup reported above first'}\n`);
+    return undefined;
+  }
+  const { edits, count } = decideSource(file, decision, author === undefined ? {} : { author });
+  try {
+    await applyFixesToFile(input, String(file.value), edits);
+    return count;
+  } catch (failure) {
+    if (!(failure instanceof FixError)) throw failure;
+    stderr(`press: ${input}: suggestions not decided: ${failure.message}\n`);
+    return undefined;
+  }
 }
 
 /**

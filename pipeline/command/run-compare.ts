@@ -47,6 +47,7 @@ export async function runCompare(command: Command, common: Omit<BuildOptions, 'i
     outputName: changesName(command.input),
     outDir: command.outDir,
     formats: ['pdf', 'docx', 'html'],
+    suggestions: 'marked',
   });
   const { file } = result.report;
   const marked = comparison.text;

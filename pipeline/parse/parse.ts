@@ -29,6 +29,8 @@ import { remarkHeadingIdDuplicate } from '../transform/remark-heading-id-duplica
 import { remarkPartNumbers } from '../transform/remark-part-numbers.ts';
 import { remarkLinkFiles } from '../transform/remark-link-files.ts';
 import { effectiveSetting } from '../util/rule-settings.ts';
+import { remarkCriticMarkup } from '../critic/remark-critic-markup.ts';
+import { remarkSuggestions } from '../transform/remark-suggestions.ts';
 
 /**
  * The Markdown processor, built once. Plugin order matters:
@@ -37,11 +39,16 @@ import { effectiveSetting } from '../util/rule-settings.ts';
  * - syntax extensions first; the CJK-friendly ones after GFM so that `**一是……。**牢固`
  *   closes its emphasis (they patch micromark's flanking rules, which GFM's strikethrough
  *   tokenizer also uses);
+ * - `remarkCriticMarkup` last among the syntax extensions: micromark tries a later extension's
+ *   constructs first, so its `~~}` and `~>` are seen before GFM strikethrough takes the `~`;
  * - `remarkReportMeta` first among transforms: it removes the YAML node others would see, and
  *   every message after it is in the report's language;
  * - `remarkRuleSettings` right after it, before any transform that gives messages: each message
  *   takes its severity (or `off`) from the settings when it is given, and `remarkCjkPunctuation`
  *   changes nothing when its rule is off;
+ * - `remarkSuggestions` right after it, before any transform that reads text: with `--accept`
+ *   or `--reject` every check and output sees the decided text; its messages (`review-pending`,
+ *   `critic-unclosed`) take their settings;
  * - `remarkControlCharacters` right after it, before any transform that reads text: every
  *   check and every output sees the text without its control characters;
  * - `remarkNestingLimit` next, before the transforms that walk the tree recursively: lists and
@@ -68,8 +75,10 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkGfm)
     .use(remarkCjkFriendly)
     .use(remarkCjkFriendlyGfmStrikethrough)
+    .use(remarkCriticMarkup)
     .use(remarkReportMeta)
     .use(remarkRuleSettings)
+    .use(remarkSuggestions)
     .use(remarkControlCharacters)
     .use(remarkNestingLimit)
     .use(remarkRawHtmlCheck)

@@ -19,7 +19,11 @@ export const sanitizeSchema: Schema = {
     time: ['dateTime'],
     th: [...(defaults.th ?? []), 'scope'],
     // The automatic heading numbers' own span (harmless if raw HTML writes it too).
-    span: [...(defaults.span ?? []), ['className', 'heading-number']],
+    span: [...(defaults.span ?? []), ['className', 'heading-number', 'suggestion', 'suggestion-insert', 'suggestion-delete', 'suggestion-substitute', 'suggestion-comment', 'suggestion-label', 'suggestion-note'], ['role', 'note']],
+    // Suggestions (CriticMarkup): their own classes, harmless if raw HTML writes them too.
+    ins: [...(defaults.ins ?? []), ['className', 'suggestion-text']],
+    del: [...(defaults.del ?? []), ['className', 'suggestion-text']],
+    mark: [['className', 'suggestion-anchor']],
     '*': [...(defaults['*'] ?? [])],
   },
   clobber: [],

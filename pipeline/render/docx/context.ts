@@ -9,6 +9,7 @@ import type { LinkTarget, Mark } from './marks.ts';
 import { FootnoteRegistry, normalizeIdentifier } from './footnotes.ts';
 import { headingBookmarks } from './bookmarks.ts';
 import { A4_MM, mmToPx } from './units.ts';
+import { RevisionRegistry } from './revisions.ts';
 
 /** Everything the handlers share while one document is written. */
 export interface DocxContext {
@@ -30,6 +31,8 @@ export interface DocxContext {
   /** Link and image reference definitions by normalised identifier. */
   readonly definitions: ReadonlyMap<string, Definition>;
   readonly footnotes: FootnoteRegistry;
+  /** Tracked changes and comments of the suggestions (`w:ins`, `w:del`, `comments.xml`). */
+  readonly revisions: RevisionRegistry;
   /** A new drawing id (`wp:docPr/@id`), unique in the document and the same on every build. */
   nextDrawingId(): number;
   /** A new list instance: each ordered list restarts its numbering. */
@@ -73,7 +76,7 @@ export interface InlineState {
 }
 
 /** Make the context for one document. */
-export function createContext(file: VFile, tree: Root, template: Template, profile: WordProfile, styles: StyleBuilder, headingNumbers: ReadonlyMap<Heading, string> = new Map()): DocxContext {
+export function createContext(file: VFile, tree: Root, template: Template, profile: WordProfile, styles: StyleBuilder, headingNumbers: ReadonlyMap<Heading, string> = new Map(), buildDate: Date = new Date(0)): DocxContext {
   const margin = template.page.marginMm;
   const textWidthMm = A4_MM.width - margin.left - margin.right;
   const textHeightMm = A4_MM.height - margin.top - margin.bottom;
@@ -99,6 +102,7 @@ export function createContext(file: VFile, tree: Root, template: Template, profi
     headingNumbers,
     definitions,
     footnotes: new FootnoteRegistry(footnoteDefinitions),
+    revisions: new RevisionRegistry(buildDate),
     nextDrawingId: () => ++drawing,
     nextListInstance: () => ++list,
   };

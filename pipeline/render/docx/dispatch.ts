@@ -1,8 +1,8 @@
-import { ExternalHyperlink, InternalHyperlink, Paragraph, TextRun, type FileChild, type IRunOptions, type ParagraphChild } from 'docx';
+import { DeletedTextRun, ExternalHyperlink, InsertedTextRun, InternalHyperlink, Paragraph, TextRun, type FileChild, type IRunOptions, type ParagraphChild } from 'docx';
 import { toString } from 'mdast-util-to-string';
 import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BlockState, InlinePiece, InlineState } from './context.ts';
-import { activeLink, isStripped, runFormatting, type LinkTarget, type Mark } from './marks.ts';
+import { activeLink, activeRevision, isStripped, runFormatting, type LinkTarget, type Mark } from './marks.ts';
 import { flag } from '../../util/messages.ts';
 import { blockHandlers, inlineHandlers } from './handlers/index.ts';
 
@@ -93,13 +93,21 @@ export function currentFormatting(state: InlineState): IRunOptions {
 /** Add a run of text with the current formatting (nothing inside a stripped element). */
 export function pushText(state: InlineState, text: string): void {
   if (text === '' || isStripped(state.marks)) return;
-  pushChild(state, new TextRun({ ...currentFormatting(state), text }));
+  pushChild(state, run(state, { ...currentFormatting(state), text }));
+}
+
+/** A run with these options: inside a suggestion, a tracked insertion or deletion (`w:ins`, `w:del` with `w:delText`). */
+function run(state: InlineState, options: IRunOptions): ParagraphChild {
+  const revision = activeRevision(state.marks);
+  if (!revision) return new TextRun(options);
+  const change = { id: state.block.ctx.revisions.nextRevisionId(), author: revision.stamp.author, date: revision.stamp.date };
+  return revision.change === 'insert' ? new InsertedTextRun({ ...options, ...change }) : new DeletedTextRun({ ...options, ...change });
 }
 
 /** Add a line break with the current formatting. */
 export function pushBreak(state: InlineState): void {
   if (isStripped(state.marks)) return;
-  pushChild(state, new TextRun({ ...currentFormatting(state), break: 1 }));
+  pushChild(state, run(state, { ...currentFormatting(state), break: 1 }));
 }
 
 /** Add any paragraph child inside the current link. */

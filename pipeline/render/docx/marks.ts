@@ -1,5 +1,6 @@
 import type { IRunOptions } from 'docx';
 import type { CharacterStyleId } from './style-ids.ts';
+import type { RevisionStamp } from './revisions.ts';
 
 /** Where a link goes: a web address (or relative file), or a bookmark in this document. */
 export type LinkTarget = { kind: 'external'; url: string } | { kind: 'internal'; bookmark: string };
@@ -15,7 +16,9 @@ export type Mark =
   /** An element that formats nothing (`<span>`, `<abbr>`…): kept so that its closing tag pops it. */
   | { kind: 'plain'; tag: string }
   /** An element whose content the sanitiser removes (`<script>`…): text inside it is dropped. */
-  | { kind: 'strip'; tag: string };
+  | { kind: 'strip'; tag: string }
+  /** A suggestion: runs inside are a tracked insertion or deletion with this author and date. */
+  | { kind: 'revision'; change: 'insert' | 'delete'; stamp: RevisionStamp; tag?: undefined };
 
 /** Run properties of a character style, applied directly when it is not the run's own style. */
 export type DirectFormatting = (style: CharacterStyleId) => IRunOptions;
@@ -25,6 +28,15 @@ export function activeLink(marks: readonly Mark[]): LinkTarget | undefined {
   for (let index = marks.length - 1; index >= 0; index--) {
     const mark = marks[index];
     if (mark?.kind === 'link') return mark.target;
+  }
+  return undefined;
+}
+
+/** The innermost suggestion around, if any: its runs are tracked changes. */
+export function activeRevision(marks: readonly Mark[]): Extract<Mark, { kind: 'revision' }> | undefined {
+  for (let index = marks.length - 1; index >= 0; index--) {
+    const mark = marks[index];
+    if (mark?.kind === 'revision') return mark;
   }
   return undefined;
 }

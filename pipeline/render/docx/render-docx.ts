@@ -49,7 +49,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
   const { meta } = report;
   const profile = wordProfileFor(template);
   const numbers = headingNumbers(report.tree, template, (heading) => outlineLevel(heading, report.file)) ?? new Map();
-  const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template), numbers);
+  const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template), numbers, options.date);
   // The contents under their title (目录, Contents), as in the PDF and on the web page.
   const contents = meta.toc ? [new Paragraph({ style: 'TOCHeading', text: labelsFor(meta.lang).contents }), tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file, numbers)] : [];
   const body = [...metaParagraphs(meta, profile.titleBlock), ...contents, ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];
@@ -68,6 +68,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
     styles: buildStyles(template, profile, meta.lang),
     numbering: { config: numberingConfig(template, profile) },
     footnotes,
+    ...(ctx.revisions.comments().length > 0 ? { comments: { children: ctx.revisions.comments() } } : {}),
     evenAndOddHeaderAndFooters: profile.footer.oddEvenSides,
     sections: [{ properties: sectionProperties(template, profile), footers: footers(profile), children: body }],
   });

@@ -1,3 +1,8 @@
+import type { Attribution } from '../../critic/syntax.ts';
+
+/** What a suggestion's label names. */
+export type SuggestionLabelKind = 'insert' | 'delete' | 'substitute' | 'comment' | 'moveFrom' | 'moveTo';
+
 /** Words the HTML page needs, in the report's language. */
 export interface PageLabels {
   skipLink: string;
@@ -9,6 +14,20 @@ export interface PageLabels {
   imageUnavailable: string;
   /** Label before the publication date, separator included. */
   published: string;
+  /** A suggestion's label, brackets included: what changed, who changed it and when (a comment: its text too). */
+  suggestion: (kind: SuggestionLabelKind, attribution: Attribution) => string;
+}
+
+const ZH_KINDS: Record<SuggestionLabelKind, string> = { insert: '插入', delete: '删除', substitute: '替换', comment: '批注', moveFrom: '移出', moveTo: '移入' };
+const EN_KINDS: Record<SuggestionLabelKind, string> = { insert: 'Inserted', delete: 'Deleted', substitute: 'Replaced', comment: 'Comment', moveFrom: 'Moved away', moveTo: 'Moved here' };
+
+function who(attribution: Attribution): string {
+  return [attribution.author, attribution.date].filter((part) => part !== undefined && part !== '').join(' ');
+}
+
+function noteOf(kind: SuggestionLabelKind, attribution: Attribution): string {
+  // A move's note is its id, which says nothing to a reader.
+  return kind === 'moveFrom' || kind === 'moveTo' ? '' : (attribution.text ?? '');
 }
 
 const zh: PageLabels = {
@@ -20,6 +39,11 @@ const zh: PageLabels = {
   excerpt: '节选',
   imageUnavailable: '图片',
   published: '发布日期：',
+  suggestion: (kind, attribution) => {
+    const note = noteOf(kind, attribution);
+    const by = who(attribution);
+    return `【${ZH_KINDS[kind]}${by === '' ? '' : `：${by}`}${note === '' ? '' : `：${note}`}】`;
+  },
 };
 
 const en: PageLabels = {
@@ -31,6 +55,11 @@ const en: PageLabels = {
   excerpt: 'Excerpt',
   imageUnavailable: 'Image',
   published: 'Published: ',
+  suggestion: (kind, attribution) => {
+    const note = noteOf(kind, attribution);
+    const by = who(attribution);
+    return `[${EN_KINDS[kind]}${by === '' ? '' : ` by ${by}`}${note === '' ? '' : `: ${note}`}]`;
+  },
 };
 
 /** Labels for a BCP 47 language tag: Chinese for `zh…`, English otherwise. */

@@ -12,6 +12,7 @@ import { createHeadingHandler } from './handlers/heading.ts';
 import { createImageHandler, InlineImages } from './handlers/image.ts';
 import { figureHandler } from './handlers/figure.ts';
 import { tableHandler } from './handlers/table.ts';
+import { createSuggestionHandlers } from './handlers/suggestion.ts';
 import { flattenDeepElements, MAX_ELEMENT_DEPTH } from './flatten-deep-elements.ts';
 import { widenLongListMarkers } from './wide-list-markers.ts';
 import { dropDuplicateRawIds, markMadeIds } from './raw-html-ids.ts';
@@ -34,6 +35,7 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
       image: createImageHandler(images, labels.imageUnavailable),
       figure: figureHandler,
       table: tableHandler,
+      ...createSuggestionHandlers(labels),
     },
   });
   const leadingNewlines = markLeadingNewlines(mdastToHast as HastRoot);

@@ -2,13 +2,14 @@ import type { MessageLanguage, RuleDefinition, Severity } from './define.ts';
 import { SOURCE_RULES } from './source-rules.ts';
 import { CONTENT_RULES } from './content-rules.ts';
 import { OUTPUT_RULES } from './output-rules.ts';
+import { REVIEW_RULES } from './review-rules.ts';
 
 /**
  * Every rule of report-press, keyed by rule id: default severity, whether it is locked (always an
  * error), whether `--fix` corrects it, and its message in English and Chinese. A message can only
  * be given through this catalogue (see `flag` in `../messages.ts`), so none lacks a language.
  */
-export const RULES = { ...SOURCE_RULES, ...CONTENT_RULES, ...OUTPUT_RULES } as const;
+export const RULES = { ...SOURCE_RULES, ...CONTENT_RULES, ...REVIEW_RULES, ...OUTPUT_RULES } as const;
 
 type Rules = typeof RULES;
 

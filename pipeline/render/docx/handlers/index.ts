@@ -8,6 +8,7 @@ import { link, linkReference } from './link.ts';
 import { list, listItem } from './list.ts';
 import { breakHandler, deleteHandler, emphasis, inlineCode, strong, text } from './phrasing.ts';
 import { table } from './table.ts';
+import { suggestionComment, suggestionDelete, suggestionInsert, suggestionSubstitute } from './suggestion.ts';
 
 /** Block handlers keyed by mdast node type. */
 export const blockHandlers: BlockHandlers = {
@@ -39,4 +40,8 @@ export const inlineHandlers: InlineHandlers = {
   imageReference,
   footnoteReference,
   html: inlineHtml,
+  suggestionInsert,
+  suggestionDelete,
+  suggestionSubstitute,
+  suggestionComment,
 };
