@@ -64,11 +64,16 @@ describe('compare two editions of an English report', async () => {
     expect(result.text).toContain(`- finish the lead pipe programme\n- {--extend the reservoir--}${by}\n- publish results every month\n- {++train new inspectors++}${by}\n`);
   });
 
-  it('shows a moved paragraph as a move and reports the changed code block it cannot mark', () => {
-    expect(result.text).toContain(`# Outlook\n\n{--Rain in the spring filled the reservoirs to 96% of capacity, the highest level in ten years.--}{>>City Water Board 2024-03-15: move:m1<<}\n\nWe thank`);
+  it('shows a moved paragraph as a move', () => {
+    expect(result.text).toContain(`# Outlook\n\n{--Rain in the spring filled the reservoirs to 96% of capacity, the highest level in ten years.--}{>>City Water Board 2024-03-15: move:m1<<}\n\n### {++Longer term++}${by}\n\nWe thank`);
     expect(result.text).toContain(`\n\n{++Rain in the spring filled the reservoirs to 96% of capacity, the highest level in ten years.++}{>>City Water Board 2024-03-15: move:m1<<}\n\n[^lab]`);
-    expect(result.notes.map((note) => `${note.side}:${note.line}:${note.kind}:${note.detail}`)).toEqual(['old:31:opaque-changed:code', 'new:29:opaque-changed:code']);
-    expect(result.text).toContain('```text\nsample-id, site, result, date\n```');
+    expect(result.notes).toEqual([]);
+  });
+
+  it('reports a changed code block, which cannot hold a suggestion, and leaves it as the new edition has it', () => {
+    const changed = compare('Text.\n\n```text\nsample-id, site\n```\n\nEnd.\n', 'Text.\n\n```text\nsample-id, site, date\n```\n\nEnd.\n');
+    expect(changed.notes.map((note) => `${note.side}:${note.line}:${note.kind}:${note.detail}`)).toEqual(['old:3:opaque-changed:code', 'new:3:opaque-changed:code']);
+    expect(changed.text).toBe('Text.\n\n```text\nsample-id, site, date\n```\n\nEnd.\n');
   });
 
   it('accepted gives the new edition, rejected the old one', () => {
