@@ -95,9 +95,10 @@ function pairGap(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | unde
         best = index;
       }
     }
-    // A heading reworded beyond recognition, in the place of the old one, is still that heading.
+    // A heading reworded beyond recognition, in the place of the old one, is still that heading;
+    // so is a block that could not be written back as a deleted block (a footnote's first paragraph).
     const inPlace = added[nextAdded];
-    if (best < 0 && old.depth !== undefined && inPlace?.depth === old.depth) best = nextAdded;
+    if (best < 0 && inPlace && pairable(old, inPlace) && ((old.depth !== undefined && inPlace.depth === old.depth) || (old.prefix === undefined && old.kind === 'text'))) best = nextAdded;
     if (best < 0) {
       steps.push({ kind: 'delete', old, after: last });
       continue;

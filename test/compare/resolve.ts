@@ -33,3 +33,23 @@ export function blockTexts(source: string): string[] {
   });
   return texts;
 }
+
+/**
+ * What the project's parser reads in a marked source: the suggestions (by type) and any
+ * CriticMarkup delimiter left over in plain text (which would mean a span it could not read).
+ */
+export function parsedSuggestions(marked: string): { suggestions: number; leftovers: string[] } {
+  const tree = parseMarkdown(new VFile({ path: 'marked.md', value: marked }));
+  let suggestions = 0;
+  const leftovers: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'suggestionInsert' || node.type === 'suggestionDelete' || node.type === 'suggestionSubstitute') suggestions++;
+    if (node.type === 'text' && 'value' in node && typeof node.value === 'string' && /\{\+\+|\{--|\{~~|\+\+\}|--\}|~~\}|\{>>|<<\}/.test(node.value)) leftovers.push(node.value);
+  });
+  return { suggestions, leftovers };
+}
+
+/** The CriticMarkup changes written in a marked source, counted as text. */
+export function markupCount(marked: string): number {
+  return [...marked.matchAll(INSERT)].length + [...marked.matchAll(DELETE)].length + [...marked.matchAll(SUBSTITUTE)].length;
+}
