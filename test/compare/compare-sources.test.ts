@@ -218,7 +218,7 @@ describe('random edits of an English report with inline markup', async () => {
           expectBothEditions(text, source, newText);
         },
       ),
-      { numRuns: 80, seed: 7 },
+      { numRuns: 50, seed: 7 },
     );
   });
 });
