@@ -60,11 +60,10 @@ export function criticFromMarkdown(): Extension {
         node.inserted = holder.children;
         node.data = { ...node.data, critic: { ...node.data?.critic, inserted: [offset(token.start), offset(token.end)] } };
       },
-      criticCommentValue(token) {
-        const node = currentSuggestion(this);
-        if (node) node.attribution = parseAttribution(this.sliceSerialize(token).replace(BACKSLASH_ESCAPE, '$1'));
-      },
       criticComment(token) {
+        // The content between `{>>` and `<<}`, line endings included, backslash escapes undone.
+        const node = currentSuggestion(this);
+        if (node) node.attribution = parseAttribution(this.sliceSerialize(token).slice(3, -3).replace(BACKSLASH_ESCAPE, '$1'));
         if (token._criticAttached !== true) this.exit(token);
       },
       criticUnclosed(token) {

@@ -32,6 +32,7 @@ declare module 'micromark-util-types' {
     criticComment: 'criticComment';
     criticCommentMarker: 'criticCommentMarker';
     criticCommentValue: 'criticCommentValue';
+    criticCommentLineEnding: 'criticCommentLineEnding';
     criticUnclosed: 'criticUnclosed';
   }
   interface Token {
@@ -140,6 +141,7 @@ function tokenizeClose(this: TokenizeContext, effects: Parameters<Tokenizer>[0],
 /** `{>>…<<}`: one token; its content is raw text, a backslash keeping the next character literal. */
 function tokenizeComment(this: TokenizeContext, effects: Parameters<Tokenizer>[0], ok: State, nok: State): State {
   const close: Construct = { tokenize: tokenizeCommentClose, partial: true };
+  const nestedOpen: Construct = { tokenize: tokenizeCommentOpen, partial: true };
   let inValue = false;
   const closing = (left: number): State => (code) => {
     effects.consume(code);
@@ -150,16 +152,27 @@ function tokenizeComment(this: TokenizeContext, effects: Parameters<Tokenizer>[0
   };
   const closeNow: State = (code) => {
     if (inValue) effects.exit('criticCommentValue');
+    inValue = false;
     effects.enter('criticCommentMarker');
     return closing(3)(code);
   };
   const escaped: State = (code) => {
     if (code === null) return nok(code);
+    if (code < -2) return value(code);
     effects.consume(code);
     return value;
   };
   const character: State = (code) => {
     if (code === null) return nok(code);
+    if (code < -2) {
+      // A line ending is a token of its own: the subtokenizer splits a paragraph's lines there.
+      if (inValue) effects.exit('criticCommentValue');
+      inValue = false;
+      effects.enter('criticCommentLineEnding');
+      effects.consume(code);
+      effects.exit('criticCommentLineEnding');
+      return value;
+    }
     if (!inValue) {
       effects.enter('criticCommentValue');
       inValue = true;
@@ -170,6 +183,9 @@ function tokenizeComment(this: TokenizeContext, effects: Parameters<Tokenizer>[0
   const value: State = (code: Code) => {
     if (code === null) return nok(code);
     if (code === LESS) return effects.check(close, closeNow, character)(code);
+    // Another comment's opener: this one is not closed (and each unclosed `{>>` is scanned only
+    // up to the next, not to the end of the paragraph again).
+    if (code === LEFT_BRACE) return effects.check(nestedOpen, nok, character)(code);
     return character(code);
   };
   const secondGreater: State = (code) => {
@@ -188,6 +204,29 @@ function tokenizeComment(this: TokenizeContext, effects: Parameters<Tokenizer>[0
     effects.enter('criticCommentMarker');
     effects.consume(code);
     return firstGreater;
+  };
+}
+
+function tokenizeCommentOpen(this: TokenizeContext, effects: Parameters<Tokenizer>[0], ok: State, nok: State): State {
+  const expect =
+    (wanted: number, next: () => State): State =>
+    (code) => {
+      if (code !== wanted) return nok(code);
+      effects.consume(code);
+      return next();
+    };
+  return (code) => {
+    effects.enter('criticCommentMarker');
+    return expect(
+      LEFT_BRACE,
+      () =>
+        expect(GREATER, () =>
+          expect(GREATER, () => {
+            effects.exit('criticCommentMarker');
+            return ok;
+          }),
+        ),
+    )(code);
   };
 }
 
@@ -293,9 +332,37 @@ function resolveAllCritic(events: Event[], context: TokenizeContext): Event[] {
   return events;
 }
 
-/** Find the pairs: a stack of openers by depth; a depth left closes its openers unpaired. */
+/** Spans nested deeper than this are not paired (their openers are reported unclosed). */
+const MAX_SPAN_NESTING = 32;
+
+interface OpenEntry {
+  kind: CriticKind;
+  open: number;
+  depth: number;
+  middle?: number;
+  /** Taken off the stack (paired, or left unclosed). */
+  done: boolean;
+}
+
+/**
+ * Find the pairs in linear time: a stack of openers by depth (a depth left closes its openers
+ * unpaired) and, per kind, the openers of that kind still on it; a closer pairs with the
+ * innermost opener of its kind if that one is at the closer's depth.
+ */
 function pairMarkers(events: Event[]): Pair[] {
-  const stack: Array<{ kind: CriticKind; open: number; depth: number; middle?: number }> = [];
+  const stack: OpenEntry[] = [];
+  const byKind = new Map<CriticKind, OpenEntry[]>();
+  const kindStack = (kind: CriticKind): OpenEntry[] => {
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = []));
+    return list;
+  };
+  const pop = (): void => {
+    const entry = stack.pop();
+    if (!entry) return;
+    entry.done = true;
+    kindStack(entry.kind).pop();
+  };
   const pairs: Pair[] = [];
   let depth = 0;
   for (let index = 0; index < events.length; index++) {
@@ -304,22 +371,18 @@ function pairMarkers(events: Event[]): Pair[] {
     if (token.type === 'criticMarkerTemporary' && phase === 'enter' && token._critic) {
       const { role, kind } = token._critic;
       if (role === 'open') {
-        stack.push({ kind, open: index, depth });
+        if (stack.length < MAX_SPAN_NESTING) {
+          const entry: OpenEntry = { kind, open: index, depth, done: false };
+          stack.push(entry);
+          kindStack(kind).push(entry);
+        }
       } else if (role === 'middle') {
         const top = stack.at(-1);
         if (top && top.kind === 'substitute' && top.depth === depth && top.middle === undefined) top.middle = index;
       } else {
-        let found = -1;
-        for (let at = stack.length - 1; at >= 0; at--) {
-          const candidate = stack[at];
-          if (candidate && candidate.depth === depth && candidate.kind === kind && (kind !== 'substitute' || candidate.middle !== undefined)) {
-            found = at;
-            break;
-          }
-        }
-        const opener = found >= 0 ? stack[found] : undefined;
-        if (opener && opener.kind !== 'comment') {
-          stack.length = found;
+        const opener = kindStack(kind).at(-1);
+        if (opener && opener.kind !== 'comment' && opener.depth === depth && (kind !== 'substitute' || opener.middle !== undefined)) {
+          while (!opener.done) pop();
           const pair: Pair = { kind: opener.kind, open: opener.open, close: index };
           if (opener.middle !== undefined) pair.middle = opener.middle;
           const comment = attachedComment(events, index + 2, token);
@@ -334,7 +397,7 @@ function pairMarkers(events: Event[]): Pair[] {
       depth++;
     } else {
       depth--;
-      while ((stack.at(-1)?.depth ?? -1) > depth) stack.pop();
+      while ((stack.at(-1)?.depth ?? -1) > depth) pop();
     }
   }
   return pairs.sort((a, b) => a.open - b.open);

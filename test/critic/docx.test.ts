@@ -75,11 +75,13 @@ describe('suggestions in the Word file', { timeout: 300_000 }, () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('writes comments in comments.xml around their text', () => {
+  it('writes comments in comments.xml around their text, and a change’s note as a comment around the change', () => {
     const comments = parts['word/comments.xml'] ?? '';
-    expect(comments).toMatch(/<w:comment w:id="0"[^>]* w:author="市统计局" w:date="2024-12-10T00:00:00(?:\.000)?Z"[^>]*>[\s\S]*请核对口径[\s\S]*<\/w:comment>/);
+    const listed = [...comments.matchAll(/<w:comment w:id="(\d+)"[^>]* w:author="([^"]*)" w:date="([^"]*)"[^>]*>([\s\S]*?)<\/w:comment>/g)].map((match) => `${match[1]} ${match[2]} ${match[3]} ${(match[4] ?? '').replace(/<[^>]+>/g, '')}`);
+    expect(listed).toEqual(['0 市财政局 2024-12-02T09:30:00.000Z 与预算报告不一致', '1 市统计局 2024-12-10T00:00:00.000Z 请核对口径']);
     const xml = parts['word/document.xml'] ?? '';
-    expect(xml).toMatch(/<w:commentRangeStart w:id="0"\/>[\s\S]*增长5\.2%[\s\S]*<w:commentRangeEnd w:id="0"\/>[\s\S]*<w:commentReference w:id="0"\/>/);
+    expect(xml).toMatch(/<w:commentRangeStart w:id="0"\/><w:del [^>]*w:author="市财政局"[^>]*>[\s\S]*?旧的表述[\s\S]*?<\/w:del><w:commentRangeEnd w:id="0"\/>/);
+    expect(xml).toMatch(/<w:commentRangeStart w:id="1"\/>[\s\S]*增长5\.2%[\s\S]*<w:commentRangeEnd w:id="1"\/>[\s\S]*<w:commentReference w:id="1"\/>/);
     expect(parts['word/_rels/document.xml.rels']).toContain('comments.xml');
   });
 
@@ -96,7 +98,7 @@ describe('suggestions in the Word file', { timeout: 300_000 }, () => {
     expect(rejected).toContain('未署名的在此。');
     const all = await pandoc(docx, 'all', 'markdown');
     expect(all).toMatch(/\[，加快\*\*建设\*\*\]\{\.insertion author="市发展改革委" date="2024-12-01T00:00:00Z"\}/);
-    expect(all).toMatch(/\[旧的表述\]\{\.deletion author="市财政局" date="2024-12-02T09:30:00Z"\}/);
+    expect(all).toMatch(/\[与预算报告不一致\]\{\.comment-start [^}]*author="市财政局"[^}]*\}\[旧的表述\]\{\.deletion author="市财政局" date="2024-12-02T09:30:00Z"\}/);
     expect(all).toMatch(/\[全年目标\]\{\.deletion author="市统计局"[^}]*\}\[年度目标\]\{\.insertion author="市统计局"/);
     expect(all).toMatch(/\[请核对口径\]\{\.comment-start [^}]*author="市统计局"[^}]*\}增长5\.2%\[\]\{\.comment-end/);
   });
@@ -107,7 +109,10 @@ describe('suggestions in the Word file', { timeout: 300_000 }, () => {
     for (const expected of ['Insert 市发展改革委 ，加快', 'Delete 市财政局 旧的表述', 'Delete 市统计局 全年目标', 'Insert 市统计局 年度目标', 'Delete report-press 5.0', 'Insert report-press 补充']) {
       expect(redlines.some((line) => line.startsWith(expected)), `${expected} in\n${redlines.join('\n')}`).toBe(true);
     }
-    expect(listed?.comments).toEqual([{ author: '市统计局', text: '请核对口径' }]);
+    expect(listed?.comments).toEqual([
+      { author: '市财政局', text: '与预算报告不一致' },
+      { author: '市统计局', text: '请核对口径' },
+    ]);
   });
 
   it('is reproducible: a second build gives the same bytes', async () => {

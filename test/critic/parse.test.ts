@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decideSource } from '../../pipeline/critic/decide-source.ts';
+import { applyEdits } from '../../pipeline/fix/apply-fixes.ts';
 import { VFile } from 'vfile';
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../../pipeline/parse/parse.ts';
@@ -88,6 +91,13 @@ describe('CriticMarkup parsing', () => {
     expect(firstInline('C++ and x--y and a ++} b')).toBe('paragraph(C++ and x--y and a ++} b)');
   });
 
+  it('reads a comment across lines, in a paragraph and where a table starts', () => {
+    expect(firstInline('a{>>市统计局: 第一行\n第二行<<}b')).toBe('paragraph(anote()[市统计局: 第一行\n第二行]b)');
+    // Found by the property test below: a comment token across a line ending threw in micromark.
+    expect(() => parse('{>>| a |\n|---|\n| <<}')).not.toThrow();
+    expect(() => parse('{>>x\\\ny<<}')).not.toThrow();
+  });
+
   it('reads what the syntax module writes', () => {
     const attribution = { author: '市发展改革委', date: '2024-12-01', text: '含有 ++} 与 <<} 的说明' };
     const markdown = [insertMarkup('新增 ++} 文字', attribution), deleteMarkup('删 --} 去', attribution), substituteMarkup('旧 ~> 文', '新 ~~} 文', attribution), commentMarkup('锚 ==} 点', attribution)].join(' ');
@@ -118,5 +128,46 @@ describe('CriticMarkup parsing', () => {
     const report = await reportFrom('---\nlang: zh-CN\ntitle: T\n---\n\n今年{++新增++}{>>市发展改革委 2024-12-01<<}，{--删去--}。\n\n{==数据==}{>>市统计局: 请核对<<}\n');
     expect(messageSummary(report)).toEqual(['6:3 review-suggestion warning', '6:35 review-suggestion warning', '8:1 review-suggestion warning']);
     expect(report.file.messages[0]?.reason).toContain('市发展改革委 2024-12-01 的插入“新增”');
+  });
+});
+
+/** Fragments that make hostile CriticMarkup: markers in every order, across lines, tables, emphasis, links, code. */
+const FRAGMENTS = ['{++', '++}', '{--', '--}', '{~~', '~>', '~~}', '{==', '==}', '{>>', '<<}', '{>>张三 2024-12-01<<}', '\\\n', '\r\n', '\n', '\n\n', '\t', '*', '**', '~~', '`', '[', '](u)', '\\', 'a', '中', ' ', '| a |\n|---|\n| ', '- ', '# ', '> ', '<b>', '[^1]', '\n\n[^1]: '];
+
+describe('CriticMarkup on any input', () => {
+  it('never throws, and every span runs from a brace to a brace', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        for (const node of collectSuggestions(parse(text))) {
+          const slice = text.slice(node.position?.start.offset, node.position?.end.offset);
+          expect(slice.startsWith('{') && slice.endsWith('}'), JSON.stringify(text)).toBe(true);
+        }
+      }),
+      { numRuns: 1500, seed: 12 },
+    );
+  });
+
+  it('accepting or rejecting everything leaves no suggestion', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 25 }), fc.constantFrom('accept' as const, 'reject' as const), (parts, decision) => {
+        const text = parts.join('');
+        const { edits } = decideSource(new VFile({ path: 'input.md', value: text }), decision);
+        expect(collectSuggestions(parse(applyEdits(text, edits))), JSON.stringify(text)).toEqual([]);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+});
+
+describe('CriticMarkup on hostile input', () => {
+  // Each case was quadratic or overflowed the stack before: ~14 s, ~10 s and a RangeError at these sizes.
+  it('parses unclosed comments, mismatched markers and deep nesting in linear time', { timeout: 60_000 }, () => {
+    for (const text of ['{>>'.repeat(20_000), '{++'.repeat(30_000) + '--}'.repeat(30_000), '{++'.repeat(5_000) + 'x' + '++}'.repeat(5_000)]) {
+      const started = performance.now();
+      const tree = parse(text);
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(8_000);
+      expect(collectSuggestions(tree).length).toBeLessThanOrEqual(32);
+    }
   });
 });
