@@ -18,7 +18,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'puppeteer-core';
 import type { Report, OutputFormat } from './types.ts';
-import { readSource } from './util/read-source.ts';
+import { readSource, sourceFromText } from './util/read-source.ts';
 import { parseReport, type StageTimer } from './parse/parse.ts';
 import { loadTemplate } from './template/load-template.ts';
 import { renderHtml } from './render/html/render-html.ts';
@@ -40,6 +40,13 @@ import type { SuggestionMode } from './transform/remark-suggestions.ts';
 export interface BuildOptions {
   /** Path of the Markdown source. */
   input: string;
+  /**
+   * The source's text, used instead of reading `input`, which still names it (in messages) and
+   * is where its images and links resolve from (`press compare` builds its marked source so).
+   */
+  sourceText?: string;
+  /** Name of the outputs without extension (default: the source's file name without `.md`). */
+  outputName?: string;
   /** Folder the outputs go to. */
   outDir: string;
   /** Formats to write. */
@@ -106,7 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildStages(options: BuildOptions, stage: { current: string }): Promise<BuildResult> {
   const time = timer(options, stage);
-  const file = await time('read', () => readSource(options.input));
+  const file = await time('read', () => (options.sourceText === undefined ? readSource(options.input) : sourceFromText(options.input, options.sourceText)));
   if (options.allowRemoteImages === true) file.data.allowRemoteImages = true;
   file.data.suggestions = {
     mode: options.suggestions ?? 'pending',
@@ -143,7 +150,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
     await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, headingPages: new Map() }));
     return { report, written: [], ok: !hasErrors(report.file) };
   }
-  const name = path.basename(options.input).replace(/\.(md|markdown)$/i, '');
+  const name = options.outputName ?? path.basename(options.input).replace(/\.(md|markdown)$/i, '');
   const outputPath = (format: OutputFormat) => path.join(options.outDir, `${name}.${format}`);
   // Found before rendering: the outputs would otherwise be renamed into place until one failed.
   const blocked = await outputPathProblems(options.outDir, options.formats.map(outputPath));

@@ -4,7 +4,7 @@
  * that thread.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
 import { EXIT, type Command } from './command/command.ts';
 import { superviseCommand } from './command/supervise.ts';
@@ -16,6 +16,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
 const USAGE = `Usage:
   press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--timeout <seconds>] [--quiet]
   press check <file.md> [--fix | --accept [--author <name>] | --reject [--author <name>]] [--timeout <seconds>] [--quiet]
+  press compare <old.md> <new.md> [--out <dir>] [--author <name>] [--browser <path>] [--timeout <seconds>] [--quiet]
   press review <source.md> <edited.docx>... [--out <dir>] [--timeout <seconds>] [--quiet]
   press import <file.docx> [--out <dir>] [--track-changes accept|reject|all] [--timeout <seconds>] [--quiet]
 
@@ -29,6 +30,9 @@ the PDF refuses them (review-pending) unless the build says --accept or --reject
 them, or one --author's, before every output) or --marked (print them marked).
 check --accept / --reject rewrites the source in place deciding them (all, or one --author's),
 then checks it again.
+compare writes <dir>/<new>-changes.pdf, .docx and .html: the new edition with its differences
+from the old one as suggestions (tracked changes in Word, marked in the PDF), attributed to
+--author (default: the new edition's author, else report-press).
 review takes the source and the Word copies departments edited (tracked changes, comments, or
 edits made with tracking off) and writes, into review/ by default, <name>.md (the source with
 every change as attributed CriticMarkup), <name>-opinions.docx and <name>-opinions.csv (the
@@ -72,6 +76,28 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
   return superviseCommand(parsed, { stdout: process.stdout, stderr });
 }
 
+/** The command line's options. */
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  browser: { type: 'string' },
+  'embed-fonts': { type: 'boolean' },
+  'reference-docx': { type: 'string' },
+  'allow-remote-images': { type: 'boolean' },
+  timeout: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  fix: { type: 'boolean' },
+  'track-changes': { type: 'string' },
+  accept: { type: 'boolean' },
+  reject: { type: 'boolean' },
+  marked: { type: 'boolean' },
+  author: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** The options as `parseArgs` reads them. */
+type ParsedValues = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
 function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' {
   let values;
   let positionals;
@@ -79,45 +105,42 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
     ({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f' },
-        browser: { type: 'string' },
-        'embed-fonts': { type: 'boolean' },
-        'reference-docx': { type: 'string' },
-        'allow-remote-images': { type: 'boolean' },
-        timeout: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        fix: { type: 'boolean' },
-        'track-changes': { type: 'string' },
-        accept: { type: 'boolean' },
-        reject: { type: 'boolean' },
-        marked: { type: 'boolean' },
-        author: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     }));
   } catch (failure) {
     throw new UsageError(failure instanceof Error ? failure.message : String(failure));
   }
   if (values.help) return 'help';
-  const [command, input, ...extra] = positionals;
-  if (command !== 'build' && command !== 'check' && command !== 'import' && command !== 'review') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const [command, first, ...rest] = positionals;
+  if (command !== 'build' && command !== 'check' && command !== 'compare' && command !== 'import' && command !== 'review') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const [oldInput, input, extra] = command === 'compare' ? [first, rest[0], rest.slice(1)] : [undefined, first, rest];
+  if (command === 'compare' && (!oldInput || !input)) throw new UsageError('compare: needs <old.md> <new.md>');
   if (!input) throw new UsageError(`${command}: missing ${command === 'import' ? '<file.docx>' : command === 'review' ? '<source.md>' : '<file.md>'}`);
-  if (command === 'review') {
-    if (extra.length === 0) throw new UsageError('review: missing <edited.docx> (one or more copies edited by departments)');
-    const other = (['format', 'browser', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix'] as const).find((option) => values[option] !== undefined);
-    if (other !== undefined) throw new UsageError(`--${other} is not an option of review`);
-  } else if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
-  if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
-  if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
   const trackChanges = values['track-changes'];
   if (trackChanges !== undefined && command !== 'import') throw new UsageError('--track-changes is for import');
   if (trackChanges !== undefined && trackChanges !== 'accept' && trackChanges !== 'reject' && trackChanges !== 'all') throw new UsageError(`--track-changes must be accept, reject or all, not "${trackChanges}"`);
-  if (command === 'import' && (values.format !== undefined || values.fix !== undefined || values['embed-fonts'] === true || values['reference-docx'] !== undefined || values['allow-remote-images'] === true || values.browser !== undefined)) {
-    throw new UsageError('import takes only --out, --track-changes, --timeout and --quiet');
+  const base: Command = { ...commonCommand(values, env), command, input, oldInput, author: undefined, copies: [], trackChanges: trackChanges ?? 'all', suggestions: 'pending', suggestionAuthor: undefined };
+  if (command === 'review') {
+    if (extra.length === 0) throw new UsageError('review: missing <edited.docx> (one or more copies edited by departments)');
+    const other = (['format', 'browser', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix', 'accept', 'reject', 'marked', 'author'] as const).find((option) => values[option] !== undefined);
+    if (other !== undefined) throw new UsageError(`review takes only --out, --timeout and --quiet, not --${other}`);
+    return { ...base, copies: extra, outDir: values.out ?? 'review' };
   }
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (command === 'import') {
+    const other = (['format', 'browser', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix', 'accept', 'reject', 'marked', 'author'] as const).find((option) => values[option] !== undefined);
+    if (other !== undefined) throw new UsageError('import takes only --out, --track-changes, --timeout and --quiet');
+    return { ...base, outDir: values.out ?? path.dirname(input) };
+  }
+  if (command === 'compare') {
+    const others = (['format', 'fix', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'accept', 'reject', 'marked'] as const).filter((name) => values[name] !== undefined);
+    if (others.length > 0) throw new UsageError(`compare takes only --out, --author, --browser, --timeout and --quiet, not --${others[0]}: it writes all three formats, the suggestions marked`);
+    if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
+    return { ...base, author: values.author, suggestions: 'marked' };
+  }
+  if (command === 'check' && (values.out !== undefined || values.format !== undefined || values['embed-fonts'] === true)) throw new UsageError('check writes nothing: --out, --format and --embed-fonts are for build');
+  if (command === 'build' && values.fix !== undefined) throw new UsageError('--fix rewrites the source and is only for check');
+  if (command === 'check' && values['allow-remote-images'] === true) throw new UsageError('--allow-remote-images is for build: check never fetches images');
   const modes = (['accept', 'reject', 'marked'] as const).filter((mode) => values[mode] === true);
   if (modes.length > 1) throw new UsageError(`--${modes[0]} and --${modes[1]} cannot be used together`);
   const mode = modes[0];
@@ -125,15 +148,13 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   if (command === 'check' && mode !== undefined && values.fix === true) throw new UsageError(`--fix and --${mode} cannot be used together: run them one after the other`);
   if (values.author !== undefined && mode !== 'accept' && mode !== 'reject') throw new UsageError('--author goes with --accept or --reject');
   if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
-  if ((command === 'import' || command === 'review') && mode !== undefined) throw new UsageError(`--${mode} is for build and check`);
+  return { ...base, suggestions: mode ?? 'pending', suggestionAuthor: values.author };
+}
+
+/** What every command takes from the options the same way. */
+function commonCommand(values: ParsedValues, env: NodeJS.ProcessEnv): Omit<Command, 'command' | 'input' | 'oldInput' | 'author' | 'copies' | 'trackChanges' | 'suggestions' | 'suggestionAuthor'> {
   return {
-    command,
-    input,
-    copies: command === 'review' ? extra : [],
-    outDir: values.out ?? (command === 'import' ? path.dirname(input) : command === 'review' ? 'review' : 'dist'),
-    trackChanges: trackChanges ?? 'all',
-    suggestions: mode ?? 'pending',
-    suggestionAuthor: values.author,
+    outDir: values.out ?? 'dist',
     formats: parseFormats(values.format),
     quiet: values.quiet === true,
     browserPath: values.browser,

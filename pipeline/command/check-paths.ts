@@ -13,16 +13,18 @@ async function kindOf(target: string): Promise<'file' | 'folder' | 'other' | 'no
 }
 
 /**
- * The usage problem with the command's paths, checked before any work: an input that is missing,
- * a folder, or no regular file (a named pipe or a device would block the read, or never end it,
- * past any time limit), an `--out` (or a folder above it) that is a file. Undefined when both
+ * The usage problem with the command's paths, checked before any work: an input (for `compare`,
+ * either edition) that is missing, a folder, or no regular file (a named pipe or a device would
+ * block the read, or never end it, past any time limit), an `--out` (or a folder above it) that is a file. Undefined when both
  * can be used.
  */
 export async function pathProblem(command: Command): Promise<string | undefined> {
-  const input = await kindOf(command.input);
-  if (input === 'none') return `cannot read ${command.input}: no such file`;
-  if (input === 'folder') return `cannot read ${command.input}: it is a folder, not a ${command.command === 'import' ? 'Word' : 'Markdown'} file`;
-  if (input === 'other') return `cannot read ${command.input}: it is not a regular file (a named pipe, a device or a socket)`;
+  for (const file of command.oldInput === undefined ? [command.input] : [command.oldInput, command.input]) {
+    const input = await kindOf(file);
+    if (input === 'none') return `cannot read ${file}: no such file`;
+    if (input === 'folder') return `cannot read ${file}: it is a folder, not a ${command.command === 'import' ? 'Word' : 'Markdown'} file`;
+    if (input === 'other') return `cannot read ${file}: it is not a regular file (a named pipe, a device or a socket)`;
+  }
   for (const copy of command.copies) {
     const kind = await kindOf(copy);
     if (kind === 'none') return `cannot read ${copy}: no such file`;

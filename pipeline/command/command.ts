@@ -3,10 +3,15 @@ import type { SuggestionMode } from '../transform/remark-suggestions.ts';
 
 /** A `press` command line, parsed and validated: what to do and how. */
 export interface Command {
-  command: 'build' | 'check' | 'import' | 'review';
+  command: 'build' | 'check' | 'compare' | 'import' | 'review';
+  /** The Markdown source (for `compare`, the new edition; for `import`, the Word file). */
   input: string;
   /** `review`: the edited Word copies, after the source. */
   copies: string[];
+  /** `compare`: the old edition the new one is compared with. */
+  oldInput: string | undefined;
+  /** `compare --author <name>`: who the differences are attributed to. */
+  author: string | undefined;
   outDir: string;
   formats: OutputFormat[];
   quiet: boolean;

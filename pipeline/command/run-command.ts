@@ -8,6 +8,7 @@ import { EXIT, type Command } from './command.ts';
 import { runReview } from './run-review.ts';
 import { runImport } from './import-docx.ts';
 import { decideSource } from '../critic/decide-source.ts';
+import { runCompare } from './run-compare.ts';
 
 /** Where a command's text goes, and what it may tell about its progress. */
 export interface CommandIo {
@@ -20,7 +21,7 @@ export interface CommandIo {
 }
 
 /**
- * Run a parsed `build` or `check` command: build (or check, and with `--fix` rewrite the
+ * Run a parsed `build`, `check` or `compare` command: build (or check, and with `--fix` rewrite the
  * source), print the messages as `file:line:column: severity: text [rule]`, and resolve to the
  * exit status. Failures that are not about the source (no browser, the browser stopped twice, a
  * document too deeply nested) are one `press:` line, never a stack trace.
@@ -47,6 +48,7 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     ...(browserPath ? { browserPath } : {}),
   };
   try {
+    if (command.command === 'compare') return await compare(command, { ...common, ...(onStage ? { onStage } : {}) }, io, progress);
     // A build decides or marks the suggestions in every output; a check lists them (and with
     // --accept/--reject rewrites the source below).
     const buildSuggestions = isCheck ? {} : { suggestions, ...(suggestionAuthor !== undefined ? { suggestionAuthor } : {}) };
@@ -83,6 +85,25 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     stderr(`press: ${reason}\n`);
     return EXIT.inputError;
   }
+}
+
+/** Run `compare`, print its messages and what it counted, and resolve to the exit status. */
+async function compare(command: Command, common: Parameters<typeof runCompare>[1], io: CommandIo, progress: boolean): Promise<number> {
+  const stderr = (text: string) => io.write('stderr', text);
+  const run = await runCompare(command, common);
+  for (const file of run.files) {
+    const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const lines = new Set(ordered.filter((message) => !command.quiet || message.fatal === true).map((message) => formatMessage(file, message)));
+    for (const line of lines) stderr(`${line}\n`);
+  }
+  if (!run.result?.ok || !run.comparison) {
+    stderr(`press: ${command.input}: changes not built, fix the errors above\n`);
+    return EXIT.inputError;
+  }
+  const { insertions, deletions, substitutions, moves } = run.comparison.counts;
+  if (!command.quiet) io.write('stdout', `${command.input}: ${insertions} insertions, ${deletions} deletions, ${substitutions} replacements, ${moves} moves since ${command.oldInput ?? ''}\n`);
+  if (progress) for (const written of run.result.written) stderr(`  wrote ${written}\n`);
+  return EXIT.ok;
 }
 
 function decidedText(decision: 'accept' | 'reject', count: number, author: string | undefined): string {

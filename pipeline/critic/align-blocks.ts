@@ -19,6 +19,8 @@ export interface AlignableBlock {
   type: string;
   depth?: number;
   cells?: readonly unknown[];
+  /** The block cannot stand alone as a deleted block: when nothing is like it, the block in its place is taken as its new text. */
+  keepsPlace?: boolean;
 }
 
 /** How one block of the new edition relates to the old one, in the new edition's order. */
@@ -108,9 +110,10 @@ function pairGap<TextUnit extends AlignableBlock>(removed: TextUnit[], added: Te
         best = index;
       }
     }
-    // A heading reworded beyond recognition, in the place of the old one, is still that heading.
+    // A heading reworded beyond recognition, in the place of the old one, is still that heading;
+    // so is a block that could not be written back as a deleted block (a footnote's first paragraph).
     const inPlace = added[nextAdded];
-    if (best < 0 && old.depth !== undefined && inPlace?.depth === old.depth) best = nextAdded;
+    if (best < 0 && inPlace && pairable(old, inPlace) && ((old.depth !== undefined && inPlace.depth === old.depth) || (old.keepsPlace === true && old.kind === 'text'))) best = nextAdded;
     if (best < 0) {
       steps.push({ kind: 'delete', old, after: last });
       continue;

@@ -49,6 +49,7 @@ export interface CompareResult {
   /** The new edition with its differences as CriticMarkup. */
   text: string;
   attribution: Attribution;
+  /** Suggestions written: insertions, deletions, substitutions (in-place replacements) and moved blocks. */
   counts: { insertions: number; deletions: number; substitutions: number; moves: number };
   notes: CompareNote[];
   /** Map an offset in `text` back to the new edition's offset (for messages about the marked source). */
@@ -234,14 +235,18 @@ class MarkupWriter {
       }
       const written = this.deletedBlock(unit, move);
       if (written === undefined) continue;
-      if (move !== undefined) this.counts.moves++;
-      else this.counts.deletions++;
+      // A move is counted once, at its insertion.
+      if (move === undefined) this.counts.deletions++;
       text += `${separator(previous, unit)}${written}`;
       previous = unit;
     }
     if (text === '') return;
     if (group.after) {
-      this.edit(group.after.blockEnd, group.after.blockEnd, text);
+      // After a header row comes its delimiter row: deleted rows go after that.
+      const { after } = group;
+      const delimiterEnd = after.kind === 'row' && after.table?.row === 0 ? this.newText.indexOf('\n', after.blockEnd + 1) : after.blockEnd;
+      const at = delimiterEnd < 0 ? this.newText.length : delimiterEnd;
+      this.edit(at, at, text);
       return;
     }
     // Before the first block of the new edition (after its front matter), or at its end.
@@ -265,10 +270,13 @@ class MarkupWriter {
   }
 }
 
-/** What goes between a block and the deleted block written after it: a line break in a list or table, else a blank line. */
+/**
+ * What goes between a block and the deleted block written after it: a line break between rows of
+ * one table (a header row starts a table of its own) and between list items, else a blank line.
+ */
 function separator(previous: TextUnit | undefined, unit: TextUnit): string {
-  if (unit.kind === 'row' && previous?.kind === 'row') return '\n';
-  if (unit.listItem && previous?.prefix !== undefined && /[-*+]|\d[.)]|^[ \t]+$/.test(previous.prefix) && previous.kind === 'text') return '\n';
+  if (unit.kind === 'row') return previous?.kind === 'row' && unit.table?.row !== 0 ? '\n' : '\n\n';
+  if (unit.listItem && previous?.kind === 'text' && previous.prefix !== undefined && /[-*+]|\d[.)]|^[ \t]+$/.test(previous.prefix)) return '\n';
   return '\n\n';
 }
 

@@ -35,6 +35,8 @@ export interface TextUnit {
    * `- `, `> `), or undefined when it cannot be (a footnote's first paragraph).
    */
   prefix: string | undefined;
+  /** No prefix can write it anew (`prefix` undefined): paired with the block in its place when nothing is like it. */
+  keepsPlace?: boolean;
   /** The block is the first paragraph of a list item: a deleted one is written on the next line. */
   listItem: boolean;
   /** For a row: its table (an index in the source), its index in the table, and the delimiter row after the header row. */
@@ -87,6 +89,7 @@ export function textUnits(tree: Root, source: string): TextUnit[] {
           inline,
           ...(depth !== undefined ? { depth } : {}),
           prefix: WRITABLE_PREFIX.test(prefix.replace(/#+ $/, '')) ? prefix : undefined,
+          keepsPlace: !WRITABLE_PREFIX.test(prefix.replace(/#+ $/, '')),
           listItem: firstInItem,
           type: node.type,
         });

@@ -4,6 +4,14 @@ import { flag } from './messages.ts';
 import { readRegularFile } from './read-regular-file.ts';
 
 /**
+ * A Markdown source held in memory as a VFile named `filePath` (a byte-order mark dropped):
+ * messages name the file as the user typed it, and `file.dirname` resolves against the cwd.
+ */
+export async function sourceFromText(filePath: string, text: string): Promise<VFile> {
+  return new VFile({ path: path.normalize(filePath), value: text.startsWith('\uFEFF') ? text.slice(1) : text, cwd: process.cwd() });
+}
+
+/**
  * Read a Markdown source as a VFile. Invalid UTF-8 is an error at the first bad byte's line and
  * column (the text is still decoded with replacement characters so other checks can run);
  * a byte-order mark is dropped.
@@ -19,8 +27,7 @@ export async function readSource(filePath: string): Promise<VFile> {
     badOffset = text.indexOf('\uFFFD');
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  // Messages name the file as the user typed it; `file.dirname` still resolves against the cwd.
-  const file = new VFile({ path: path.normalize(filePath), value: text, cwd: process.cwd() });
+  const file = await sourceFromText(filePath, text);
   if (badOffset !== undefined) {
     const before = text.slice(0, Math.max(0, badOffset));
     const line = before.split('\n').length;

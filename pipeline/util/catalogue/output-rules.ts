@@ -168,4 +168,21 @@ export const OUTPUT_RULES = {
       zh: ({ type, inline }) => (inline ? `Word 输出无法处理行内的 ${type} 节点，只保留其文字` : `Word 输出无法处理 ${type} 节点，其文字保留为普通段落`),
     },
   }),
+  'compare-not-marked': rule({
+    severity: 'warning',
+    text: {
+      en: ({ kind, type }: { kind: 'opaque-changed' | 'cell-count'; type: string }) =>
+        kind === 'cell-count'
+          ? 'A table row that gained or lost cells: its cells are compared in order, the cells beyond the shorter row are not marked'
+          : `A difference in a \`${type}\` block, which cannot hold a suggestion: it is not marked in the changes`,
+      zh: ({ kind, type }) => (kind === 'cell-count' ? '表格行的单元格数有增减：按顺序比较单元格，多出的单元格不作标记' : `${type} 块有改动，但该类块无法容纳修订标记，改动未在对比稿中标出`),
+    },
+  }),
+  'compare-title': rule({
+    severity: 'note',
+    text: {
+      en: ({ old }: { old: string }) => `The title changed (it was "${old}"); front matter is not marked as a change`,
+      zh: ({ old }) => `标题已更改（原为“${old}”）；前置元数据的改动不作修订标记`,
+    },
+  }),
 } as const;
