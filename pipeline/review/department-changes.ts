@@ -50,7 +50,7 @@ export function departmentChanges(base: readonly Leaf[], edited: readonly Leaf[]
     switch (step.kind) {
       case 'equal':
         lastBase = step.old.index;
-        comments(step.new.leaf, step.old.index, [], changes, dated);
+        comments(step.new.leaf, step.old, [], changes, dated);
         break;
       case 'change': {
         lastBase = step.old.index;
@@ -59,7 +59,7 @@ export function departmentChanges(base: readonly Leaf[], edited: readonly Leaf[]
           const attributed = attributionOf(step.new.leaf.marks, hunk);
           changes.push({ kind: 'edit', base: step.old.index, start: hunk.oldStart, end: hunk.oldEnd, text: step.new.text.slice(hunk.newStart, hunk.newEnd), attribution: attributed ? dated(attributed) : fallback, tracked: attributed !== undefined });
         }
-        comments(step.new.leaf, step.old.index, hunks, changes, dated);
+        comments(step.new.leaf, step.old, hunks, changes, dated);
         break;
       }
       case 'insert': {
@@ -108,12 +108,20 @@ function deletionAttribution(removed: Leaf, edited: readonly Leaf[], after: Leaf
   return undefined;
 }
 
-/** The comments of an edited leaf, their anchors moved to the base leaf's coordinates. */
-function comments(leaf: Leaf, base: number, hunks: readonly DiffHunk[], changes: DepartmentChange[], dated: (attribution: Attribution) => Attribution): void {
+/**
+ * The new comments of an edited leaf, their anchors moved to the base leaf's coordinates. A
+ * comment the base already has (a source that holds comments goes out with them) is not new.
+ */
+function comments(leaf: Leaf, base: AlignedLeaf, hunks: readonly DiffHunk[], changes: DepartmentChange[], dated: (attribution: Attribution) => Attribution): void {
+  const known = new Set(base.leaf.marks.filter((mark) => mark.kind === 'comment').map(commentKey));
   for (const mark of leaf.marks) {
-    if (mark.kind !== 'comment') continue;
-    changes.push({ kind: 'comment', base, start: toOld(mark.start, hunks, 'start'), end: toOld(mark.end, hunks, 'end'), anchor: mark.text, attribution: dated(mark.attribution) });
+    if (mark.kind !== 'comment' || known.has(commentKey(mark))) continue;
+    changes.push({ kind: 'comment', base: base.index, start: toOld(mark.start, hunks, 'start'), end: toOld(mark.end, hunks, 'end'), anchor: mark.text, attribution: dated(mark.attribution) });
   }
+}
+
+function commentKey(mark: LeafMark): string {
+  return `${mark.attribution.author ?? ''}\u0000${(mark.attribution.text ?? '').trim()}\u0000${mark.text.trim()}`;
 }
 
 /** An offset of the new text in the old text's coordinates; inside a hunk, the hunk's edge. */

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { build } from '../../pipeline/build.ts';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
-import { editWithLibreOffice } from '../helpers/libreoffice-edit.ts';
+import { editWithLibreOffice, listChangesWithLibreOffice } from '../helpers/libreoffice-edit.ts';
 import { docxParts, wordText } from '../helpers/read-back.ts';
 import { press, type PressOutcome } from '../robustness/support.ts';
 
@@ -157,6 +157,20 @@ describe('press review', () => {
     expect(plain).toMatch(/序号 +单位 +位置 +原文 +修改意见 +处理意见 +说明/);
     expect(plain).toMatch(/市财政局 +一、总体要求 › 第5段 +（在“…扩大”之后） +插入：有效/);
     expect(parts['docProps/core.xml']).toContain('<dc:title>测试报告意见汇总表</dc:title>');
+  });
+
+  it('builds its output, and a second round from it finds only what departments change again', async () => {
+    // The reviewed source builds: its suggestions become tracked changes and comments in Word.
+    await writeFiles(folder, { 'round2/report.md': reviewed });
+    expect((await build({ input: path.join(folder, 'round2/report.md'), outDir: path.join(folder, 'round2'), formats: ['docx'] })).ok).toBe(true);
+    const [listed] = await listChangesWithLibreOffice([path.join(folder, 'round2/report.docx')]);
+    expect(listed?.comments.map((comment) => comment.author)).toContain('市财政局');
+    expect(listed?.redlines.map((redline) => `${redline.author}:${redline.text}`)).toContain('市发展改革委:平稳');
+    // The copy comes back unchanged: nothing new, the source as it was.
+    const again = await press(['review', 'report.md', 'report.docx', '--out', 'again'], path.join(folder, 'round2'));
+    expect(again.code, again.stderr).toBe(0);
+    expect(await readFile(path.join(folder, 'round2/again/report.md'), 'utf8')).toBe(reviewed);
+    expect(await readFile(path.join(folder, 'round2/again/report-opinions.csv'), 'utf8')).toBe('\uFEFF序号,单位,位置,原文,修改意见,处理意见,说明\r\n');
   });
 
   it('refuses a file that is not a Word document, naming it, and writes nothing', async () => {
