@@ -58,7 +58,7 @@ export interface OpinionDocument {
   lang: string;
   template: string;
   date: string | undefined;
-  /** A line under the title: the source and the copies. */
+  /** The line under the title (its subtitle): the source and the copies. */
   lead: string;
 }
 
@@ -67,8 +67,8 @@ export async function opinionDocx(rows: readonly string[][], document: OpinionDo
   const cell = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, ' ')) || ' ';
   const [header = [], ...body] = rows;
   const table = [`| ${header.map(cell).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
-  const front = ['---', `title: ${JSON.stringify(document.title)}`, `lang: ${document.lang}`, `template: ${document.template}`, ...(document.date ? [`date: ${JSON.stringify(document.date)}`] : []), '---', ''].join('\n');
-  const markdown = `${front}\n${escapeMarkdown(document.lead)}\n\n${table}\n`;
+  const front = ['---', `title: ${JSON.stringify(document.title)}`, `subtitle: ${JSON.stringify(document.lead)}`, `lang: ${document.lang}`, `template: ${document.template}`, ...(document.date ? [`date: ${JSON.stringify(document.date)}`] : []), '---', ''].join('\n');
+  const markdown = `${front}\n${table}\n`;
   const report = await parseReport(new VFile({ path: document.path, value: markdown }));
   if (hasErrors(report.file)) throw new Error(`the opinion table could not be made: ${report.file.messages.find((message) => message.fatal)?.reason ?? ''}`);
   const template = await loadTemplate(report.meta.template);
