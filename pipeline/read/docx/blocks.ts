@@ -44,7 +44,7 @@ export function applyParagraphMarks(records: BlockRecord[], mode: TrackChanges, 
     let current = record;
     if (joining) {
       // A joined paragraph takes the properties of the mark that remains: the second one's (as in Word).
-      current = { ...record, index: joining.index, excerpt: joining.excerpt, atoms: [...joining.atoms, ...record.atoms], looks: [...joining.looks, ...record.looks] };
+      current = { ...record, index: joining.index, element: joining.element, atoms: [...joining.atoms, ...record.atoms], looks: [...joining.looks, ...record.looks] };
       result[result.length - 1] = current;
     } else {
       result.push(record);
@@ -53,7 +53,7 @@ export function applyParagraphMarks(records: BlockRecord[], mode: TrackChanges, 
     const joins = mark !== undefined && ((mode === 'accept' && mark.kind === 'delete') || (mode === 'reject' && mark.kind === 'insert'));
     if (mode === 'all' && mark !== undefined && !wholly(current, mark.kind)) {
       context.paragraph = current.index;
-      context.excerpt = current.excerpt;
+      context.excerpt = current.element;
       warn(context, 'import-paragraph-mark', { change: mark.kind === 'insert' ? 'split' : 'merge', author: mark.attribution.author ?? '' });
     }
     joining = joins ? current : undefined;
@@ -118,7 +118,7 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
       continue;
     }
     context.paragraph = record.index;
-    context.excerpt = record.excerpt;
+    context.excerpt = record.element;
     const phrasing = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
     const role = roleOf(record);
     const text = toString({ type: 'paragraph', children: phrasing }).trim();

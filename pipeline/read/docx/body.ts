@@ -18,8 +18,6 @@ export interface ParagraphRecord {
   element: Element;
   /** Body paragraph number (see `data.docxParagraph`). */
   index: number;
-  /** The start of its text, for warnings. */
-  excerpt: string;
   style?: StyleInfo;
   numbering?: { numId: string; ilvl: number };
   outlineLevel?: number;
@@ -77,7 +75,7 @@ function readParagraph(element: Element, context: ReadContext, out: BlockRecord[
   const outer = { paragraph: context.paragraph, excerpt: context.excerpt, element: context.paragraphElement };
   if (number !== undefined) {
     context.paragraph = number;
-    context.excerpt = plainText(element).replace(/\s+/g, ' ').trim().slice(0, 24);
+    context.excerpt = element;
     context.paragraphElement = element;
   }
   const pPr = childElement(element, 'w:pPr');
@@ -90,7 +88,7 @@ function readParagraph(element: Element, context: ReadContext, out: BlockRecord[
   const looks: RunLook[] = [];
   const atoms = inlineAtoms(element, context, { looks });
   context.textBox = previousTextBox;
-  const record: ParagraphRecord = { kind: 'paragraph', element, index: context.paragraph, excerpt: context.excerpt, atoms, looks };
+  const record: ParagraphRecord = { kind: 'paragraph', element, index: context.paragraph, atoms, looks };
   if (style) record.style = style;
   const numPr = childElement(pPr, 'w:numPr');
   const numId = childValue(numPr, 'w:numId');
@@ -178,7 +176,7 @@ function readTable(element: Element, context: ReadContext): TableRecord {
     // Reported at the table's first paragraph.
     const outer = { paragraph: context.paragraph, excerpt: context.excerpt };
     context.paragraph = firstParagraph;
-    context.excerpt = plainText(element).replace(/\s+/g, ' ').trim().slice(0, 24);
+    context.excerpt = element;
     warn(context, 'import-merged-cell', { table: tableNumber });
     Object.assign(context, outer);
   }

@@ -32,14 +32,16 @@ export { DocxReadError } from './errors.ts';
 /** Number every `w:p` of the body in document order (one walk). */
 function numberParagraphs(body: Element): Map<Element, number> {
   const numbers = new Map<Element, number>();
-  const stack: Element[] = [body];
-  while (stack.length > 0) {
-    const current = stack.pop() as Element;
-    if (nameOf(current) === 'w:p') numbers.set(current, numbers.size + 1);
-    const children: Element[] = [];
-    for (let node = current.firstChild; node !== null; node = node.nextSibling) if (node.nodeType === 1) children.push(node as Element);
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Element);
-  }
+  const walk = (element: Element): void => {
+    for (let node = element.firstChild; node !== null; node = node.nextSibling) {
+      if (node.nodeType !== 1) continue;
+      const child = node as Element;
+      if (child.localName === 'p' && nameOf(child) === 'w:p') numbers.set(child, numbers.size + 1);
+      // Runs hold no paragraphs but in text boxes (w:drawing, w:pict), which the walk enters too.
+      walk(child);
+    }
+  };
+  walk(body);
   return numbers;
 }
 
@@ -82,7 +84,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
     emittedComments: new Set(),
     paragraphNumbers: body === undefined ? new Map() : numberParagraphs(body),
     paragraph: 0,
-    excerpt: '',
+    excerpt: undefined,
     warnings: [],
     fields: [],
     toc: false,
