@@ -47,6 +47,11 @@ describe('the Word reader', () => {
     expect(markdown).toBe('# 总则\n\n## 适用范围\n\n### 细则\n\n## 直接大纲级别\n\n**重要**的**_话_***与*~~删~~<sup>2</sup>\n');
   });
 
+  it('drops white space and line breaks at the ends of a paragraph, keeps them inside', () => {
+    const markdown = body(markdownOf(makeDocx({ body: p(`${run('    缩进的正文')}<w:r><w:br/></w:r>${run('第二行')}<w:r><w:br/></w:r>`) })));
+    expect(markdown).toBe('缩进的正文\\\n第二行\n');
+  });
+
   it('reads lists from numbering: nesting, bullets under numbers, a restart with startOverride', () => {
     const markdown = body(markdownOf(makeDocx({ numbering: NUMBERING, body: [item('一', 1), item('要点', 1, 1), item('二', 1), p(run('中间的段落')), item('五', 2), item('六', 2)].join('') })));
     expect(markdown).toBe('1. 一\n   - 要点\n2. 二\n\n中间的段落\n\n5. 五\n6. 六\n');

@@ -41,7 +41,8 @@ describe('import speed', { timeout: 120_000 }, () => {
     const halfMs = Math.min(timeRead(half), timeRead(half));
     const fullMs = Math.min(timeRead(full), timeRead(full));
     console.log(`import: 3000 paragraphs ${halfMs.toFixed(0)} ms, 6000 paragraphs ${fullMs.toFixed(0)} ms`);
-    expect(fullMs).toBeLessThan(10_000);
+    // Measured 2–6 s on a shared 2-core machine under load; the ratio is the real guard.
+    expect(fullMs).toBeLessThan(20_000);
     expect(fullMs / halfMs).toBeLessThan(3);
   });
 });

@@ -97,6 +97,26 @@ function withIndex<T extends RootContent>(node: T, index: number): T {
   return node;
 }
 
+/** Without breaks and white space at the start and the end (a trailing break would be a stray backslash). */
+function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
+  const result = [...nodes];
+  while (result[0]?.type === 'break') result.shift();
+  while (result.at(-1)?.type === 'break') result.pop();
+  const first = result[0];
+  if (first?.type === 'text') {
+    const value = first.value.replace(/^[ \t\u3000]+/, '');
+    if (value === '') result.shift();
+    else if (value !== first.value) result[0] = { ...first, value };
+  }
+  const last = result.at(-1);
+  if (last?.type === 'text') {
+    const value = last.value.replace(/[ \t]+$/, '');
+    if (value === '') result.pop();
+    else if (value !== last.value) result[result.length - 1] = { ...last, value };
+  }
+  return result.length === nodes.length && result.every((node, index) => node === nodes[index]) ? nodes : trimPhrasing(result);
+}
+
 /** The lines of a code paragraph: breaks are line ends. */
 function codeText(phrasing: PhrasingContent[]): string {
   return phrasing.map((node) => (node.type === 'break' ? '\n' : toString(node))).join('');
@@ -119,8 +139,10 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     }
     context.paragraph = record.index;
     context.excerpt = record.element;
-    const phrasing = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
     const role = roleOf(record);
+    const built = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
+    // Code keeps its lines and indentation; elsewhere white space and breaks at the ends mean nothing in Markdown.
+    const phrasing = role === 'code' ? built : trimPhrasing(built);
     const text = toString({ type: 'paragraph', children: phrasing }).trim();
     if (role === 'title' || role === 'subtitle' || role === 'speaker' || role === 'author' || role === 'date') {
       if (text !== '' && meta[role] === undefined && !phrasing.some((node) => (node.type as string).startsWith('suggestion'))) {
