@@ -120,8 +120,9 @@ describe('press import of changes no word processor here writes', () => {
       p(change('ins', '新增的一段。', 5, '李四', '2024-12-02T09:30:00Z'), '<w:rPr><w:ins w:id="6" w:author="李四" w:date="2024-12-02T09:30:00Z"/></w:rPr>'),
       p(change('del', '删去的一段。', 7), '<w:rPr><w:del w:id="8" w:author="张三" w:date="2024-12-01T00:00:00Z"/></w:rPr>'),
       p(`${textRun('见注')}<w:r><w:footnoteReference w:id="1"/></w:r>${textRun('。')}<w:r><w:commentReference w:id="9"/></w:r>`),
+      p(`${textRun('另见')}<w:ins w:id="11" w:author="张三" w:date="2024-12-01T00:00:00Z"><w:r><w:footnoteReference w:id="3"/></w:r></w:ins>${textRun('。')}`),
     ].join(''),
-    footnotes: `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${textRun('注文')}${change('ins', '补充', 10)}</w:p></w:footnote>`,
+    footnotes: `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${textRun('注文')}${change('ins', '补充', 10)}</w:p></w:footnote><w:footnote w:id="3"><w:p>${textRun('插入的注')}</w:p></w:footnote>`,
     comments: '<w:comment w:id="9" w:author="王五" w:date="2024-12-03T00:00:00Z"><w:p><w:r><w:t>没有范围的批注</w:t></w:r></w:p></w:comment>',
   });
 
@@ -134,6 +135,8 @@ describe('press import of changes no word processor here writes', () => {
     expect(markdown).toContain('{--删去的一段。--}{>>张三 2024-12-01<<}');
     expect(markdown).toContain('见注[^1]。{>>王五 2024-12-03: 没有范围的批注<<}');
     expect(markdown).toContain('[^1]: 注文{++补充++}{>>张三 2024-12-01<<}');
+    expect(markdown).toContain('另见{++[^2]++}{>>张三 2024-12-01<<}。');
+    expect(markdown).toContain('[^2]: 插入的注');
     expect(result.warnings).toEqual([]);
   });
 
@@ -142,8 +145,13 @@ describe('press import of changes no word processor here writes', () => {
     expect(accepted).toContain('甲乙\n\n丙移走的话\n\n新增的一段。\n\n见注[^1]。\n');
     expect(accepted).not.toContain('删去的一段');
     expect(accepted).toContain('[^1]: 注文补充');
+    expect(accepted).toContain('另见[^2]。');
+    expect(accepted).toContain('[^2]: 插入的注');
     const rejected = docxToMarkdown(read(bytes, 'reject'));
     expect(rejected).toContain('甲移走的话乙\n\n丙\n\n删去的一段。\n\n见注[^1]。\n');
     expect(rejected).not.toContain('新增的一段');
+    // The note of a rejected reference goes with it.
+    expect(rejected).toContain('另见。');
+    expect(rejected).not.toContain('插入的注');
   });
 });

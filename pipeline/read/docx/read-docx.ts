@@ -8,7 +8,8 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Element } from '@xmldom/xmldom';
-import type { BlockContent, Heading, Root, RootContent } from 'mdast';
+import type { BlockContent, FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import { RESERVED_IDS, naturalSlug } from '../../transform/remark-heading-ids.ts';
 import { ruleText, type RuleId, type RuleArgs } from '../../util/catalogue/catalogue.ts';
@@ -109,7 +110,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
   const text = blocks.map((block) => toString(block)).join('\n');
   const { title: _coreTitle, ...otherProperties } = properties;
   const front = frontMatter(meta, titleIsHeading ? otherProperties : properties, { toc: context.toc, text: `${meta.title ?? ''}${text}`, styles: context.styles });
-  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(front) }, ...(blocks as RootContent[]), ...notes.definitions] };
+  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(front) }, ...(blocks as RootContent[]), ...referenced(blocks, notes.definitions)] };
   const language = front.lang?.startsWith('zh') ? 'zh' : 'en';
   const warnings: ImportWarning[] = context.warnings.map((pending) => ({
     paragraph: pending.paragraph,
@@ -118,6 +119,22 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
     message: ruleText(pending.rule, language, pending.args as RuleArgs<RuleId>),
   }));
   return { tree, media: context.media, warnings, properties };
+}
+
+/**
+ * The note definitions whose reference survived: a reference inside a rejected insertion (or an
+ * accepted deletion) is gone, and so is its note.
+ */
+function referenced(blocks: BlockContent[], definitions: FootnoteDefinition[]): FootnoteDefinition[] {
+  const used = new Set<string>();
+  const root: Root = { type: 'root', children: [...(blocks as RootContent[]), ...definitions] };
+  visit(root, (node) => {
+    if (node.type === 'footnoteReference') used.add(node.identifier);
+    // Suggestion nodes keep a substitution's new text apart from their children.
+    const inserted = (node as { inserted?: RootContent[] }).inserted;
+    if (Array.isArray(inserted)) for (const child of inserted) visit(child, 'footnoteReference', (reference) => void used.add(reference.identifier));
+  });
+  return definitions.filter((definition) => used.has(definition.identifier));
 }
 
 /** Relationships that leave the package (a linked template, a linked frame): never followed, reported. */
