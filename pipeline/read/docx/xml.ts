@@ -34,9 +34,19 @@ PREFIX_OF.set('http://purl.oclc.org/ooxml/drawingml/main', 'a');
 
 /** An element's canonical name, `w:p`, `a:blip`; an unknown namespace keeps the document's prefix. */
 export function nameOf(element: Element): string {
-  const prefix = element.namespaceURI === null ? undefined : PREFIX_OF.get(element.namespaceURI);
-  return prefix === undefined ? element.nodeName : `${prefix}:${element.localName}`;
+  const namespace = element.namespaceURI;
+  const prefix = namespace === null ? undefined : PREFIX_OF.get(namespace);
+  if (prefix === undefined || namespace === null) return element.nodeName;
+  // Names are built once per namespace and local name: this runs for every element visited.
+  let names = NAMES.get(namespace);
+  if (names === undefined) NAMES.set(namespace, (names = new Map()));
+  const local = element.localName ?? element.nodeName;
+  let name = names.get(local);
+  if (name === undefined) names.set(local, (name = `${prefix}:${local}`));
+  return name;
 }
+
+const NAMES = new Map<string, Map<string, string>>();
 
 /** Whether a node is an element. */
 export function isElement(node: Node | null | undefined): node is Element {
