@@ -24,7 +24,8 @@ const STYLES = `
 const NUMBERING = `
 <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
-<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>`;
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>`;
 
 const item = (text: string, numId: number, ilvl = 0) => p(run(text), `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`);
 
@@ -53,8 +54,9 @@ describe('the Word reader', () => {
   });
 
   it('reads lists from numbering: nesting, bullets under numbers, a restart with startOverride', () => {
-    const markdown = body(markdownOf(makeDocx({ numbering: NUMBERING, body: [item('一', 1), item('要点', 1, 1), item('二', 1), p(run('中间的段落')), item('五', 2), item('六', 2)].join('') })));
-    expect(markdown).toBe('1. 一\n   - 要点\n2. 二\n\n中间的段落\n\n5. 五\n6. 六\n');
+    const markdown = body(markdownOf(makeDocx({ numbering: NUMBERING, body: [item('一', 1), item('要点', 1, 1), item('二', 1), p(run('中间的段落')), item('五', 2), item('六', 2), p(run('又一段')), item('七', 3)].join('') })));
+    // numId 3 uses the same definition without a restart: it goes on counting.
+    expect(markdown).toBe('1. 一\n   - 要点\n2. 二\n\n中间的段落\n\n5. 五\n6. 六\n\n又一段\n\n7. 七\n');
   });
 
   it('reports merged cells, text boxes and unknown fields at their paragraph, keeping their text', () => {

@@ -213,7 +213,8 @@ const TASK = /^([☒☐])\s?/;
 /** Builds nested lists from numbered paragraphs, counting each level for start values. */
 class ListBuilder {
   private stack: { list: List; level: number }[] = [];
-  private readonly counts = new Map<string, number[]>();
+  private readonly counts = new Map<string, (number | undefined)[]>();
+  private readonly used = new Set<string>();
 
   constructor(private readonly context: ReadContext) {}
 
@@ -233,9 +234,16 @@ class ListBuilder {
   add(record: ParagraphRecord, phrasing: PhrasingContent[], ordered: boolean, start: number): List | undefined {
     const numbering = record.numbering ?? { numId: '', ilvl: 0 };
     const level = numbering.ilvl;
+    // Instances of one definition share its counters (as in Word), unless an instance restarts a
+    // level (`w:startOverride`) where it is first used; an item resets the levels below it.
     const key = this.context.numbering.abstractOf(numbering.numId) ?? numbering.numId;
-    const counts = this.counts.get(`${key}/${numbering.numId}`) ?? [];
-    this.counts.set(`${key}/${numbering.numId}`, counts);
+    const counts = this.counts.get(key) ?? [];
+    this.counts.set(key, counts);
+    const first = `${numbering.numId}/${level}`;
+    if (!this.used.has(first)) {
+      this.used.add(first);
+      if (this.context.numbering.restarts(numbering.numId, level)) counts[level] = undefined;
+    }
     counts[level] = (counts[level] ?? start - 1) + 1;
     counts.length = level + 1;
     while (this.stack.length > 0 && (this.stack.at(-1)?.level ?? 0) > level) this.stack.pop();
@@ -258,13 +266,13 @@ class ListBuilder {
       this.stack.push({ list, level });
     }
     const item: ListItem = withIndex({ type: 'listItem', spread: false, children: [] } as ListItem, record.index);
-    const first = phrasing[0];
-    if (first?.type === 'text') {
-      const task = TASK.exec(first.value);
+    const head = phrasing[0];
+    if (head?.type === 'text') {
+      const task = TASK.exec(head.value);
       if (task) {
         item.checked = task[1] === '☒';
-        const rest = first.value.slice(task[0].length);
-        phrasing = rest === '' ? phrasing.slice(1) : [{ ...first, value: rest }, ...phrasing.slice(1)];
+        const rest = head.value.slice(task[0].length);
+        phrasing = rest === '' ? phrasing.slice(1) : [{ ...head, value: rest }, ...phrasing.slice(1)];
       }
     }
     item.children.push(withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index));
