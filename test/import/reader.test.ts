@@ -79,6 +79,33 @@ describe('the Word reader', () => {
     ]);
   });
 
+  it('reports charts, SmartArt, embedded objects and equations, keeping what text they have', () => {
+    const graphic = (uri: string, inner: string, name: string) =>
+      `<w:r><w:drawing><wp:inline><wp:docPr id="5" name="${name}" descr="${name} description"/><a:graphic><a:graphicData uri="${uri}">${inner}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    const result = read(
+      makeDocx({
+        body: [
+          p(graphic('http://schemas.openxmlformats.org/drawingml/2006/chart', '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart"/>', 'Sales chart')),
+          p(graphic('http://schemas.openxmlformats.org/drawingml/2006/diagram', '<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rIdData"/>', 'Diagram')),
+          p(`${run('Embedded: ')}<w:r><w:object><v:shape id="o1"/></w:object></w:r>`),
+          p(`${run('Area ')}<m:oMath><m:r><m:t>πr²</m:t></m:r></m:oMath>`),
+        ].join(''),
+        relationships: '<Relationship Id="rIdData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" Target="diagrams/data1.xml"/>',
+        parts: {
+          'word/diagrams/data1.xml':
+            '<?xml version="1.0"?><dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>Plan</a:t></a:r></a:p></dgm:t></dgm:pt><dgm:pt><dgm:t><a:p><a:r><a:t>Do</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>',
+        },
+      }),
+    );
+    expect(body(docxToMarkdown(result))).toBe('Sales chart description\n\nPlan Do\n\nEmbedded:\n\nArea πr²\n');
+    expect(result.warnings.map((warning) => `${warning.paragraph} ${warning.ruleId} ${warning.message.split(',')[0]}`)).toEqual([
+      '1 import-unsupported A chart',
+      '2 import-unsupported A SmartArt diagram',
+      '3 import-unsupported An embedded object (OLE)',
+      '4 import-unsupported An equation: kept as plain text',
+    ]);
+  });
+
   it('leaves out a contents field’s entries (toc: true instead), and links a heading’s bookmark by the build’s heading id', () => {
     const tocEntry = (text: string, first: boolean, last: boolean) =>
       p(

@@ -21,6 +21,7 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   wps: 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
   wpg: 'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup',
   rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+  dgm: 'http://schemas.openxmlformats.org/drawingml/2006/diagram',
   cp: 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
   dc: 'http://purl.org/dc/elements/1.1/',
   dcterms: 'http://purl.org/dc/terms/',
@@ -130,7 +131,7 @@ export function plainText(element: Element): string {
       }
       if (name === 'w:tab') text += '\t';
       if (name === 'w:br' || name === 'w:cr') text += '\n';
-      if (name === 'w:p' && text !== '' && !text.endsWith('\n')) text += '\n';
+      if ((name === 'w:p' || name === 'a:p') && text !== '' && !text.endsWith('\n')) text += '\n';
       const children: Node[] = [];
       for (let node = current.firstChild; node !== null; node = node.nextSibling) children.push(node);
       for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Node);
