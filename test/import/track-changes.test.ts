@@ -15,6 +15,7 @@ import { build } from '../../pipeline/build.ts';
 import { docxToMarkdown } from '../../pipeline/read/docx/markdown.ts';
 import { readDocx, type TrackChanges } from '../../pipeline/read/docx/read-docx.ts';
 import { editWithLibreOffice } from '../helpers/libreoffice-edit.ts';
+import { ROOT } from '../helpers/documents.ts';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
 import { makeDocx, p, run as textRun } from './make-docx.ts';
 
@@ -95,6 +96,15 @@ describe('press import of tracked changes', { timeout: 300_000 }, () => {
     expect(markdown).toMatch(new RegExp(String.raw`\| 生产总值 \| \{~~增长6%~>增长6\.5%~~\}\{>>${stamp}<<\} \|`));
     // The split and the join are paragraph marks only: reported, with the paragraph they are in.
     expect(result.warnings.map((warning) => `${warning.ruleId} ${warning.excerpt}`)).toEqual(['import-paragraph-mark 第二段落在这里。', 'import-paragraph-mark 这是将被合并的一段。']);
+  });
+
+  it('press import --track-changes reject writes the old text beside the file, and warns nothing', async () => {
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/press.js'), 'import', trackedPath, '--track-changes', 'reject'], { env: { ...process.env, FORCE_COLOR: '0' } });
+    expect(stdout).toBe('');
+    expect(stderr).toBe('');
+    const markdown = await readFile(path.join(path.dirname(trackedPath), 'tracked.md'), 'utf8');
+    expect(markdown).toContain('全年经济保持稳定增长，民生持续改善。\n\n第二段落在这里。第三段落紧随其后。\n\n这是将被合并的一段。\n\n这是合并进来的一段。\n');
+    expect(markdown).toContain('| 生产总值 | 增长6% |');
   });
 
   for (const mode of ['accept', 'reject'] as const) {
