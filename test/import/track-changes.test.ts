@@ -150,6 +150,23 @@ describe('press import of changes no word processor here writes', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('names a move of whole paragraphs by its range at the body level', () => {
+    const moved = makeDocx({
+      body: [
+        '<w:moveFromRangeStart w:id="1" w:name="move7" w:author="张三"/>',
+        p(change('moveFrom', '整段移走。', 2), '<w:rPr><w:moveFrom w:id="3" w:author="张三" w:date="2024-12-01T00:00:00Z"/></w:rPr>'),
+        '<w:moveFromRangeEnd w:id="1"/>',
+        p(textRun('留下的段落。')),
+        '<w:moveToRangeStart w:id="4" w:name="move7" w:author="张三"/>',
+        p(change('moveTo', '整段移走。', 5), '<w:rPr><w:moveTo w:id="6" w:author="张三" w:date="2024-12-01T00:00:00Z"/></w:rPr>'),
+        '<w:moveToRangeEnd w:id="4"/>',
+      ].join(''),
+    });
+    expect(docxToMarkdown(read(moved, 'all'))).toContain('{--整段移走。--}{>>张三 2024-12-01: move:move7<<}\n\n留下的段落。\n\n{++整段移走。++}{>>张三 2024-12-01: move:move7<<}\n');
+    expect(docxToMarkdown(read(moved, 'accept'))).toContain('---\n\n留下的段落。\n\n整段移走。\n');
+    expect(docxToMarkdown(read(moved, 'reject'))).toContain('---\n\n整段移走。\n\n留下的段落。\n');
+  });
+
   it('accepts and rejects them: moved text at its new or old place, paragraphs kept or gone', () => {
     const accepted = docxToMarkdown(read(bytes, 'accept'));
     expect(accepted).toContain('甲乙\n\n丙移走的话\n\n新增的一段。\n\n见注[^1]。\n');

@@ -60,6 +60,15 @@ const BLOCK_HANDLERS: Readonly<Record<string, BlockHandler>> = {
   },
   'w:ins': (element, context, out) => walkBlocks(element, context, out),
   'w:del': (element, context, out) => walkBlocks(element, context, out),
+  // A moved block of paragraphs: both ends share the range's name (`move:<name>`).
+  'w:moveFromRangeStart': (element, context) => {
+    const name = attribute(element, 'w:name') ?? attribute(element, 'w:id');
+    if (name !== undefined) context.currentMove = name;
+  },
+  'w:moveToRangeStart': (element, context) => {
+    const name = attribute(element, 'w:name') ?? attribute(element, 'w:id');
+    if (name !== undefined) context.currentMove = name;
+  },
   'w:bookmarkStart': () => undefined,
   'w:sectPr': () => undefined,
 };
