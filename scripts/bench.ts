@@ -40,6 +40,17 @@ for (const stage of [...stages, 'total']) {
   const ratio = values[0] ? (values[1] ?? 0) / values[0] : 0;
   console.log(`${stage.padEnd(14)}${values.map((value) => pad(`${value.toFixed(0)} ms`, 14)).join('')}${pad(`×${ratio.toFixed(1)}`, 10)}`);
 }
+// `press import` of the Word files just written (read into mdast, then Markdown), timed in this process.
+const { readDocx } = await import('../pipeline/read/docx/read-docx.ts');
+const { docxToMarkdown } = await import('../pipeline/read/docx/markdown.ts');
+const importMs: number[] = [];
+for (const [name] of results) {
+  const bytes = new Uint8Array(await readFile(path.join(work, 'out', `${name}.docx`)));
+  const start = performance.now();
+  docxToMarkdown(readDocx(bytes, { trackChanges: 'all', mediaFolder: `${name}-media`, fileName: `${name}.docx` }));
+  importMs.push(performance.now() - start);
+}
+console.log(`${'import docx'.padEnd(14)}${importMs.map((value) => pad(`${value.toFixed(0)} ms`, 14)).join('')}${pad(`×${((importMs[1] ?? 0) / (importMs[0] || 1)).toFixed(1)}`, 10)}`);
 console.log(`${'peak RSS node'.padEnd(14)}${results.map(([, measurement]) => pad(`${measurement.peakRssMb.toFixed(0)} MB`, 14)).join('')}`);
 console.log(`${'peak RSS all'.padEnd(14)}${results.map(([, measurement]) => pad(`${measurement.peakTreeMb.toFixed(0)} MB`, 14)).join('')}`);
 for (const format of ['pdf', 'docx', 'html']) {

@@ -145,7 +145,7 @@ function describeStop(why: Stop, stage: string, command: Command): string {
   const kept = command.command !== 'check' ? '; nothing was written and the previous outputs are unchanged' : '';
   switch (why.kind) {
     case 'timeout':
-      return `${command.input}: the build timed out after ${command.timeoutMs / 1000} s ${where} and was stopped${kept} (allow more time with --timeout <seconds> or PRESS_TIMEOUT; 0 means no limit)`;
+      return `${command.input}: the ${command.command === 'import' ? 'import' : 'build'} timed out after ${command.timeoutMs / 1000} s ${where} and was stopped${kept} (allow more time with --timeout <seconds> or PRESS_TIMEOUT; 0 means no limit)`;
     case 'signal':
       return `${command.input}: interrupted by ${why.signal} ${where}${kept}`;
     case 'failed':

@@ -24,7 +24,8 @@ const STYLES = `
 const NUMBERING = `
 <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
-<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>`;
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>`;
 
 const item = (text: string, numId: number, ilvl = 0) => p(run(text), `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`);
 
@@ -47,9 +48,15 @@ describe('the Word reader', () => {
     expect(markdown).toBe('# 总则\n\n## 适用范围\n\n### 细则\n\n## 直接大纲级别\n\n**重要**的**_话_***与*~~删~~<sup>2</sup>\n');
   });
 
+  it('drops white space and line breaks at the ends of a paragraph, keeps them inside', () => {
+    const markdown = body(markdownOf(makeDocx({ body: p(`${run('    缩进的正文')}<w:r><w:br/></w:r>${run('第二行')}<w:r><w:br/></w:r>`) })));
+    expect(markdown).toBe('缩进的正文\\\n第二行\n');
+  });
+
   it('reads lists from numbering: nesting, bullets under numbers, a restart with startOverride', () => {
-    const markdown = body(markdownOf(makeDocx({ numbering: NUMBERING, body: [item('一', 1), item('要点', 1, 1), item('二', 1), p(run('中间的段落')), item('五', 2), item('六', 2)].join('') })));
-    expect(markdown).toBe('1. 一\n   - 要点\n2. 二\n\n中间的段落\n\n5. 五\n6. 六\n');
+    const markdown = body(markdownOf(makeDocx({ numbering: NUMBERING, body: [item('一', 1), item('要点', 1, 1), item('二', 1), p(run('中间的段落')), item('五', 2), item('六', 2), p(run('又一段')), item('七', 3)].join('') })));
+    // numId 3 uses the same definition without a restart: it goes on counting.
+    expect(markdown).toBe('1. 一\n   - 要点\n2. 二\n\n中间的段落\n\n5. 五\n6. 六\n\n又一段\n\n7. 七\n');
   });
 
   it('reports merged cells, text boxes and unknown fields at their paragraph, keeping their text', () => {
@@ -69,6 +76,33 @@ describe('the Word reader', () => {
       'doc.docx: paragraph 2 ("Wide heading Tall a b…"): warning: Table 1 has merged cells, which Markdown cannot hold: their text is kept in the first cell, the others are empty [import-merged-cell]',
       'doc.docx: paragraph 7 ("Printed on 2024-12-01.…"): warning: A DATE field: its last shown result is kept as text [import-unsupported]',
       'doc.docx: paragraph 8 ("A shape follows. Text in…"): warning: A text box: its text is kept as a paragraph [import-unsupported]',
+    ]);
+  });
+
+  it('reports charts, SmartArt, embedded objects and equations, keeping what text they have', () => {
+    const graphic = (uri: string, inner: string, name: string) =>
+      `<w:r><w:drawing><wp:inline><wp:docPr id="5" name="${name}" descr="${name} description"/><a:graphic><a:graphicData uri="${uri}">${inner}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    const result = read(
+      makeDocx({
+        body: [
+          p(graphic('http://schemas.openxmlformats.org/drawingml/2006/chart', '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart"/>', 'Sales chart')),
+          p(graphic('http://schemas.openxmlformats.org/drawingml/2006/diagram', '<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rIdData"/>', 'Diagram')),
+          p(`${run('Embedded: ')}<w:r><w:object><v:shape id="o1"/></w:object></w:r>`),
+          p(`${run('Area ')}<m:oMath><m:r><m:t>πr²</m:t></m:r></m:oMath>`),
+        ].join(''),
+        relationships: '<Relationship Id="rIdData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" Target="diagrams/data1.xml"/>',
+        parts: {
+          'word/diagrams/data1.xml':
+            '<?xml version="1.0"?><dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>Plan</a:t></a:r></a:p></dgm:t></dgm:pt><dgm:pt><dgm:t><a:p><a:r><a:t>Do</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>',
+        },
+      }),
+    );
+    expect(body(docxToMarkdown(result))).toBe('Sales chart description\n\nPlan Do\n\nEmbedded:\n\nArea πr²\n');
+    expect(result.warnings.map((warning) => `${warning.paragraph} ${warning.ruleId} ${warning.message.split(',')[0]}`)).toEqual([
+      '1 import-unsupported A chart',
+      '2 import-unsupported A SmartArt diagram',
+      '3 import-unsupported An embedded object (OLE)',
+      '4 import-unsupported An equation: kept as plain text',
     ]);
   });
 

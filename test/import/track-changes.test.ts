@@ -15,6 +15,7 @@ import { build } from '../../pipeline/build.ts';
 import { docxToMarkdown } from '../../pipeline/read/docx/markdown.ts';
 import { readDocx, type TrackChanges } from '../../pipeline/read/docx/read-docx.ts';
 import { editWithLibreOffice } from '../helpers/libreoffice-edit.ts';
+import { ROOT } from '../helpers/documents.ts';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
 import { makeDocx, p, run as textRun } from './make-docx.ts';
 
@@ -97,6 +98,15 @@ describe('press import of tracked changes', { timeout: 300_000 }, () => {
     expect(result.warnings.map((warning) => `${warning.ruleId} ${warning.excerpt}`)).toEqual(['import-paragraph-mark 第二段落在这里。', 'import-paragraph-mark 这是将被合并的一段。']);
   });
 
+  it('press import --track-changes reject writes the old text beside the file, and warns nothing', async () => {
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/press.js'), 'import', trackedPath, '--track-changes', 'reject'], { env: { ...process.env, FORCE_COLOR: '0' } });
+    expect(stdout).toBe('');
+    expect(stderr).toBe('');
+    const markdown = await readFile(path.join(path.dirname(trackedPath), 'tracked.md'), 'utf8');
+    expect(markdown).toContain('全年经济保持稳定增长，民生持续改善。\n\n第二段落在这里。第三段落紧随其后。\n\n这是将被合并的一段。\n\n这是合并进来的一段。\n');
+    expect(markdown).toContain('| 生产总值 | 增长6% |');
+  });
+
   for (const mode of ['accept', 'reject'] as const) {
     it(`--track-changes ${mode} gives the text pandoc gives, paragraph by paragraph`, async () => {
       const ours = blockTexts(read(tracked, mode).tree.children);
@@ -120,8 +130,9 @@ describe('press import of changes no word processor here writes', () => {
       p(change('ins', '新增的一段。', 5, '李四', '2024-12-02T09:30:00Z'), '<w:rPr><w:ins w:id="6" w:author="李四" w:date="2024-12-02T09:30:00Z"/></w:rPr>'),
       p(change('del', '删去的一段。', 7), '<w:rPr><w:del w:id="8" w:author="张三" w:date="2024-12-01T00:00:00Z"/></w:rPr>'),
       p(`${textRun('见注')}<w:r><w:footnoteReference w:id="1"/></w:r>${textRun('。')}<w:r><w:commentReference w:id="9"/></w:r>`),
+      p(`${textRun('另见')}<w:ins w:id="11" w:author="张三" w:date="2024-12-01T00:00:00Z"><w:r><w:footnoteReference w:id="3"/></w:r></w:ins>${textRun('。')}`),
     ].join(''),
-    footnotes: `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${textRun('注文')}${change('ins', '补充', 10)}</w:p></w:footnote>`,
+    footnotes: `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${textRun('注文')}${change('ins', '补充', 10)}</w:p></w:footnote><w:footnote w:id="3"><w:p>${textRun('插入的注')}</w:p></w:footnote>`,
     comments: '<w:comment w:id="9" w:author="王五" w:date="2024-12-03T00:00:00Z"><w:p><w:r><w:t>没有范围的批注</w:t></w:r></w:p></w:comment>',
   });
 
@@ -134,7 +145,26 @@ describe('press import of changes no word processor here writes', () => {
     expect(markdown).toContain('{--删去的一段。--}{>>张三 2024-12-01<<}');
     expect(markdown).toContain('见注[^1]。{>>王五 2024-12-03: 没有范围的批注<<}');
     expect(markdown).toContain('[^1]: 注文{++补充++}{>>张三 2024-12-01<<}');
+    expect(markdown).toContain('另见{++[^2]++}{>>张三 2024-12-01<<}。');
+    expect(markdown).toContain('[^2]: 插入的注');
     expect(result.warnings).toEqual([]);
+  });
+
+  it('names a move of whole paragraphs by its range at the body level', () => {
+    const moved = makeDocx({
+      body: [
+        '<w:moveFromRangeStart w:id="1" w:name="move7" w:author="张三"/>',
+        p(change('moveFrom', '整段移走。', 2), '<w:rPr><w:moveFrom w:id="3" w:author="张三" w:date="2024-12-01T00:00:00Z"/></w:rPr>'),
+        '<w:moveFromRangeEnd w:id="1"/>',
+        p(textRun('留下的段落。')),
+        '<w:moveToRangeStart w:id="4" w:name="move7" w:author="张三"/>',
+        p(change('moveTo', '整段移走。', 5), '<w:rPr><w:moveTo w:id="6" w:author="张三" w:date="2024-12-01T00:00:00Z"/></w:rPr>'),
+        '<w:moveToRangeEnd w:id="4"/>',
+      ].join(''),
+    });
+    expect(docxToMarkdown(read(moved, 'all'))).toContain('{--整段移走。--}{>>张三 2024-12-01: move:move7<<}\n\n留下的段落。\n\n{++整段移走。++}{>>张三 2024-12-01: move:move7<<}\n');
+    expect(docxToMarkdown(read(moved, 'accept'))).toContain('---\n\n留下的段落。\n\n整段移走。\n');
+    expect(docxToMarkdown(read(moved, 'reject'))).toContain('---\n\n整段移走。\n\n留下的段落。\n');
   });
 
   it('accepts and rejects them: moved text at its new or old place, paragraphs kept or gone', () => {
@@ -142,8 +172,13 @@ describe('press import of changes no word processor here writes', () => {
     expect(accepted).toContain('甲乙\n\n丙移走的话\n\n新增的一段。\n\n见注[^1]。\n');
     expect(accepted).not.toContain('删去的一段');
     expect(accepted).toContain('[^1]: 注文补充');
+    expect(accepted).toContain('另见[^2]。');
+    expect(accepted).toContain('[^2]: 插入的注');
     const rejected = docxToMarkdown(read(bytes, 'reject'));
     expect(rejected).toContain('甲移走的话乙\n\n丙\n\n删去的一段。\n\n见注[^1]。\n');
     expect(rejected).not.toContain('新增的一段');
+    // The note of a rejected reference goes with it.
+    expect(rejected).toContain('另见。');
+    expect(rejected).not.toContain('插入的注');
   });
 });

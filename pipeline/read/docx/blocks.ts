@@ -44,7 +44,7 @@ export function applyParagraphMarks(records: BlockRecord[], mode: TrackChanges, 
     let current = record;
     if (joining) {
       // A joined paragraph takes the properties of the mark that remains: the second one's (as in Word).
-      current = { ...record, index: joining.index, excerpt: joining.excerpt, atoms: [...joining.atoms, ...record.atoms], looks: [...joining.looks, ...record.looks] };
+      current = { ...record, index: joining.index, element: joining.element, atoms: [...joining.atoms, ...record.atoms], looks: [...joining.looks, ...record.looks] };
       result[result.length - 1] = current;
     } else {
       result.push(record);
@@ -53,7 +53,7 @@ export function applyParagraphMarks(records: BlockRecord[], mode: TrackChanges, 
     const joins = mark !== undefined && ((mode === 'accept' && mark.kind === 'delete') || (mode === 'reject' && mark.kind === 'insert'));
     if (mode === 'all' && mark !== undefined && !wholly(current, mark.kind)) {
       context.paragraph = current.index;
-      context.excerpt = current.excerpt;
+      context.excerpt = current.element;
       warn(context, 'import-paragraph-mark', { change: mark.kind === 'insert' ? 'split' : 'merge', author: mark.attribution.author ?? '' });
     }
     joining = joins ? current : undefined;
@@ -97,6 +97,26 @@ function withIndex<T extends RootContent>(node: T, index: number): T {
   return node;
 }
 
+/** Without breaks and white space at the start and the end (a trailing break would be a stray backslash). */
+function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
+  const result = [...nodes];
+  while (result[0]?.type === 'break') result.shift();
+  while (result.at(-1)?.type === 'break') result.pop();
+  const first = result[0];
+  if (first?.type === 'text') {
+    const value = first.value.replace(/^[ \t\u3000]+/, '');
+    if (value === '') result.shift();
+    else if (value !== first.value) result[0] = { ...first, value };
+  }
+  const last = result.at(-1);
+  if (last?.type === 'text') {
+    const value = last.value.replace(/[ \t]+$/, '');
+    if (value === '') result.pop();
+    else if (value !== last.value) result[result.length - 1] = { ...last, value };
+  }
+  return result.length === nodes.length && result.every((node, index) => node === nodes[index]) ? nodes : trimPhrasing(result);
+}
+
 /** The lines of a code paragraph: breaks are line ends. */
 function codeText(phrasing: PhrasingContent[]): string {
   return phrasing.map((node) => (node.type === 'break' ? '\n' : toString(node))).join('');
@@ -118,9 +138,11 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
       continue;
     }
     context.paragraph = record.index;
-    context.excerpt = record.excerpt;
-    const phrasing = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
+    context.excerpt = record.element;
     const role = roleOf(record);
+    const built = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
+    // Code keeps its lines and indentation; elsewhere white space and breaks at the ends mean nothing in Markdown.
+    const phrasing = role === 'code' ? built : trimPhrasing(built);
     const text = toString({ type: 'paragraph', children: phrasing }).trim();
     if (role === 'title' || role === 'subtitle' || role === 'speaker' || role === 'author' || role === 'date') {
       if (text !== '' && meta[role] === undefined && !phrasing.some((node) => (node.type as string).startsWith('suggestion'))) {
@@ -191,7 +213,8 @@ const TASK = /^([☒☐])\s?/;
 /** Builds nested lists from numbered paragraphs, counting each level for start values. */
 class ListBuilder {
   private stack: { list: List; level: number }[] = [];
-  private readonly counts = new Map<string, number[]>();
+  private readonly counts = new Map<string, (number | undefined)[]>();
+  private readonly used = new Set<string>();
 
   constructor(private readonly context: ReadContext) {}
 
@@ -211,9 +234,16 @@ class ListBuilder {
   add(record: ParagraphRecord, phrasing: PhrasingContent[], ordered: boolean, start: number): List | undefined {
     const numbering = record.numbering ?? { numId: '', ilvl: 0 };
     const level = numbering.ilvl;
+    // Instances of one definition share its counters (as in Word), unless an instance restarts a
+    // level (`w:startOverride`) where it is first used; an item resets the levels below it.
     const key = this.context.numbering.abstractOf(numbering.numId) ?? numbering.numId;
-    const counts = this.counts.get(`${key}/${numbering.numId}`) ?? [];
-    this.counts.set(`${key}/${numbering.numId}`, counts);
+    const counts = this.counts.get(key) ?? [];
+    this.counts.set(key, counts);
+    const first = `${numbering.numId}/${level}`;
+    if (!this.used.has(first)) {
+      this.used.add(first);
+      if (this.context.numbering.restarts(numbering.numId, level)) counts[level] = undefined;
+    }
     counts[level] = (counts[level] ?? start - 1) + 1;
     counts.length = level + 1;
     while (this.stack.length > 0 && (this.stack.at(-1)?.level ?? 0) > level) this.stack.pop();
@@ -236,13 +266,13 @@ class ListBuilder {
       this.stack.push({ list, level });
     }
     const item: ListItem = withIndex({ type: 'listItem', spread: false, children: [] } as ListItem, record.index);
-    const first = phrasing[0];
-    if (first?.type === 'text') {
-      const task = TASK.exec(first.value);
+    const head = phrasing[0];
+    if (head?.type === 'text') {
+      const task = TASK.exec(head.value);
       if (task) {
         item.checked = task[1] === '☒';
-        const rest = first.value.slice(task[0].length);
-        phrasing = rest === '' ? phrasing.slice(1) : [{ ...first, value: rest }, ...phrasing.slice(1)];
+        const rest = head.value.slice(task[0].length);
+        phrasing = rest === '' ? phrasing.slice(1) : [{ ...head, value: rest }, ...phrasing.slice(1)];
       }
     }
     item.children.push(withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index));

@@ -18,8 +18,6 @@ export interface ParagraphRecord {
   element: Element;
   /** Body paragraph number (see `data.docxParagraph`). */
   index: number;
-  /** The start of its text, for warnings. */
-  excerpt: string;
   style?: StyleInfo;
   numbering?: { numId: string; ilvl: number };
   outlineLevel?: number;
@@ -62,6 +60,15 @@ const BLOCK_HANDLERS: Readonly<Record<string, BlockHandler>> = {
   },
   'w:ins': (element, context, out) => walkBlocks(element, context, out),
   'w:del': (element, context, out) => walkBlocks(element, context, out),
+  // A moved block of paragraphs: both ends share the range's name (`move:<name>`).
+  'w:moveFromRangeStart': (element, context) => {
+    const name = attribute(element, 'w:name') ?? attribute(element, 'w:id');
+    if (name !== undefined) context.currentMove = name;
+  },
+  'w:moveToRangeStart': (element, context) => {
+    const name = attribute(element, 'w:name') ?? attribute(element, 'w:id');
+    if (name !== undefined) context.currentMove = name;
+  },
   'w:bookmarkStart': () => undefined,
   'w:sectPr': () => undefined,
 };
@@ -77,7 +84,7 @@ function readParagraph(element: Element, context: ReadContext, out: BlockRecord[
   const outer = { paragraph: context.paragraph, excerpt: context.excerpt, element: context.paragraphElement };
   if (number !== undefined) {
     context.paragraph = number;
-    context.excerpt = plainText(element).replace(/\s+/g, ' ').trim().slice(0, 24);
+    context.excerpt = element;
     context.paragraphElement = element;
   }
   const pPr = childElement(element, 'w:pPr');
@@ -90,7 +97,7 @@ function readParagraph(element: Element, context: ReadContext, out: BlockRecord[
   const looks: RunLook[] = [];
   const atoms = inlineAtoms(element, context, { looks });
   context.textBox = previousTextBox;
-  const record: ParagraphRecord = { kind: 'paragraph', element, index: context.paragraph, excerpt: context.excerpt, atoms, looks };
+  const record: ParagraphRecord = { kind: 'paragraph', element, index: context.paragraph, atoms, looks };
   if (style) record.style = style;
   const numPr = childElement(pPr, 'w:numPr');
   const numId = childValue(numPr, 'w:numId');
@@ -178,7 +185,7 @@ function readTable(element: Element, context: ReadContext): TableRecord {
     // Reported at the table's first paragraph.
     const outer = { paragraph: context.paragraph, excerpt: context.excerpt };
     context.paragraph = firstParagraph;
-    context.excerpt = plainText(element).replace(/\s+/g, ' ').trim().slice(0, 24);
+    context.excerpt = element;
     warn(context, 'import-merged-cell', { table: tableNumber });
     Object.assign(context, outer);
   }

@@ -13,6 +13,7 @@ import type { DocxParts } from './package.ts';
 import type { Relationship } from './relationships.ts';
 import type { StyleMap } from './styles.ts';
 import type { ReadDocxOptions } from './types.ts';
+import { plainText } from './xml.ts';
 
 /** A tracked change a piece of content belongs to. */
 export interface Change {
@@ -79,7 +80,8 @@ export interface ReadContext {
   /** Body paragraph numbers (1-based, document order). */
   paragraphNumbers: Map<Element, number>;
   paragraph: number;
-  excerpt: string;
+  /** The element whose text a warning quotes (its start), read only when a warning is given. */
+  excerpt: Element | undefined;
   warnings: PendingWarning[];
   fields: FieldFrame[];
   toc: boolean;
@@ -101,5 +103,6 @@ export interface ReadContext {
 
 /** Record a warning at the paragraph being read. */
 export function warn<R extends RuleId>(context: ReadContext, rule: R, ...args: RuleArgs<R> extends void ? [] : [RuleArgs<R>]): void {
-  context.warnings.push({ paragraph: context.paragraph, excerpt: context.excerpt, rule, args: args[0] });
+  const excerpt = context.excerpt === undefined ? '' : plainText(context.excerpt).replace(/\s+/g, ' ').trim().slice(0, 24);
+  context.warnings.push({ paragraph: context.paragraph, excerpt, rule, args: args[0] });
 }

@@ -8,7 +8,7 @@ import type { Image } from 'mdast';
 import { type Atom, type ReadContext, warn } from './context.ts';
 import type { Marks } from './formatting.ts';
 import { mediaFile, mediaUrl } from './media.ts';
-import { attribute, childElement, descendants, nameOf, pathElement, plainText } from './xml.ts';
+import { attribute, childElement, descendants, nameOf, parsePart, pathElement, plainText, rootOf } from './xml.ts';
 
 function imageAtom(context: ReadContext, relationshipId: string | undefined, alt: string, name: string | undefined, linked: boolean): Atom[] {
   const relationship = relationshipId === undefined ? undefined : context.rels.get(relationshipId);
@@ -29,6 +29,14 @@ function imageAtom(context: ReadContext, relationshipId: string | undefined, alt
 function textAtoms(text: string, marks: Marks): Atom[] {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   return trimmed === '' ? [] : [{ kind: 'node', node: { type: 'text', value: trimmed }, marks }];
+}
+
+/** A SmartArt diagram's text: in its data part (`dgm:relIds/@r:dm`), else inline. */
+function diagramText(data: Element, context: ReadContext): string {
+  const ids = descendants(data, 'dgm:relIds')[0];
+  const part = context.rels.get(attribute(ids, 'r:dm') ?? '')?.part;
+  const document = part === undefined ? undefined : parsePart(context.parts, part);
+  return document === undefined ? plainText(data) : descendants(rootOf(document), 'a:t').map((text) => text.textContent ?? '').join(' ');
 }
 
 /** The atoms of a `w:drawing`. */
@@ -54,7 +62,7 @@ export function drawingAtoms(drawing: Element, context: ReadContext): Atom[] {
   }
   if (uri.includes('/diagram')) {
     warn(context, 'import-unsupported', { kind: 'smartart' });
-    return textAtoms(plainText(data), {});
+    return textAtoms(diagramText(data, context), {});
   }
   if (textBoxes.length > 0) {
     warn(context, 'import-unsupported', { kind: 'text-box' });

@@ -4,11 +4,13 @@
  * suggestion nodes that write CriticMarkup with `critic/syntax.ts`'s formatters. Chinese text is
  * never hard-wrapped and its punctuation is not escaped.
  */
-import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
-import { toMarkdown, type Handle, type Options, type State, type Info } from 'mdast-util-to-markdown';
-import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { cjkFriendlyToMarkdown } from 'mdast-util-to-markdown-cjk-friendly';
+import type { Parents, PhrasingContent, Root } from 'mdast';
+import type { Handle, Info, State } from 'mdast-util-to-markdown';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
 import { commentMarkup, deleteMarkup, insertMarkup, substituteMarkup, type Attribution } from '../../critic/syntax.ts';
 import type { ReadDocxResult } from './types.ts';
 
@@ -35,20 +37,21 @@ const HANDLERS: Record<string, Handle> = {
   suggestionComment: suggestion((node, state, info) => commentMarkup(phrasing(node.children, state, info), node.attribution)),
 };
 
+/**
+ * The processor that writes imported documents. Plugin order matters: remark-cjk-friendly's
+ * Markdown extension replaces the list-item handler, so remark-gfm's (task lists) comes after it.
+ * Table cells are not padded to one width (CJK widths and CriticMarkup make that unreadable).
+ */
+const processor = unified()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkCjkFriendly)
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one', handlers: HANDLERS })
+  .freeze();
+
 /** Markdown text of an mdast tree as the import writes it. */
 export function treeToMarkdown(tree: Root): string {
-  return toMarkdown(tree as Nodes, {
-    bullet: '-',
-    emphasis: '*',
-    strong: '*',
-    rule: '-',
-    fences: true,
-    listItemIndent: 'one',
-    handlers: HANDLERS as Options['handlers'],
-    // Table cells are not padded to one width (CJK widths and CriticMarkup make that unreadable).
-    // The CJK-friendly extension replaces the list-item handler, so GFM's (task lists) comes after it.
-    extensions: [frontmatterToMarkdown(['yaml']), cjkFriendlyToMarkdown(), gfmToMarkdown({ tablePipeAlign: false })],
-  });
+  return processor.stringify(tree);
 }
 
 /** The Markdown source of an imported Word file. */

@@ -45,7 +45,7 @@ export function noteReader(context: ReadContext, documentRels: ReadContext['rels
     if (label === undefined) {
       label = String(labels.size + 1);
       labels.set(key, label);
-      const saved = { rels: context.rels, part: context.part, fields: context.fields };
+      const saved = { rels: context.rels, part: context.part, fields: context.fields, paragraph: context.paragraph, excerpt: context.excerpt };
       context.rels = readRelationships(context.parts, part.name);
       context.part = part.name;
       context.fields = [];

@@ -8,7 +8,8 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Element } from '@xmldom/xmldom';
-import type { BlockContent, Heading, Root, RootContent } from 'mdast';
+import type { BlockContent, FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import { RESERVED_IDS, naturalSlug } from '../../transform/remark-heading-ids.ts';
 import { ruleText, type RuleId, type RuleArgs } from '../../util/catalogue/catalogue.ts';
@@ -32,14 +33,16 @@ export { DocxReadError } from './errors.ts';
 /** Number every `w:p` of the body in document order (one walk). */
 function numberParagraphs(body: Element): Map<Element, number> {
   const numbers = new Map<Element, number>();
-  const stack: Element[] = [body];
-  while (stack.length > 0) {
-    const current = stack.pop() as Element;
-    if (nameOf(current) === 'w:p') numbers.set(current, numbers.size + 1);
-    const children: Element[] = [];
-    for (let node = current.firstChild; node !== null; node = node.nextSibling) if (node.nodeType === 1) children.push(node as Element);
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Element);
-  }
+  const walk = (element: Element): void => {
+    for (let node = element.firstChild; node !== null; node = node.nextSibling) {
+      if (node.nodeType !== 1) continue;
+      const child = node as Element;
+      if (child.localName === 'p' && nameOf(child) === 'w:p') numbers.set(child, numbers.size + 1);
+      // Runs hold no paragraphs but in text boxes (w:drawing, w:pict), which the walk enters too.
+      walk(child);
+    }
+  };
+  walk(body);
   return numbers;
 }
 
@@ -82,7 +85,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
     emittedComments: new Set(),
     paragraphNumbers: body === undefined ? new Map() : numberParagraphs(body),
     paragraph: 0,
-    excerpt: '',
+    excerpt: undefined,
     warnings: [],
     fields: [],
     toc: false,
@@ -107,7 +110,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
   const text = blocks.map((block) => toString(block)).join('\n');
   const { title: _coreTitle, ...otherProperties } = properties;
   const front = frontMatter(meta, titleIsHeading ? otherProperties : properties, { toc: context.toc, text: `${meta.title ?? ''}${text}`, styles: context.styles });
-  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(front) }, ...(blocks as RootContent[]), ...notes.definitions] };
+  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(front) }, ...(blocks as RootContent[]), ...referenced(blocks, notes.definitions)] };
   const language = front.lang?.startsWith('zh') ? 'zh' : 'en';
   const warnings: ImportWarning[] = context.warnings.map((pending) => ({
     paragraph: pending.paragraph,
@@ -116,6 +119,22 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
     message: ruleText(pending.rule, language, pending.args as RuleArgs<RuleId>),
   }));
   return { tree, media: context.media, warnings, properties };
+}
+
+/**
+ * The note definitions whose reference survived: a reference inside a rejected insertion (or an
+ * accepted deletion) is gone, and so is its note.
+ */
+function referenced(blocks: BlockContent[], definitions: FootnoteDefinition[]): FootnoteDefinition[] {
+  const used = new Set<string>();
+  const root: Root = { type: 'root', children: [...(blocks as RootContent[]), ...definitions] };
+  visit(root, (node) => {
+    if (node.type === 'footnoteReference') used.add(node.identifier);
+    // Suggestion nodes keep a substitution's new text apart from their children.
+    const inserted = (node as { inserted?: RootContent[] }).inserted;
+    if (Array.isArray(inserted)) for (const child of inserted) visit(child, 'footnoteReference', (reference) => void used.add(reference.identifier));
+  });
+  return definitions.filter((definition) => used.has(definition.identifier));
 }
 
 /** Relationships that leave the package (a linked template, a linked frame): never followed, reported. */

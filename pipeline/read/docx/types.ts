@@ -21,7 +21,7 @@ export interface ReadDocxOptions {
   trackChanges: TrackChanges;
   /** Folder name used in image URLs, relative to the Markdown file (`report-media`). */
   mediaFolder: string;
-  /** The .docx's file name, for messages and as the last fallback for the title. */
+  /** The .docx's file name (for callers' messages; the reader does not make a title of it, which the build does itself). */
   fileName: string;
 }
 

@@ -21,6 +21,7 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   wps: 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
   wpg: 'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup',
   rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+  dgm: 'http://schemas.openxmlformats.org/drawingml/2006/diagram',
   cp: 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
   dc: 'http://purl.org/dc/elements/1.1/',
   dcterms: 'http://purl.org/dc/terms/',
@@ -34,9 +35,19 @@ PREFIX_OF.set('http://purl.oclc.org/ooxml/drawingml/main', 'a');
 
 /** An element's canonical name, `w:p`, `a:blip`; an unknown namespace keeps the document's prefix. */
 export function nameOf(element: Element): string {
-  const prefix = element.namespaceURI === null ? undefined : PREFIX_OF.get(element.namespaceURI);
-  return prefix === undefined ? element.nodeName : `${prefix}:${element.localName}`;
+  const namespace = element.namespaceURI;
+  const prefix = namespace === null ? undefined : PREFIX_OF.get(namespace);
+  if (prefix === undefined || namespace === null) return element.nodeName;
+  // Names are built once per namespace and local name: this runs for every element visited.
+  let names = NAMES.get(namespace);
+  if (names === undefined) NAMES.set(namespace, (names = new Map()));
+  const local = element.localName ?? element.nodeName;
+  let name = names.get(local);
+  if (name === undefined) names.set(local, (name = `${prefix}:${local}`));
+  return name;
 }
+
+const NAMES = new Map<string, Map<string, string>>();
 
 /** Whether a node is an element. */
 export function isElement(node: Node | null | undefined): node is Element {
@@ -120,7 +131,7 @@ export function plainText(element: Element): string {
       }
       if (name === 'w:tab') text += '\t';
       if (name === 'w:br' || name === 'w:cr') text += '\n';
-      if (name === 'w:p' && text !== '' && !text.endsWith('\n')) text += '\n';
+      if ((name === 'w:p' || name === 'a:p') && text !== '' && !text.endsWith('\n')) text += '\n';
       const children: Node[] = [];
       for (let node = current.firstChild; node !== null; node = node.nextSibling) children.push(node);
       for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Node);
