@@ -106,6 +106,8 @@ class MarkupWriter {
   private readonly edits: Edit[] = [];
   private readonly counts = { insertions: 0, deletions: 0, substitutions: 0, moves: 0 };
   /** Deleted blocks waiting to be written, grouped by the new block they follow. */
+  /** The new edition's line ending, for the lines the comparison writes. */
+  private readonly eol: string;
   private pending: { after: TextUnit | undefined; blocks: { unit: TextUnit; move: string | undefined }[] } | undefined;
 
   constructor(
@@ -113,7 +115,9 @@ class MarkupWriter {
     private readonly newText: string,
     private readonly attribution: Attribution,
     private readonly lang: string,
-  ) {}
+  ) {
+    this.eol = newText.includes('\r\n') ? '\r\n' : '\n';
+  }
 
   step(step: BlockStep): void {
     if (step.kind !== 'delete') this.flushDeleted();
@@ -237,21 +241,29 @@ class MarkupWriter {
       if (written === undefined) continue;
       // A move is counted once, at its insertion.
       if (move === undefined) this.counts.deletions++;
-      text += `${separator(previous, unit)}${written}`;
+      text += `${separator(previous, unit).replace(/\n/g, this.eol)}${written}`;
       previous = unit;
     }
     if (text === '') return;
     if (group.after) {
       // After a header row comes its delimiter row: deleted rows go after that.
       const { after } = group;
-      const delimiterEnd = after.kind === 'row' && after.table?.row === 0 ? this.newText.indexOf('\n', after.blockEnd + 1) : after.blockEnd;
-      const at = delimiterEnd < 0 ? this.newText.length : delimiterEnd;
+      const at = after.kind === 'row' && after.table?.row === 0 ? this.nextLineEnd(after.blockEnd) : after.blockEnd;
       this.edit(at, at, text);
       return;
     }
     // Before the first block of the new edition (after its front matter), or at its end.
     const first = firstBlockStart(this.newText);
-    this.edit(first, first, `${text.replace(/^\n+/, '')}\n\n`);
+    this.edit(first, first, `${text.replace(/^(?:\r?\n)+/, '')}${this.eol}${this.eol}`);
+  }
+
+  /** Where the line after the one `offset` is on ends (before its line break). */
+  private nextLineEnd(offset: number): number {
+    const lineEnd = this.newText.indexOf('\n', offset);
+    if (lineEnd < 0) return this.newText.length;
+    const nextEnd = this.newText.indexOf('\n', lineEnd + 1);
+    if (nextEnd < 0) return this.newText.length;
+    return this.newText[nextEnd - 1] === '\r' ? nextEnd - 1 : nextEnd;
   }
 
   /** A deleted block written anew: its prefix and its content in `{--…--}`, or undefined when it cannot be. */
@@ -260,7 +272,7 @@ class MarkupWriter {
     if (unit.kind === 'row') {
       const cells = (unit.cells ?? []).map((cell) => (cell.end > cell.start ? deleteMarkup(this.oldText.slice(cell.start, cell.end), attribution) : ''));
       const row = `| ${cells.join(' | ')} |`;
-      return unit.table?.row === 0 && unit.table.delimiter !== '' ? `${row}\n${unit.table.delimiter}` : row;
+      return unit.table?.row === 0 && unit.table.delimiter !== '' ? `${row}${this.eol}${unit.table.delimiter.replace(/\r$/, '')}` : row;
     }
     if (!unit.inline || unit.prefix === undefined) {
       if (unit.inline) this.note(unit, 'old', 'opaque-changed');

@@ -169,6 +169,15 @@ describe('deleted blocks are written back where they were', () => {
     expectBothEditions(text, oldText, newText);
   });
 
+  it('in a source with CRLF line endings, the lines written end the same way', () => {
+    const crlf = (lines: string[]) => lines.join('\r\n');
+    const oldText = crlf(['| a | b |', '| - | - |', '| 1 | 2 |', '| 3 | 4 |', '', 'Gone paragraph.', '', 'End.', '']);
+    const newText = crlf(['| a | b |', '| - | - |', '| 3 | 4 |', '', 'End.', '']);
+    const { text } = compare(oldText, newText);
+    expect(text).toBe(crlf(['| a | b |', '| - | - |', '| {--1--}{>>report-press<<} | {--2--}{>>report-press<<} |', '| 3 | 4 |', '', '{--Gone paragraph.--}{>>report-press<<}', '', 'End.', '']));
+    expectBothEditions(text, oldText, newText);
+  });
+
   it('a deleted nested list item and a deleted quote paragraph', () => {
     const oldText = '1. one\n   - sub a\n   - sub b\n2. two\n\n> quoted one\n>\n> quoted two\n\nAfter.\n';
     const newText = '1. one\n   - sub a\n2. two\n\n> quoted one\n\nAfter.\n';
