@@ -6,7 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import type { TextUnit } from './text-units.ts';
-import { similarity } from './word-diff.ts';
+import { tokenSimilarity, wordTokens } from './word-diff.ts';
 
 /** How one block of the new edition relates to the old one, in the new edition's order. */
 export type BlockStep =
@@ -19,12 +19,15 @@ export type BlockStep =
   /** A block only in the old edition, shown after the new edition's block `after` (undefined: before the first). */
   | { kind: 'delete'; old: TextUnit; after: TextUnit | undefined; move?: string };
 
-/** Least word similarity for two blocks to be paired as one changed block. */
+/** Word similarity of two blocks (`tokenSimilarity`), possibly 0 when below `least`. */
+type Similarity = (a: TextUnit, b: TextUnit, least: number) => number;
+
+/** Least word similarity for two blocks to be paired as one changed block (half their words shared). */
 const PAIR_SIMILARITY = 0.5;
 /** Least word similarity for a deleted and an inserted block to be a move. */
 const MOVE_SIMILARITY = 0.9;
 /** Candidates looked at for each block when pairing (keeps a long run of new blocks linear). */
-const PAIR_WINDOW = 40;
+const PAIR_WINDOW = 20;
 /** Most deleted × inserted blocks compared for near-equal moves (exact moves are always found). */
 const MOVE_COMPARISONS = 40_000;
 
@@ -35,6 +38,14 @@ const MOVE_COMPARISONS = 40_000;
  */
 export function alignBlocks(oldUnits: readonly TextUnit[], newUnits: readonly TextUnit[], lang: string): BlockStep[] {
   const steps: BlockStep[] = [];
+  const tokens = new Map<TextUnit, string[]>();
+  const tokensOf = (unit: TextUnit): string[] => {
+    let found = tokens.get(unit);
+    // White space is left out: every paragraph has plenty, and it says nothing about likeness.
+    if (!found) tokens.set(unit, (found = wordTokens(unit.text, lang).map((token) => token.text).filter((token) => token.trim() !== '')));
+    return found;
+  };
+  const similarity: Similarity = (a, b, least) => tokenSimilarity(tokensOf(a), tokensOf(b), least);
   const changes = diffArrays(
     oldUnits.map((unit) => unit.key),
     newUnits.map((unit) => unit.key),
@@ -45,7 +56,7 @@ export function alignBlocks(oldUnits: readonly TextUnit[], newUnits: readonly Te
   let added: TextUnit[] = [];
   let anchor: TextUnit | undefined;
   const flush = () => {
-    anchor = pairGap(removed, added, anchor, steps, lang);
+    anchor = pairGap(removed, added, anchor, steps, similarity);
     removed = [];
     added = [];
   };
@@ -70,7 +81,7 @@ export function alignBlocks(oldUnits: readonly TextUnit[], newUnits: readonly Te
     }
   }
   flush();
-  findMoves(steps, lang);
+  findMoves(steps, similarity);
   return steps;
 }
 
@@ -79,7 +90,7 @@ export function alignBlocks(oldUnits: readonly TextUnit[], newUnits: readonly Te
  * same kind paired in order, the rest deleted (after the block before them) or inserted.
  * Resolves to the last new block, the anchor for what follows.
  */
-function pairGap(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | undefined, steps: BlockStep[], lang: string): TextUnit | undefined {
+function pairGap(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | undefined, steps: BlockStep[], similarity: Similarity): TextUnit | undefined {
   let nextAdded = 0;
   let last = anchor;
   for (const old of removed) {
@@ -89,8 +100,8 @@ function pairGap(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | unde
     for (let index = nextAdded; index < limit; index++) {
       const candidate = added[index];
       if (!candidate || !pairable(old, candidate)) continue;
-      const score = similarity(old.text, candidate.text, lang);
-      if (score > bestScore) {
+      const score = similarity(old, candidate, bestScore);
+      if (score > bestScore || (best < 0 && score === bestScore)) {
         bestScore = score;
         best = index;
       }
@@ -128,7 +139,7 @@ function pairable(old: TextUnit, candidate: TextUnit): boolean {
 }
 
 /** Mark deleted and inserted text blocks with equal (or nearly equal) text as the two ends of a move. */
-function findMoves(steps: BlockStep[], lang: string): void {
+function findMoves(steps: BlockStep[], similarity: Similarity): void {
   const deletes = steps.filter((step): step is Extract<BlockStep, { kind: 'delete' }> => step.kind === 'delete' && step.old.kind === 'text' && step.old.text.trim() !== '');
   const inserts = steps.filter((step): step is Extract<BlockStep, { kind: 'insert' }> => step.kind === 'insert' && step.new.kind === 'text' && step.new.text.trim() !== '');
   let moves = 0;
@@ -153,7 +164,7 @@ function findMoves(steps: BlockStep[], lang: string): void {
       if (insert.move !== undefined) continue;
       const [a, b] = [remove.old.text.length, insert.new.text.length];
       if (Math.min(a, b) < MOVE_SIMILARITY * Math.max(a, b)) continue;
-      const score = similarity(remove.old.text, insert.new.text, lang);
+      const score = similarity(remove.old, insert.new, bestScore);
       if (score >= bestScore) {
         bestScore = score;
         best = insert;
