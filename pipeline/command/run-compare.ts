@@ -39,6 +39,7 @@ export async function runCompare(command: Command, common: Omit<BuildOptions, 'i
   const [oldFile, newFile] = await Promise.all([readSource(oldInput), readSource(command.input)]);
   const unreadable = [oldFile, newFile].filter((file) => file.messages.some((message) => message.fatal === true));
   if (unreadable.length > 0) return { files: unreadable };
+  common.onStageStart?.('compare');
   const comparison = compareSources({ path: oldInput, text: String(oldFile.value) }, { path: command.input, text: String(newFile.value) }, command.author === undefined ? {} : { author: command.author });
   const result = await build({
     ...common,

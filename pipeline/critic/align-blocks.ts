@@ -5,12 +5,14 @@
  * equals (or nearly equals) an inserted block elsewhere is a move.
  */
 import { diffArrays } from 'diff';
-import { similarity } from './word-diff.ts';
+import { tokenSimilarity, wordTokens } from './word-diff.ts';
 
+/** How one block of the new edition relates to the old one, in the new edition's order. */
 /**
  * What alignment needs of a block: `key` equal for the same block, `text` to measure likeness,
  * and what may be paired: the same `kind` and `type` (`opaque` blocks never), rows of as many
- * cells, headings of the same `depth`.
+ * cells, headings of the same `depth`. Compare aligns source blocks (`TextUnit`), review the
+ * paragraphs of Word files.
  */
 export interface AlignableBlock {
   kind: string;
@@ -23,7 +25,6 @@ export interface AlignableBlock {
   keepsPlace?: boolean;
 }
 
-/** How one block of the new edition relates to the old one, in the new edition's order. */
 export type BlockStep<TextUnit extends AlignableBlock = AlignableBlock> =
   /** The same block in both editions. */
   | { kind: 'equal'; old: TextUnit; new: TextUnit }
@@ -34,12 +35,15 @@ export type BlockStep<TextUnit extends AlignableBlock = AlignableBlock> =
   /** A block only in the old edition, shown after the new edition's block `after` (undefined: before the first). */
   | { kind: 'delete'; old: TextUnit; after: TextUnit | undefined; move?: string };
 
-/** Least word similarity for two blocks to be paired as one changed block. */
+/** Word similarity of two blocks (`tokenSimilarity`), possibly 0 when below `least`. */
+type Similarity = (a: AlignableBlock, b: AlignableBlock, least: number) => number;
+
+/** Least word similarity for two blocks to be paired as one changed block (half their words shared). */
 const PAIR_SIMILARITY = 0.5;
 /** Least word similarity for a deleted and an inserted block to be a move. */
 const MOVE_SIMILARITY = 0.9;
 /** Candidates looked at for each block when pairing (keeps a long run of new blocks linear). */
-const PAIR_WINDOW = 40;
+const PAIR_WINDOW = 20;
 /** Most deleted × inserted blocks compared for near-equal moves (exact moves are always found). */
 const MOVE_COMPARISONS = 40_000;
 
@@ -50,6 +54,14 @@ const MOVE_COMPARISONS = 40_000;
  */
 export function alignBlocks<TextUnit extends AlignableBlock>(oldUnits: readonly TextUnit[], newUnits: readonly TextUnit[], lang: string): BlockStep<TextUnit>[] {
   const steps: BlockStep<TextUnit>[] = [];
+  const tokens = new Map<AlignableBlock, string[]>();
+  const tokensOf = (unit: AlignableBlock): string[] => {
+    let found = tokens.get(unit);
+    // White space is left out: every paragraph has plenty, and it says nothing about likeness.
+    if (!found) tokens.set(unit, (found = wordTokens(unit.text, lang).map((token) => token.text).filter((token) => token.trim() !== '')));
+    return found;
+  };
+  const similarity: Similarity = (a, b, least) => tokenSimilarity(tokensOf(a), tokensOf(b), least);
   const changes = diffArrays(
     oldUnits.map((unit) => unit.key),
     newUnits.map((unit) => unit.key),
@@ -60,7 +72,7 @@ export function alignBlocks<TextUnit extends AlignableBlock>(oldUnits: readonly 
   let added: TextUnit[] = [];
   let anchor: TextUnit | undefined;
   const flush = () => {
-    anchor = pairGap(removed, added, anchor, steps, lang);
+    anchor = pairGap(removed, added, anchor, steps, similarity);
     removed = [];
     added = [];
   };
@@ -85,7 +97,7 @@ export function alignBlocks<TextUnit extends AlignableBlock>(oldUnits: readonly 
     }
   }
   flush();
-  findMoves(steps, lang);
+  findMoves(steps, similarity);
   return steps;
 }
 
@@ -94,7 +106,7 @@ export function alignBlocks<TextUnit extends AlignableBlock>(oldUnits: readonly 
  * same kind paired in order, the rest deleted (after the block before them) or inserted.
  * Resolves to the last new block, the anchor for what follows.
  */
-function pairGap<TextUnit extends AlignableBlock>(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | undefined, steps: BlockStep<TextUnit>[], lang: string): TextUnit | undefined {
+function pairGap<TextUnit extends AlignableBlock>(removed: TextUnit[], added: TextUnit[], anchor: TextUnit | undefined, steps: BlockStep<TextUnit>[], similarity: Similarity): TextUnit | undefined {
   let nextAdded = 0;
   let last = anchor;
   for (const old of removed) {
@@ -104,8 +116,8 @@ function pairGap<TextUnit extends AlignableBlock>(removed: TextUnit[], added: Te
     for (let index = nextAdded; index < limit; index++) {
       const candidate = added[index];
       if (!candidate || !pairable(old, candidate)) continue;
-      const score = similarity(old.text, candidate.text, lang);
-      if (score > bestScore) {
+      const score = similarity(old, candidate, bestScore);
+      if (score > bestScore || (best < 0 && score === bestScore)) {
         bestScore = score;
         best = index;
       }
@@ -143,7 +155,7 @@ function pairable(old: AlignableBlock, candidate: AlignableBlock): boolean {
 }
 
 /** Mark deleted and inserted text blocks with equal (or nearly equal) text as the two ends of a move. */
-function findMoves<TextUnit extends AlignableBlock>(steps: BlockStep<TextUnit>[], lang: string): void {
+function findMoves<TextUnit extends AlignableBlock>(steps: BlockStep<TextUnit>[], similarity: Similarity): void {
   const deletes = steps.filter((step): step is Extract<BlockStep<TextUnit>, { kind: 'delete' }> => step.kind === 'delete' && step.old.kind === 'text' && step.old.text.trim() !== '');
   const inserts = steps.filter((step): step is Extract<BlockStep<TextUnit>, { kind: 'insert' }> => step.kind === 'insert' && step.new.kind === 'text' && step.new.text.trim() !== '');
   let moves = 0;
@@ -168,7 +180,7 @@ function findMoves<TextUnit extends AlignableBlock>(steps: BlockStep<TextUnit>[]
       if (insert.move !== undefined) continue;
       const [a, b] = [remove.old.text.length, insert.new.text.length];
       if (Math.min(a, b) < MOVE_SIMILARITY * Math.max(a, b)) continue;
-      const score = similarity(remove.old.text, insert.new.text, lang);
+      const score = similarity(remove.old, insert.new, bestScore);
       if (score >= bestScore) {
         bestScore = score;
         best = insert;

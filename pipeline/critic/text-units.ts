@@ -80,6 +80,7 @@ export function textUnits(tree: Root, source: string): TextUnit[] {
         const depth = node.type === 'heading' ? node.depth : undefined;
         const rawPrefix = source.slice(lineStart(blockStart), blockStart);
         const prefix = node.type === 'heading' ? `${rawPrefix.replace(/#+[ \t]*$/, '')}${'#'.repeat(node.depth)} ` : rawPrefix;
+        const writable = WRITABLE_PREFIX.test(prefix.replace(/#+ $/, ''));
         units.push({
           kind: 'text',
           key: `${node.type}${depth ?? ''}\u0000${text}`,
@@ -88,8 +89,8 @@ export function textUnits(tree: Root, source: string): TextUnit[] {
           blockEnd,
           inline,
           ...(depth !== undefined ? { depth } : {}),
-          prefix: WRITABLE_PREFIX.test(prefix.replace(/#+ $/, '')) ? prefix : undefined,
-          keepsPlace: !WRITABLE_PREFIX.test(prefix.replace(/#+ $/, '')),
+          prefix: writable ? prefix : undefined,
+          keepsPlace: !writable,
           listItem: firstInItem,
           type: node.type,
         });

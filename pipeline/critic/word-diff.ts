@@ -130,13 +130,42 @@ function mergeHunks(hunks: DiffHunk[], oldText: string): DiffHunk[] {
 }
 
 /**
- * How alike two texts are by words, from 0 (nothing in common) to 1 (equal): twice the length of
- * the text they share over the sum of their lengths.
+ * How alike two texts are by words, from 0 (nothing in common) to 1 (equal): twice the number of
+ * words and punctuation marks they share, in order, over the number of both (white space is
+ * left out).
  */
 export function similarity(oldText: string, newText: string, lang: string): number {
-  const total = oldText.length + newText.length;
+  const words = (text: string) => wordTokens(text, lang).map((token) => token.text).filter((token) => token.trim() !== '');
+  return tokenSimilarity(words(oldText), words(newText));
+}
+
+/**
+ * `similarity` of two texts already split into tokens (`wordTokens`). With `least`, any value
+ * below it may come back as 0: the comparison stops as soon as it cannot reach `least`, first by
+ * counting the tokens the texts share in any order, then by bounding the diff's edits.
+ */
+export function tokenSimilarity(oldTokens: readonly string[], newTokens: readonly string[], least = 0): number {
+  const total = oldTokens.length + newTokens.length;
   if (total === 0) return 1;
-  let changed = 0;
-  for (const hunk of wordDiff(oldText, newText, lang)) changed += hunk.oldEnd - hunk.oldStart + (hunk.newEnd - hunk.newStart);
-  return Math.max(0, (total - changed) / total);
+  if (least > 0) {
+    if ((2 * Math.min(oldTokens.length, newTokens.length)) / total < least) return 0;
+    const counts = new Map<string, number>();
+    for (const token of oldTokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+    let shared = 0;
+    for (const token of newTokens) {
+      const left = counts.get(token) ?? 0;
+      if (left > 0) {
+        shared++;
+        counts.set(token, left - 1);
+      }
+    }
+    if ((2 * shared) / total < least) return 0;
+  }
+  // Each edit is one token added or removed: similarity = (total - edits) / total.
+  const maxEditLength = least > 0 ? Math.floor((1 - least) * total) : total;
+  const changes = diffArrays([...oldTokens], [...newTokens], { maxEditLength: Math.max(1, maxEditLength) });
+  if (changes === undefined) return 0;
+  let edits = 0;
+  for (const change of changes) if (change.added || change.removed) edits += change.value.length;
+  return (total - edits) / total;
 }

@@ -77,6 +77,10 @@ function treeTexts(tree: Root, source: string): PrintedText[] {
     if (node.type === 'figure') {
       for (const child of node.caption) walk(child);
     }
+    // A replacement's new text prints too (`--marked`), beside its old text (its children).
+    if (node.type === 'suggestionSubstitute') {
+      for (const child of node.inserted) walk(child);
+    }
     if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
   };
   walk(tree);

@@ -99,6 +99,36 @@ describe('compare two editions of an English report', async () => {
   });
 });
 
+describe('compare two editions of the showcase (captions, nested lists, task lists, quotes, footnotes)', async () => {
+  const oldText = await readFile(fileURLToPath(new URL('../../source/examples/showcase.md', import.meta.url)), 'utf8');
+  const newText = oldText
+    .replace('图1　2024年主要预期目标（%）', '图1　2024年主要预期目标（单位：%）')
+    .replace('| 进出口总额 | 3.5% | 左右 |\n', '')
+    .replace('   - 扩大投资\n', '   - 扩大有效投资\n   - 稳定外贸\n')
+    .replace('- [ ] 开展季度调度\n', '')
+    .replace('> > 引文中的引文：坚持稳中求进、以进促稳、先立后破。', '> > 引文中的引文：坚持稳中求进。')
+    .replace('[^targets]: “左右”表示目标为约数。', '[^targets]: “左右”表示目标为近似数。')
+    .replace('表1　2024年主要预期目标', '表1　2024年主要预期目标（修订）')
+    .replace('**一是坚持稳中求进。**', '**一是坚持稳中求进、以进促稳。**');
+  const result = compare(oldText, newText);
+
+  it('marks each change inside its block', () => {
+    const by = '{>>示例市人民政府研究室 2024-03-01<<}';
+    expect(result.text.split('\n').filter((line) => line.includes(by))).toEqual([
+      `**一是坚持稳中求进{++、以进促稳++}${by}。**各项目标既积极又可行，需要付出*巨大的努力*。`,
+      `表1　2024年主要预期目标{++（修订）++}${by}`,
+      `| {--进出口总额--}${by} | {--3.5%--}${by} | {--左右--}${by} |`,
+      `图1　2024年主要预期目标（{++单位：++}${by}%）`,
+      `   - 扩大{++有效++}${by}投资`,
+      `   - {++稳定外贸++}${by}`,
+      `- [ ] {--开展季度调度--}${by}`,
+      `> > 引文中的引文：坚持稳中求进{--、以进促稳、先立后破--}${by}。`,
+      `[^targets]: “左右”表示目标为{~~约~>近似~~}${by}数。`,
+    ]);
+    expectBothEditions(result.text, oldText, newText);
+  });
+});
+
 describe('inline markup is never cut in two', () => {
   const cases: [string, string, string][] = [
     // a word moved out of bold text: two changes, each inside one side of the boundary
@@ -136,6 +166,15 @@ describe('deleted blocks are written back where they were', () => {
       '{--First paragraph.--}{>>report-press<<}\n\n## {--Old heading--}{>>report-press<<}\n\nBody.\n\n| a | b |\n| - | - |\n| {--1--}{>>report-press<<} | {--2--}{>>report-press<<} |\n| 3 | 4 |\n\n' +
         '| {--x--}{>>report-press<<} | {--y--}{>>report-press<<} |\n| - | - |\n| {--5--}{>>report-press<<} | {--6--}{>>report-press<<} |\n\nEnd.\n',
     );
+    expectBothEditions(text, oldText, newText);
+  });
+
+  it('in a source with CRLF line endings, the lines written end the same way', () => {
+    const crlf = (lines: string[]) => lines.join('\r\n');
+    const oldText = crlf(['| a | b |', '| - | - |', '| 1 | 2 |', '| 3 | 4 |', '', 'Gone paragraph.', '', 'End.', '']);
+    const newText = crlf(['| a | b |', '| - | - |', '| 3 | 4 |', '', 'End.', '']);
+    const { text } = compare(oldText, newText);
+    expect(text).toBe(crlf(['| a | b |', '| - | - |', '| {--1--}{>>report-press<<} | {--2--}{>>report-press<<} |', '| 3 | 4 |', '', '{--Gone paragraph.--}{>>report-press<<}', '', 'End.', '']));
     expectBothEditions(text, oldText, newText);
   });
 

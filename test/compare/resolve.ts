@@ -21,14 +21,15 @@ export function resolveMarkup(marked: string, mode: 'accept' | 'reject'): string
     .replace(DELETE, (_, text: string) => (mode === 'accept' ? '' : unescape(text, '--}')));
 }
 
-/** The text blocks of a source (paragraphs, headings, table cells) as `type: text`, white space collapsed, empty ones left out. */
+/** The text blocks of a source (paragraphs, headings, table cells) as `type: text`, white space collapsed, empty ones (and bare task boxes) left out. */
 export function blockTexts(source: string): string[] {
   const tree = parseMarkdown(new VFile({ path: 'resolved.md', value: source }));
   const texts: string[] = [];
   visit(tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
     const text = toString(node).replace(/\s+/g, ' ').trim();
-    if (text !== '') texts.push(`${node.type}: ${text}`);
+    // A task item whose text was deleted keeps its box, which alone is no task.
+    if (text !== '' && !/^\[[ xX]\]$/.test(text)) texts.push(`${node.type}: ${text}`);
     return 'skip';
   });
   return texts;

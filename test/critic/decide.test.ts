@@ -11,6 +11,7 @@ import { applyEdits } from '../../pipeline/fix/apply-fixes.ts';
 import { parseMarkdown } from '../../pipeline/parse/parse.ts';
 import { resolveSuggestionsInTree } from '../../pipeline/critic/suggestions.ts';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
+import { main } from '../../pipeline/cli.ts';
 
 const run = promisify(execFile);
 const press = path.resolve(import.meta.dirname, '../../bin/press.js');
@@ -151,9 +152,14 @@ describe('deciding suggestions in the source', () => {
     expect(unclosed.stderr).toContain('[critic-unclosed]');
     expect(await readFile(path.join(dir, 'c.md'), 'utf8')).toBe('# T\n\n{++a++} and {--never\n');
 
-    for (const args of [['check', 'a.md', '--marked'], ['check', 'a.md', '--fix', '--accept'], ['build', 'a.md', '--accept', '--reject'], ['build', 'a.md', '--author', '甲']]) {
-      const usage = await pressCommand(args, dir);
-      expect(usage.code, args.join(' ')).toBe(2);
+  });
+
+  it('refuses flags that do not go together, as usage errors', async () => {
+    for (const args of [['check', 'a.md', '--marked'], ['check', 'a.md', '--fix', '--accept'], ['build', 'a.md', '--accept', '--reject'], ['build', 'a.md', '--marked', '--accept'], ['build', 'a.md', '--author', '甲'], ['check', 'a.md', '--accept', '--author', ' ']]) {
+      let written = '';
+      const stderr = { write: (text: string) => ((written += text), true) } as unknown as NodeJS.WriteStream;
+      expect(await main(args, stderr), args.join(' ')).toBe(2);
+      expect(written).toContain('Usage:');
     }
   });
 });
