@@ -5,6 +5,7 @@ import type { BlockState } from '../context.ts';
 import { paragraphContent, renderBlocks } from '../dispatch.ts';
 import { outlineLevel } from '../../outline-level.ts';
 import { headingStyleId, listContinueStyleId, quoteStyleId } from '../style-ids.ts';
+import { paragraphMarkRevision } from '../paragraph-mark.ts';
 
 /** The state without a pending list-item number (for every block after an item's first paragraph). */
 export function withoutItem(state: BlockState): BlockState {
@@ -32,6 +33,7 @@ export function paragraph(node: MdParagraph, state: BlockState): FileChild[] {
     new Paragraph({
       style: paragraphStyle(node, state),
       ...(numbering ? { numbering: { reference: numbering.reference, level: numbering.level, instance: numbering.instance } } : {}),
+      ...paragraphMarkRevision(node.children, state.ctx.revisions),
       children: paragraphContent(node.children, state, state.item?.prefix),
     }),
   ];
@@ -47,7 +49,8 @@ export function heading(node: Heading, state: BlockState): FileChild[] {
   const bookmark = id === undefined ? undefined : state.ctx.bookmarks.get(id);
   const children = paragraphContent(node.children, withoutItem(state));
   const numbered = level !== 'title' && state.ctx.headingNumbers.has(node);
-  return [new Paragraph({ style: level === 'title' ? 'Title' : headingStyleId(level), ...(numbered ? { numbering: { reference: HEADING_REFERENCE, level: level - 1 } } : {}), children: bookmark === undefined ? children : [new Bookmark({ id: bookmark, children })] })];
+  const mark = paragraphMarkRevision(node.children, state.ctx.revisions);
+  return [new Paragraph({ style: level === 'title' ? 'Title' : headingStyleId(level), ...(numbered ? { numbering: { reference: HEADING_REFERENCE, level: level - 1 } } : {}), ...mark, children: bookmark === undefined ? children : [new Bookmark({ id: bookmark, children })] })];
 }
 
 /** `thematicBreak`: an empty paragraph whose style draws a rule. */
