@@ -100,7 +100,7 @@ export function pushText(state: InlineState, text: string): void {
 function run(state: InlineState, options: IRunOptions): ParagraphChild {
   const revision = activeRevision(state.marks);
   if (!revision) return new TextRun(options);
-  const change = { id: state.block.ctx.revisions.nextRevisionId(), author: revision.stamp.author, date: revision.stamp.date };
+  const change = { id: state.block.ctx.revisions.nextRevisionId(revision.stamp, revision.change), author: revision.stamp.author, date: revision.stamp.date };
   return revision.change === 'insert' ? new InsertedTextRun({ ...options, ...change }) : new DeletedTextRun({ ...options, ...change });
 }
 

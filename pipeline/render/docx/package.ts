@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { writeMoves, type MoveEnds } from './moves.ts';
 import type { DeclaredFont } from './fonts.ts';
 import { mergeReferenceStyles, usedStyleIds } from './reference-styles.ts';
 import { applyStyleSwitches, type StyleSwitches } from './style-switches.ts';
@@ -13,6 +14,8 @@ export interface PackageOptions {
   lang: string;
   /** Style properties the docx library cannot write, by paragraph style id. */
   styleSwitches?: StyleSwitches;
+  /** Tracked changes that are ends of moves, written as `w:moveFrom`/`w:moveTo`. */
+  moves?: MoveEnds;
   /** `--reference-docx`: its styles part replaces the template's (missing used styles merged in). */
   referenceStyles?: {
     xml: string;
@@ -55,6 +58,10 @@ export function finishPackage(packed: Uint8Array, options: PackageOptions): Uint
   }
   renumberRelationships(files, text);
   edit('word/document.xml', renumberBookmarks);
+  if (options.moves) {
+    const moves = options.moves;
+    for (const part of ['word/document.xml', 'word/footnotes.xml']) edit(part, (xml) => writeMoves(xml, moves));
+  }
   if (options.referenceStyles) {
     const { xml, onMerged } = options.referenceStyles;
     const used = usedStyleIds(Object.keys(files).filter((name) => /^word\/(?!styles\.xml$).*\.xml$/.test(name)).map((name) => text(name) ?? ''));

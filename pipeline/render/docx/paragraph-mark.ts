@@ -13,6 +13,6 @@ export function paragraphMarkRevision(children: readonly PhrasingContent[], revi
   if (content.length !== 1 || only === undefined) return undefined;
   if (only.type !== 'suggestionInsert' && only.type !== 'suggestionDelete') return undefined;
   const stamp = revisions.stamp(only.attribution);
-  const change = { id: revisions.nextRevisionId(), author: stamp.author, date: stamp.date };
+  const change = { id: revisions.nextRevisionId(stamp, only.type === 'suggestionInsert' ? 'insert' : 'delete'), author: stamp.author, date: stamp.date };
   return { run: only.type === 'suggestionInsert' ? { insertion: change } : { deletion: change } };
 }

@@ -80,7 +80,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
   const packed = await Packer.toBuffer(document);
   const referenceStyles = options.referenceDocx === undefined ? undefined : referenceStylesFor(options.referenceDocx, report.file);
   const styleSwitches = styleSwitchesOf(profile.paragraph);
-  return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, styleSwitches, ...(referenceStyles ? { referenceStyles } : {}) });
+  return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, styleSwitches, moves: ctx.revisions.moveEnds(), ...(referenceStyles ? { referenceStyles } : {}) });
 }
 
 /** The reference's styles part and what to report after merging; an error if the file has none. */

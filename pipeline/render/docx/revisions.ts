@@ -1,5 +1,6 @@
 import { Paragraph, TextRun, type ICommentOptions } from 'docx';
-import type { Attribution } from '../../critic/syntax.ts';
+import { moveId, type Attribution } from '../../critic/syntax.ts';
+import type { MoveEnds } from './moves.ts';
 
 /** Author written for a suggestion that names none (Word needs one). */
 export const DEFAULT_REVISION_AUTHOR = 'report-press';
@@ -16,6 +17,8 @@ export interface RevisionStamp {
   author: string;
   /** `YYYY-MM-DDThh:mm:ssZ`. */
   date: string;
+  /** The move this change is an end of (`move:<id>`), if any. */
+  move?: string;
 }
 
 /**
@@ -23,7 +26,8 @@ export interface RevisionStamp {
  * becomes midnight UTC; with no date, the build's fixed date, so the file is reproducible).
  */
 export function revisionStamp(attribution: Attribution, buildDate: Date): RevisionStamp {
-  return { author: attribution.author ?? DEFAULT_REVISION_AUTHOR, date: wordDate(attribution.date, buildDate) };
+  const move = moveId(attribution);
+  return { author: attribution.author ?? DEFAULT_REVISION_AUTHOR, date: wordDate(attribution.date, buildDate), ...(move !== undefined ? { move } : {}) };
 }
 
 function wordDate(date: string | undefined, buildDate: Date): string {
@@ -44,9 +48,18 @@ export class RevisionRegistry {
 
   constructor(private readonly buildDate: Date) {}
 
-  /** A new id for one `w:ins` or `w:del`. */
-  nextRevisionId(): number {
-    return this.revision++;
+  private readonly moves = new Map<number, { end: 'from' | 'to'; name: string }>();
+
+  /** A new id for one `w:ins` or `w:del` of this stamp's kind; an end of a move is noted as such. */
+  nextRevisionId(stamp?: RevisionStamp, change?: 'insert' | 'delete'): number {
+    const id = this.revision++;
+    if (stamp?.move !== undefined && change !== undefined) this.moves.set(id, { end: change === 'insert' ? 'to' : 'from', name: `move-${stamp.move}` });
+    return id;
+  }
+
+  /** The changes that are ends of moves, for `writeMoves`. */
+  moveEnds(): MoveEnds {
+    return this.moves;
   }
 
   /** The stamp of a suggestion with this attribution. */

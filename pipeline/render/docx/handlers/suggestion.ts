@@ -3,8 +3,8 @@ import { moveId, type Attribution, type SuggestionComment, type SuggestionDelete
 import type { InlineState } from '../context.ts';
 import { pushChild, renderInline, withMark } from '../dispatch.ts';
 
-// Moves (`move:<id>` pairs) are written as a deletion and an insertion: the docx library has no
-// `w:moveFrom`/`w:moveTo`, and Word, LibreOffice and pandoc all read the pair as such.
+// Moves (`move:<id>` pairs) are written here as a deletion and an insertion, which `moves.ts`
+// turns into `w:moveFrom`/`w:moveTo` once the package is written (the docx library has neither).
 
 /** `suggestionInsert`: its runs as a tracked insertion (`w:ins`) with the suggestion's author and date. */
 export function suggestionInsert(node: SuggestionInsert, state: InlineState): void {
