@@ -159,14 +159,10 @@ function block(node: RootContent, walk: Walk): void {
       addLeaf(walk, 'caption', node.caption, { kind: 'caption' }, undefined);
       return;
     case 'code': {
+      // Its text is compared, but has no place in the source: CriticMarkup there would be code.
       walk.codeIndex++;
       const leaf = emptyLeaf(walk, 'code', { kind: 'code', index: walk.codeIndex }, node);
       leaf.text = node.value;
-      if (walk.source !== undefined && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-        const slice = walk.source.slice(node.position.start.offset, node.position.end.offset);
-        const at = slice.indexOf(node.value);
-        if (at >= 0) leaf.segments.push(identitySegment(0, node.value.length, node.position.start.offset + at));
-      }
       walk.leaves.push(leaf);
       return;
     }
@@ -226,7 +222,8 @@ function inline(nodes: readonly Nodes[], leaf: Leaf, walk: Walk): void {
         appendText(leaf, joinSoftBreaks(node.value), node, walk.source);
         break;
       case 'inlineCode':
-        appendText(leaf, node.value.replace(/\r?\n/g, ' '), node, walk.source);
+        // No place in the source: CriticMarkup inside a code span would be its literal text.
+        appendText(leaf, node.value.replace(/\r?\n/g, ' '), node, undefined);
         break;
       case 'break':
         leaf.text += '\n';
@@ -276,9 +273,6 @@ function appendText(leaf: Leaf, rendered: string, node: Nodes, source: string | 
   leaf.segments.push({ start, end: leaf.text.length, sources });
 }
 
-function identitySegment(start: number, length: number, sourceStart: number): LeafSegment {
-  return { start, end: start + length, sources: Array.from({ length: length + 1 }, (_, index) => sourceStart + index) };
-}
 
 function rangeOf(source: string, node: Nodes | undefined, children: readonly PhrasingContent[]): LeafRange | undefined {
   const inlineStart = children[0]?.position?.start.offset;

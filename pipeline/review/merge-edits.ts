@@ -21,68 +21,98 @@ export interface MergedEdits {
   conflicts: Conflict[];
 }
 
-/** Merge the placed edits of all copies, in the order of the copies. */
+/**
+ * Merge the placed edits of all copies, in the order of the copies. The pieces of one change (a
+ * change cut at inline markup) are merged together: a change is written whole or kept as a
+ * comment whole.
+ */
 export function mergeEdits(placed: readonly PlacedEdit[], source: string, chinese: boolean): MergedEdits {
   const kept: PlacedEdit[] = [];
   const conflicts: Conflict[] = [];
-  const asComments: PlacedEdit[] = [];
+  const asComments: PlacedEdit[][] = [];
   // Changes first, in the order of the copies; comments after them, as they change no text.
-  const changes = placed.filter((edit) => edit.opinion.kind !== 'comment');
-  const comments = placed.filter((edit) => edit.opinion.kind === 'comment');
-  for (const edit of changes) {
-    const clash = kept.find((other) => overlaps(edit, other));
+  const groups = groupByOpinion(placed);
+  const changes = groups.filter((group) => group[0]?.opinion.kind !== 'comment');
+  const comments = groups.filter((group) => group[0]?.opinion.kind === 'comment');
+  for (const group of changes) {
+    const clash = kept.find((other) => group.some((edit) => clashes(edit, other)));
     if (!clash) {
-      kept.push(edit);
+      kept.push(...group);
       continue;
     }
-    if (clash.opinion.copy !== edit.opinion.copy && clash.from === edit.from && clash.to === edit.to && clash.proposed === edit.proposed && clash.old === edit.old) {
-      if (clash.opinion !== edit.opinion) {
-        addNote(edit.opinion, chinese ? `与${clash.opinion.author}的修改相同` : `same change as ${clash.opinion.author}`);
-        addNote(clash.opinion, chinese ? `与${edit.opinion.author}的修改相同` : `same change as ${edit.opinion.author}`);
-      }
+    const [first] = group;
+    if (first && group.length === 1 && sameChange(first, clash)) {
+      addNote(first.opinion, chinese ? `与${clash.opinion.author}的修改相同` : `same change as ${clash.opinion.author}`);
+      addNote(clash.opinion, chinese ? `与${first.opinion.author}的修改相同` : `same change as ${first.opinion.author}`);
       continue;
     }
-    if (clash.opinion.copy !== edit.opinion.copy) {
-      if (!conflicts.some((conflict) => conflict.kept.opinion === clash.opinion && conflict.other.opinion === edit.opinion)) conflicts.push({ kept: clash, other: edit });
-      addNote(edit.opinion, chinese ? `与${clash.opinion.author}的修改冲突` : `conflicts with ${clash.opinion.author}`);
-      addNote(clash.opinion, chinese ? `与${edit.opinion.author}的修改冲突` : `conflicts with ${edit.opinion.author}`);
+    if (first && !conflicts.some((conflict) => conflict.kept.opinion === clash.opinion && conflict.other.opinion === first.opinion)) conflicts.push({ kept: clash, other: first });
+    if (first) {
+      addNote(first.opinion, chinese ? `与${clash.opinion.author}的修改冲突` : `conflicts with ${clash.opinion.author}`);
+      addNote(clash.opinion, chinese ? `与${first.opinion.author}的修改冲突` : `conflicts with ${first.opinion.author}`);
     }
-    asComments.push(edit);
+    asComments.push(group);
   }
-  for (const comment of comments) {
+  for (const group of comments) {
     // A comment on text another change touches stays a comment, after that change.
-    if (kept.some((other) => overlaps(comment, other) || (comment.from < comment.to && other.from === other.to && other.from > comment.from && other.from < comment.to))) asComments.push(comment);
-    else kept.push(comment);
+    if (kept.some((other) => group.some((comment) => touches(comment, other)))) asComments.push(group);
+    else kept.push(...group);
   }
-  // What could not be written in place is kept as a comment after the passage it concerns.
-  for (const edit of asComments) {
-    const at = endOfClashes(edit, kept);
-    const attribution = { author: edit.opinion.author, ...(edit.opinion.date ? { date: edit.opinion.date } : {}), text: describe(edit, chinese) };
-    kept.push({ ...edit, from: at, to: at, markup: commentMarkup('', attribution), old: '', proposed: '' });
+  // What could not be written in place is kept as one comment after the passage it concerns.
+  for (const group of asComments) {
+    const [first] = group;
+    if (!first) continue;
+    const span = { ...first, from: Math.min(...group.map((edit) => edit.from)), to: Math.max(...group.map((edit) => edit.to)) };
+    const at = endOfClashes(span, kept);
+    const attribution = { author: first.opinion.author, ...(first.opinion.date ? { date: first.opinion.date } : {}), text: describe(first, chinese) };
+    kept.push({ ...first, from: at, to: at, markup: commentMarkup('', attribution), old: '', proposed: '', block: false });
   }
-  const edits = kept.map((edit) => ({ offset: edit.from, old: source.slice(edit.from, edit.to), new: edit.markup, ruleId: 'review' }));
-  return { edits, conflicts };
+  // At one offset, insertions go before a change that starts there (as \`applyEdits\` needs).
+  const ordered = kept.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.from - b.edit.from || Number(a.edit.to > a.edit.from) - Number(b.edit.to > b.edit.from) || a.order - b.order);
+  return { edits: ordered.map(({ edit }) => ({ offset: edit.from, old: source.slice(edit.from, edit.to), new: edit.markup, ruleId: 'review' })), conflicts };
+}
+
+function groupByOpinion(placed: readonly PlacedEdit[]): PlacedEdit[][] {
+  const groups = new Map<PlacedEdit['opinion'], PlacedEdit[]>();
+  for (const edit of placed) groups.set(edit.opinion, [...(groups.get(edit.opinion) ?? []), edit]);
+  return [...groups.values()];
+}
+
+function sameChange(a: PlacedEdit, b: PlacedEdit): boolean {
+  return a.opinion.copy !== b.opinion.copy && a.from === b.from && a.to === b.to && a.proposed === b.proposed && a.old === b.old;
 }
 
 function addNote(opinion: PlacedEdit['opinion'], note: string): void {
   if (!opinion.notes.includes(note)) opinion.notes.push(note);
 }
 
-/** The edits overlap: their ranges share text, or one is an insertion inside (or at the same point as) the other. */
-function overlaps(a: PlacedEdit, b: PlacedEdit): boolean {
-  // Two insertions at one point clash when two departments made them; one department's stay in order.
-  if (a.from === a.to && b.from === b.to) return a.from === b.from && a.opinion.copy !== b.opinion.copy;
-  if (a.from === a.to) return a.from > b.from && a.from < b.to;
-  if (b.from === b.to) return b.from > a.from && b.from < a.to;
+/**
+ * Two departments' edits clash when they change text in common, or one inserts inside or at the
+ * edge of the other's change, or both insert at one point (new paragraphs after the same one do
+ * not clash: they follow each other). One department's own edits never clash.
+ */
+function clashes(a: PlacedEdit, b: PlacedEdit): boolean {
+  if (a.opinion.copy === b.opinion.copy) return false;
+  if (a.from === a.to && b.from === b.to) return a.from === b.from && !(a.block && b.block);
+  if (a.from === a.to) return a.from >= b.from && a.from <= b.to;
+  if (b.from === b.to) return b.from >= a.from && b.from <= a.to;
   return a.from < b.to && b.from < a.to;
 }
 
+/** A comment's anchor touches a change: they share text, or the change inserts inside the anchor. */
+function touches(comment: PlacedEdit, change: PlacedEdit): boolean {
+  if (comment.from === comment.to) return change.from < comment.from && comment.from < change.to;
+  if (change.from === change.to) return change.from > comment.from && change.from < comment.to;
+  return comment.from < change.to && change.from < comment.to;
+}
+
+/** The first place at or after `edit`'s end that is inside no kept change (a comment goes after what it clashed with). */
 function endOfClashes(edit: PlacedEdit, kept: readonly PlacedEdit[]): number {
   let at = edit.to;
   for (let moved = true; moved; ) {
     moved = false;
     for (const other of kept) {
-      if (other.from < at && at < other.to) {
+      if (other.from < other.to && other.from <= at && at < other.to) {
         at = other.to;
         moved = true;
       }

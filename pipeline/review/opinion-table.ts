@@ -45,9 +45,14 @@ function notesText(opinion: Opinion, chinese: boolean): string {
   return [`${how}${when}`, ...opinion.notes].join(chinese ? '；' : '; ');
 }
 
-/** The CSV of the table. */
+/**
+ * The CSV of the table. A cell that a spreadsheet would take for a formula (`=…`, `+5%`, `-3%`,
+ * `@…`: texts and names come from outside files) starts with an apostrophe, which Excel and WPS
+ * show as text and do not print.
+ */
 export function opinionCsv(rows: readonly string[][]): Uint8Array {
-  return new TextEncoder().encode(`\uFEFF${stringify(rows as string[][], { record_delimiter: 'windows' })}`);
+  const safe = rows.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+  return new TextEncoder().encode(`\uFEFF${stringify(safe, { record_delimiter: 'windows' })}`);
 }
 
 /** What the Word file of the table is made from. */

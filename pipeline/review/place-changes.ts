@@ -20,6 +20,8 @@ export interface PlacedEdit {
   old: string;
   proposed: string;
   opinion: Opinion;
+  /** A whole new paragraph (two departments' new paragraphs after one paragraph both stand). */
+  block?: boolean;
 }
 
 /** Everything one copy proposes: edits for the source, and the rows of the summary. */
@@ -142,10 +144,10 @@ function placeInsertedLeaf(change: Extract<DepartmentChange, { kind: 'insert-lea
   const first = context.sourceLeaves.find((leaf) => leaf.range !== undefined);
   if (!anchor) {
     if (!first?.range) return unplaced(opinion, context, placed);
-    placed.edits.push({ from: first.range.blockStart, to: first.range.blockStart, markup: `${markup}\n\n${first.range.linePrefix.replace(/\S/g, ' ')}`, old: '', proposed: change.text, opinion });
+    placed.edits.push({ from: first.range.blockStart, to: first.range.blockStart, markup: `${markup}\n\n${first.range.linePrefix.replace(/\S/g, ' ')}`, old: '', proposed: change.text, opinion, block: true });
   } else if (anchor.range && (anchor.kind === 'paragraph' || anchor.kind === 'heading' || anchor.kind === 'code')) {
     const prefix = anchor.range.linePrefix.replace(/(?:[-*+]|\d{1,9}[.)])([ \t]+)(?:\[[ xX]\][ \t]+)?$/, (marker) => ' '.repeat(marker.length));
-    placed.edits.push({ from: anchor.range.blockEnd, to: anchor.range.blockEnd, markup: `\n\n${prefix}${markup}`, old: '', proposed: change.text, opinion });
+    placed.edits.push({ from: anchor.range.blockEnd, to: anchor.range.blockEnd, markup: `\n\n${prefix}${markup}`, old: '', proposed: change.text, opinion, block: true });
   } else if (anchor.range) {
     // After a table cell, a caption or a footnote a paragraph cannot stand: a comment holds it.
     const note = context.chinese ? `新增段落：${change.text}` : `new paragraph: ${change.text}`;
@@ -195,7 +197,15 @@ function placeComment(change: Extract<DepartmentChange, { kind: 'comment' }>, co
   placed.opinions.push(opinion);
 }
 
-/** Text from Word written into Markdown: the characters Markdown would read as syntax escaped. */
+/**
+ * Text from Word written into Markdown: the characters Markdown would read as syntax escaped (an
+ * entity-like `&copy;`, a CriticMarkup opener `{++` included), and line breaks (Shift+Enter, a
+ * second paragraph in a cell) made spaces, which keep a table row or a heading whole.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>~|]/g, (character) => `\\${character}`);
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]<>~|]/g, (character) => `\\${character}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/\{(?=\+\+|--|~~|==|>>)/g, '\\{');
 }

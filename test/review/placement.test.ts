@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reportFrom } from '../helpers/report.ts';
+import { toString } from 'mdast-util-to-string';
 import { leavesOf } from '../../pipeline/review/leaves.ts';
+import { collectSuggestions } from '../../pipeline/critic/suggestions.ts';
 import { reviewCopies, type ReviewedCopy } from '../../pipeline/review/review-copies.ts';
 
 const FRONT = '---\ntitle: 测试\nlang: zh-CN\n---\n\n';
@@ -83,5 +85,55 @@ describe('review writes each change at its place in the source', () => {
       '市发展改革委 与市财政局的修改相同',
       '市财政局 与市发展改革委的修改相同',
     ]);
+  });
+
+  it('an insertion at the edge of another department\'s change is a conflict, not a crash', async () => {
+    const source = 'The economy grew steadily this year.\n';
+    const result = await reviewMarkdown(source, [
+      { author: 'A', markdown: 'The economy grew quickly this year.\n' },
+      { author: 'B', markdown: 'The economy grew very steadily this year.\n' },
+    ]);
+    expect(result.body).toBe('The economy grew {~~steadily~>quickly~~}{>>A 2024-12-01<<}{>>B 2024-12-01: 建议插入“very ”<<} this year.\n');
+    expect(result.conflicts).toHaveLength(1);
+  });
+
+  it('a change cut at inline markup that conflicts is kept as one comment, none of it written', async () => {
+    const source = 'Alpha **beta gamma** delta epsilon.\n';
+    const result = await reviewMarkdown(source, [
+      { author: 'B', markdown: 'Alpha **beta theta** delta epsilon.\n' },
+      { author: 'A', markdown: 'Alpha **beta zeta** epsilon.\n' },
+    ]);
+    // A's change ran past the bold text: its comment follows all it would have changed.
+    expect(result.body).toBe('Alpha **beta {~~gamma~>theta~~}{>>B 2024-12-01<<}** delta{>>A 2024-12-01: 建议将“gamma delta”改为“zeta”<<} epsilon.\n');
+  });
+
+  it('new paragraphs from two departments after the same paragraph both stand', async () => {
+    const result = await reviewMarkdown('First.\n\nLast.\n', [
+      { author: 'A', markdown: 'First.\n\nFrom A.\n\nLast.\n' },
+      { author: 'B', markdown: 'First.\n\nFrom B.\n\nLast.\n' },
+    ]);
+    expect(result.body).toBe('First.\n\n{++From A.++}{>>A 2024-12-01<<}\n\n{++From B.++}{>>B 2024-12-01<<}\n\nLast.\n');
+    expect(result.conflicts).toHaveLength(0);
+  });
+
+  it('never writes CriticMarkup into code, where it would be printed as code', async () => {
+    const source = 'Run `press build now` first.\n\n```text\nhello world\n```\n';
+    const result = await reviewMarkdown(source, [{ author: 'A', markdown: 'Run `press check now` first.\n\n```text\nhello there world\n```\n' }]);
+    expect(result.body).toBe(source);
+    expect(result.opinions.map((opinion) => [opinion.original, opinion.proposal, opinion.line])).toEqual([
+      ['build', 'check', undefined],
+      ['（在“…hello ”之后）', 'there ', undefined],
+    ]);
+  });
+
+  it('text from Word that Markdown would read as syntax or break lines is escaped', async () => {
+    const source = '| a | b |\n| --- | --- |\n| one | two |\n';
+    // The copy's cell reads `one &copy; {++x++}` and a line break, as Word shows it.
+    const { body } = await reviewMarkdown(source, [{ author: 'A', markdown: '| a | b |\n| --- | --- |\n| one \\&copy; \\{++x++}<br>y | two |\n' }]);
+    const [inserted, ...more] = collectSuggestions((await reportFrom(FRONT + body)).tree);
+    expect(more).toEqual([]);
+    expect(inserted?.type).toBe('suggestionInsert');
+    expect(toString(inserted)).toBe(' &copy; {++x++}y');
+    expect(body.split('\n').length).toBe(source.split('\n').length);
   });
 });
