@@ -80,6 +80,15 @@ const PARAGRAPH_HANDLERS: Readonly<Record<string, ParagraphHandler>> = {
     context.currentMove = moveName(element);
     return [];
   },
+  // A range's end ends its name: a later move outside any range must not take it.
+  'w:moveFromRangeEnd': (_element, context) => {
+    delete context.currentMove;
+    return [];
+  },
+  'w:moveToRangeEnd': (_element, context) => {
+    delete context.currentMove;
+    return [];
+  },
   'w:smartTag': inside,
   'w:customXml': inside,
   'w:dir': inside,
@@ -112,8 +121,6 @@ const PARAGRAPH_HANDLERS: Readonly<Record<string, ParagraphHandler>> = {
   'w:pPr': nothing,
   'w:proofErr': nothing,
   'w:bookmarkEnd': nothing,
-  'w:moveFromRangeEnd': nothing,
-  'w:moveToRangeEnd': nothing,
   'w:permStart': nothing,
   'w:permEnd': nothing,
 };
