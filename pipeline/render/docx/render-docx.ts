@@ -67,7 +67,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
     ...(meta.description !== undefined ? { description: meta.description } : {}),
     revision: 1,
     // Which source this file was built from: `press review` and `press import` read it back.
-    customProperties: [{ name: SOURCE_STAMP_PROPERTY, value: formatStamp(stampOf(path.basename(report.file.path), String(report.file.value))) }],
+    customProperties: [{ name: SOURCE_STAMP_PROPERTY, value: formatStamp(stampOf(path.basename(report.file.path), stampedText(report))) }],
     externalStyles: tableStylesXml(),
     styles: buildStyles(template, profile, meta.lang),
     numbering: { config: numberingConfig(template, profile) },
@@ -81,6 +81,18 @@ export async function renderDocx(report: Report, template: Template, options: Do
   const referenceStyles = options.referenceDocx === undefined ? undefined : referenceStylesFor(options.referenceDocx, report.file);
   const styleSwitches = styleSwitchesOf(profile.paragraph);
   return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, styleSwitches, moves: ctx.revisions.moveEnds(), ...(referenceStyles ? { referenceStyles } : {}) });
+}
+
+/**
+ * The text the stamp is made from: the source, or, when the build decided its suggestions
+ * (`--accept`, `--reject`), the source and that decision, since the file then shows another text
+ * than the source's (review takes such a copy for another edition).
+ */
+function stampedText(report: Report): string {
+  const source = String(report.file.value);
+  const settings = report.file.data.suggestions;
+  if (settings?.mode !== 'accept' && settings?.mode !== 'reject') return source;
+  return `${source}\u0000${settings.mode}\u0000${settings.author ?? ''}`;
 }
 
 /** The reference's styles part and what to report after merging; an error if the file has none. */
