@@ -162,15 +162,21 @@ describe('bad input never crashes press', { timeout: 240_000 }, () => {
 
   it('stops a build that runs past --timeout, even in the middle of parsing, and says where', async () => {
     const dir = await temporaryFolder();
-    // One paragraph of 9 MB: parsing it alone takes many seconds even on a fast machine, while
-    // starting the command takes one or two, so a 6 s limit falls inside parsing on any machine
-    // (a 3 MB paragraph and 12 s reached the PDF stage on a faster one).
-    await writeFiles(dir, { 'long.md': `${FRONT}${'word '.repeat(1_800_000)}\n` });
-    const outcome = await press(['build', 'long.md', '--out', 'out', '--timeout', '6'], dir);
+    // One paragraph of 15 MB (the limit is 25): parsing it alone takes half a minute here and
+    // well over 12 s on a machine twice as fast. Starting the command takes a second or two, but
+    // under the load of a parallel test run it took more than 12 s: a limit that ran out while
+    // starting is tried again, doubled (3 MB and 12 s reached the PDF stage on a fast machine).
+    await writeFiles(dir, { 'long.md': `${FRONT}${'word '.repeat(3_000_000)}\n` });
+    let seconds = 12;
+    let outcome = await press(['build', 'long.md', '--out', 'out', '--timeout', String(seconds)], dir);
+    while (/ while starting /.test(outcome.stderr) && seconds < 48) {
+      seconds *= 2;
+      outcome = await press(['build', 'long.md', '--out', 'out', '--timeout', String(seconds)], dir);
+    }
     expect(outcome.code).toBe(1);
     expectNoStackTrace(outcome);
-    expect(outcome.stderr).toMatch(/^press: long\.md: the build timed out after 6 s in the (parse|transform) stage and was stopped; nothing was written/m);
-    expect(outcome.ms).toBeLessThan(40_000);
+    expect(outcome.stderr).toMatch(new RegExp(`^press: long\\.md: the build timed out after ${seconds} s in the (parse|transform) stage and was stopped; nothing was written`, 'm'));
+    expect(outcome.ms).toBeLessThan((seconds + 28) * 1000);
     expect(await readdir(dir)).toEqual(['long.md']);
   });
 
