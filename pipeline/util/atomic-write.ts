@@ -27,6 +27,36 @@ function temporaryPathFor(finalPath: string, pid: number = process.pid): string 
   return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.${pid}.tmp`);
 }
 
+/**
+ * Make `dir` and the folders above it that are missing, one level at a time; resolves to the
+ * outermost folder made (undefined when `dir` existed). Not `mkdir({ recursive: true })`, which
+ * under a file system that refuses new folders without saying EACCES (`/proc`: ENOENT) tries
+ * again forever at full speed.
+ */
+async function makeFolders(dir: string): Promise<string | undefined> {
+  // The folders that are missing, innermost first, up to one that exists or could be made.
+  const missing: string[] = [];
+  let outermost: string | undefined;
+  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
+    try {
+      await mkdir(folder);
+      outermost = folder;
+      break;
+    } catch (failure) {
+      const code = (failure as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') break;
+      if (code !== 'ENOENT' || path.dirname(folder) === folder) throw failure;
+      missing.push(folder);
+    }
+  }
+  // Then the rest, outermost first; a second ENOENT now is a file system that will not have it.
+  for (const folder of missing.reverse()) {
+    await mkdir(folder);
+    outermost ??= folder;
+  }
+  return outermost;
+}
+
 /** A set of outputs written to temporary files first and renamed into place together. */
 export class OutputBatch {
   private readonly staged: { temporary: string; final: string }[] = [];
@@ -35,7 +65,7 @@ export class OutputBatch {
 
   /** Write one output to a hidden temporary file beside its final path. */
   async stage(finalPath: string, data: string | Uint8Array): Promise<void> {
-    const created = await mkdir(path.dirname(finalPath), { recursive: true });
+    const created = await makeFolders(path.dirname(finalPath));
     if (created !== undefined) {
       this.folders.push({ outermost: created, innermost: path.dirname(finalPath) });
       emit({ kind: 'folder', dir: created });
