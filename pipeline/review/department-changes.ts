@@ -18,12 +18,12 @@ export interface AlignedLeaf extends AlignableBlock {
 /**
  * Wrap leaves for `alignBlocks`: the same kind and text make the same block. A caption is a
  * paragraph: a reader of Word files knows it only by its style, which a department may change.
- * A table cell keeps its place: rewritten beyond likeness, it is still that cell.
+ * A table cell and a heading keep their place: rewritten beyond likeness, each is still itself.
  */
 export function alignable(leaves: readonly Leaf[]): AlignedLeaf[] {
   return leaves.map((leaf, index) => {
     const type = leaf.kind === 'caption' ? 'paragraph' : leaf.kind;
-    return { kind: 'text', type, key: `${type}\u0000${leaf.text}`, text: leaf.text, leaf, index, keepsPlace: leaf.kind === 'cell' };
+    return { kind: 'text', type, key: `${type}\u0000${leaf.text}`, text: leaf.text, leaf, index, keepsPlace: leaf.kind === 'cell' || leaf.kind === 'heading' };
   });
 }
 

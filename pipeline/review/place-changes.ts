@@ -107,11 +107,11 @@ function placeEdit(change: Extract<DepartmentChange, { kind: 'edit' }>, context:
   const attribution = written(change.attribution);
   const text = escapeMarkdown(change.text);
   if (start === end) {
-    const at = sourcePoint(target.leaf, start);
+    const at = sourcePoint(target.leaf, start, context.source);
     if (at === undefined) return unplaced(opinion, context, placed);
     placed.edits.push({ from: at, to: at, markup: insertMarkup(text, attribution), old: '', proposed: change.text, opinion });
   } else {
-    const pieces = sourcePieces(target.leaf, start, end);
+    const pieces = sourcePieces(target.leaf, start, end, context.source);
     if (pieces.length === 0) return unplaced(opinion, context, placed);
     pieces.forEach((piece, index) => {
       const old = context.source.slice(piece.from, piece.to);
@@ -182,13 +182,13 @@ function placeComment(change: Extract<DepartmentChange, { kind: 'comment' }>, co
   const start = target.match.offset(change.start);
   const end = target.match.offset(change.end);
   const attribution = { ...written(change.attribution), ...(change.attribution.text ? { text: change.attribution.text } : {}) };
-  const pieces = start !== undefined && end !== undefined && end > start ? sourcePieces(target.leaf, start, end) : [];
+  const pieces = start !== undefined && end !== undefined && end > start ? sourcePieces(target.leaf, start, end, context.source) : [];
   const single = pieces.length === 1 && pieces[0] && pieces[0].textStart === start && pieces[0].textEnd === end ? pieces[0] : undefined;
   if (single) {
     const old = context.source.slice(single.from, single.to);
     placed.edits.push({ from: single.from, to: single.to, markup: commentMarkup(old, attribution), old, proposed: old, opinion });
   } else {
-    const at = (end !== undefined ? sourcePoint(target.leaf, end) : undefined) ?? target.leaf.range?.inlineEnd;
+    const at = (end !== undefined ? sourcePoint(target.leaf, end, context.source) : undefined) ?? target.leaf.range?.inlineEnd;
     if (at === undefined) return unplaced(opinion, context, placed);
     const quoted = change.anchor === '' ? attribution : { ...attribution, text: `${context.chinese ? `（批注“${change.anchor}”）` : `(on “${change.anchor}”) `}${attribution.text ?? ''}` };
     placed.edits.push({ from: at, to: at, markup: commentMarkup('', quoted), old: '', proposed: '', opinion });

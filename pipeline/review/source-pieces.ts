@@ -14,13 +14,13 @@ export interface SourcePiece {
 }
 
 /** The pieces of `[start, end)` of a leaf's text, in order; empty when none of it is in the source. */
-export function sourcePieces(leaf: Leaf, start: number, end: number): SourcePiece[] {
+export function sourcePieces(leaf: Leaf, start: number, end: number, source: string): SourcePiece[] {
   const pieces: SourcePiece[] = [];
   for (const segment of leaf.segments) {
     const textStart = Math.max(start, segment.start);
     const textEnd = Math.min(end, segment.end);
     if (textStart >= textEnd) continue;
-    pieces.push({ textStart, textEnd, from: sourceAt(segment, textStart), to: sourceAt(segment, textEnd) });
+    pieces.push({ textStart, textEnd, from: boundaryAt(segment, textStart, source), to: boundaryAt(segment, textEnd, source) });
   }
   return pieces;
 }
@@ -30,16 +30,24 @@ export function sourcePieces(leaf: Leaf, start: number, end: number): SourcePiec
  * else at the start of the run it precedes (text inserted after `**一是……。**` starts the next
  * sentence, outside the bold), else at the end of the run it follows.
  */
-export function sourcePoint(leaf: Leaf, offset: number): number | undefined {
+export function sourcePoint(leaf: Leaf, offset: number, source: string): number | undefined {
   const inside = leaf.segments.find((segment) => segment.start < offset && offset < segment.end);
-  if (inside) return sourceAt(inside, offset);
+  if (inside) return boundaryAt(inside, offset, source);
   const before = leaf.segments.find((segment) => segment.start === offset);
-  if (before) return sourceAt(before, offset);
+  if (before) return boundaryAt(before, offset, source);
   const after = leaf.segments.find((segment) => segment.end === offset);
-  if (after) return sourceAt(after, offset);
+  if (after) return boundaryAt(after, offset, source);
   return undefined;
 }
 
-function sourceAt(segment: LeafSegment, offset: number): number {
-  return segment.sources[offset - segment.start] ?? segment.sources.at(-1) ?? 0;
+/**
+ * The source offset of the boundary before a character of the text: where that character's
+ * source starts, but before the backslash that escapes it (`\*`), so that no escape is cut from
+ * its character. An entity (`&amp;`) has its whole source before the boundary that follows it.
+ */
+function boundaryAt(segment: LeafSegment, offset: number, source: string): number {
+  let at = segment.sources[offset - segment.start] ?? segment.sources.at(-1) ?? 0;
+  const previousEnd = offset > segment.start ? (segment.sources[offset - 1 - segment.start] ?? at) + 1 : at;
+  while (at > previousEnd && source[at - 1] === '\\') at--;
+  return at;
 }

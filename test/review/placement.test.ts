@@ -136,4 +136,15 @@ describe('review writes each change at its place in the source', () => {
     expect(toString(inserted)).toBe(' &copy; {++x++}y');
     expect(body.split('\n').length).toBe(source.split('\n').length);
   });
+
+  it('never cuts an escape from its character, nor an entity', async () => {
+    const source = 'Some \\*escaped stars\\* and &amp; here.\n';
+    const { body } = await reviewMarkdown(source, [{ author: 'A', markdown: 'Some \\*escaped asterisks\\* and &amp; there.\n' }]);
+    expect(body).toBe('Some \\*escaped {~~stars~>asterisks~~}{>>A 2024-12-01<<}\\* and &amp; {~~here~>there~~}{>>A 2024-12-01<<}.\n');
+  });
+
+  it('a heading reworded beyond likeness is still that heading', async () => {
+    const { body } = await reviewMarkdown('## Targets\n\nText.\n', [{ author: 'A', markdown: '## Goals\n\nText.\n' }]);
+    expect(body).toBe('## {~~Targets~>Goals~~}{>>A 2024-12-01<<}\n\nText.\n');
+  });
 });
