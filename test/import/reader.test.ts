@@ -148,3 +148,11 @@ describe('the Word reader', () => {
     expect([...result.media.keys()]).toEqual(['image7.png']);
   });
 });
+
+describe('the Markdown writer of imported text', () => {
+  it('escapes text that would read as CriticMarkup, which is the document’s text and no suggestion', async () => {
+    const { treeToMarkdown } = await import('../../pipeline/read/docx/markdown.ts');
+    const written = treeToMarkdown({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Write {++x++} or {>>c<<}; {a} stays' }] }] });
+    expect(written).toBe('Write \\{++x++} or \\{>>c<<}; {a} stays\n');
+  });
+});

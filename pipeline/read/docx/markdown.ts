@@ -46,7 +46,8 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCjkFriendly)
   .use(remarkGfm, { tablePipeAlign: false })
-  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one', handlers: HANDLERS })
+  // Text that reads as CriticMarkup (`{++`, `{--`, `{~~`, `{==`, `{>>`) is escaped: it is the document's text, no suggestion.
+  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one', handlers: HANDLERS, unsafe: [{ character: '{', after: String.raw`\+\+|--|~~|==|>>` }] })
   .freeze();
 
 /** Markdown text of an mdast tree as the import writes it. */
