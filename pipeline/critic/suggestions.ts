@@ -113,10 +113,24 @@ export function suggestionEdits(tree: Root, text: string, decision: Decision, fi
     const span = spanOf(node);
     if (!span) continue;
     const replacement = replacementOf(node);
-    const old = text.slice(span[0], span[1]);
-    if (replacement !== old) edits.push({ offset: span[0], old, new: replacement, ruleId });
+    const [start, end] = replacement === '' ? wholeParagraph(text, span) : span;
+    const old = text.slice(start, end);
+    if (replacement !== old) edits.push({ offset: start, old, new: replacement, ruleId });
   }
   return edits;
+}
+
+/**
+ * A suggestion that leaves nothing and stood alone as a paragraph (a paragraph added with
+ * `{++…++}` and rejected, or removed with `{--…--}` and accepted) takes its paragraph with it:
+ * the blank line before it and its indentation, so that no empty lines are left behind.
+ */
+function wholeParagraph(text: string, span: [number, number]): [number, number] {
+  const lineStart = text.lastIndexOf('\n', span[0] - 1) + 1;
+  const lineEnd = text.indexOf('\n', span[1]);
+  const alone = /^[ \t]*$/.test(text.slice(lineStart, span[0])) && /^[ \t]*$/.test(text.slice(span[1], lineEnd < 0 ? text.length : lineEnd));
+  if (!alone || lineStart < 2 || text.slice(lineStart - 2, lineStart) !== '\n\n') return span;
+  return [lineStart - 2, lineEnd < 0 ? text.length : lineEnd];
 }
 
 function keptRange(node: Suggestion, decision: Decision, ranges: { content?: [number, number]; inserted?: [number, number] } | undefined): [number, number] | undefined {

@@ -48,6 +48,12 @@ const SOURCE = [
 ].join('\n');
 
 describe('deciding suggestions in the source', () => {
+  it('takes a whole paragraph away with its blank line when it leaves nothing, as review wrote it', () => {
+    const source = '第一段。\n\n{++新段。++}{>>甲 2024-12-01<<}\n\n- 条目\n\n  {++新条目段。++}{>>甲<<}\n- 条目二\n\n{--旧段。--}{>>甲 2024-12-01<<}\n\n末段。\n';
+    expect(decided(source, 'reject')).toBe('第一段。\n\n- 条目\n- 条目二\n\n旧段。\n\n末段。\n');
+    expect(decided(source, 'accept')).toBe('第一段。\n\n新段。\n\n- 条目\n\n  新条目段。\n- 条目二\n\n末段。\n');
+  });
+
   it('accepts every suggestion, keeping the Markdown inside and every other character', () => {
     expect(decided(SOURCE, 'accept')).toBe(
       [

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RootContent } from 'mdast';
 import { formatImportWarning } from '../../pipeline/command/import-docx.ts';
-import { docxToMarkdown } from '../../pipeline/read/docx/markdown.ts';
+import { docxToMarkdown, treeToMarkdown } from '../../pipeline/read/docx/markdown.ts';
 import { readDocx } from '../../pipeline/read/docx/read-docx.ts';
 import { makeDocx, p, run } from './make-docx.ts';
 
@@ -150,8 +150,7 @@ describe('the Word reader', () => {
 });
 
 describe('the Markdown writer of imported text', () => {
-  it('escapes text that would read as CriticMarkup, which is the document’s text and no suggestion', async () => {
-    const { treeToMarkdown } = await import('../../pipeline/read/docx/markdown.ts');
+  it('escapes text that would read as CriticMarkup, which is the document’s text and no suggestion', () => {
     const written = treeToMarkdown({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Write {++x++} or {>>c<<}; {a} stays' }] }] });
     expect(written).toBe('Write \\{++x++} or \\{>>c<<}; {a} stays\n');
   });

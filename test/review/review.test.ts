@@ -130,8 +130,12 @@ describe('press review', () => {
     expect(outcome.stderr).not.toMatch(/市统计局.*\[review-conflict\]/);
   });
 
-  it('keeps every other byte of the source as it was', () => {
+  it('keeps every other byte of the source as it was: rejecting every suggestion gives the source back', async () => {
     expect(rejectAll(reviewed)).toBe(SOURCE);
+    await writeFiles(folder, { 'rejected/report.md': reviewed });
+    const rejected = await press(['check', 'report.md', '--reject', '--quiet'], path.join(folder, 'rejected'));
+    expect(rejected.code, rejected.stderr).toBe(0);
+    expect(await readFile(path.join(folder, 'rejected/report.md'), 'utf8')).toBe(SOURCE);
   });
 
   it('lists every change and comment in the summary, with unit, place, text and proposal', async () => {
