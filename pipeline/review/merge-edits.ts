@@ -53,6 +53,15 @@ export function mergeEdits(placed: readonly PlacedEdit[], source: string, chines
     }
     asComments.push(group);
   }
+  // A paragraph split in two is a deletion at the end of the first and a new paragraph: when the
+  // deletion is kept as a comment, so is the new paragraph, or accepting both would repeat the text.
+  for (const group of [...asComments]) {
+    const [first] = group;
+    if (!first || first.opinion.kind !== 'delete') continue;
+    const moved = kept.filter((edit) => edit.block === true && edit.opinion.copy === first.opinion.copy && edit.proposed.trim() !== '' && edit.proposed.trim() === first.opinion.original.trim());
+    for (const edit of moved) kept.splice(kept.indexOf(edit), 1);
+    if (moved.length > 0) asComments.push(moved);
+  }
   for (const group of comments) {
     // A comment on text another change touches stays a comment, after that change.
     if (kept.some((other) => group.some((comment) => touches(comment, other)))) asComments.push(group);

@@ -147,4 +147,16 @@ describe('review writes each change at its place in the source', () => {
     const { body } = await reviewMarkdown('## Targets\n\nText.\n', [{ author: 'A', markdown: '## Goals\n\nText.\n' }]);
     expect(body).toBe('## {~~Targets~>Goals~~}{>>A 2024-12-01<<}\n\nText.\n');
   });
+
+  it('a split paragraph whose moved half conflicts is kept whole as comments, so its text is never repeated', async () => {
+    const source = '收入增长5.2%。税收占比75%。\n\n下一段。\n';
+    const result = await reviewMarkdown(source, [
+      { author: '甲', markdown: '收入增长5.3%。税收占比75%。\n\n下一段。\n' },
+      { author: '乙', markdown: '收入增长5.2%。\n\n税收占比75%。\n\n下一段。\n' },
+    ]);
+    // 乙's split moved the first sentence into a paragraph of its own; 甲 changed that sentence.
+    expect(result.body).not.toContain('{++收入增长5.2%。++}');
+    expect(result.body).toContain('收入增长{~~5.2~>5.3~~}{>>甲 2024-12-01<<}');
+    expect(result.conflicts).toHaveLength(1);
+  });
 });
