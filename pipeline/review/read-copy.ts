@@ -4,9 +4,8 @@
  * report-press and the stamp survived editing).
  */
 import type { Root } from 'mdast';
-import { strFromU8 } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { readDocx } from '../read/docx/read-docx.ts';
-import { openPackage } from '../read/docx/package.ts';
 import { readStamp, type SourceStamp } from '../render/docx/source-stamp.ts';
 
 /** Something the reader could not keep, in a copy. */
@@ -32,13 +31,26 @@ export interface EditedCopy {
 /** Read a copy (throws the reader's error for a file that is no Word document). */
 export function readCopy(bytes: Uint8Array, name: string): EditedCopy {
   const result = readDocx(bytes, { trackChanges: 'all', mediaFolder: 'media', fileName: name });
-  const custom = openPackage(bytes).get('docProps/custom.xml');
+  const custom = customProperties(bytes);
   const { lastModifiedBy, creator, modified } = result.properties;
   return {
     tree: result.tree,
-    stamp: readStamp(custom === undefined ? undefined : strFromU8(custom)),
+    stamp: readStamp(custom),
     lastAuthor: lastModifiedBy || creator || undefined,
     modified: modified?.slice(0, 10),
     warnings: result.warnings,
   };
+}
+
+/** Largest custom-properties part read for the stamp (a real one is a few hundred bytes). */
+const MAX_CUSTOM_BYTES = 1 << 20;
+
+/**
+ * The custom-properties part alone, inflated only if small: the reader has already opened the
+ * package (and refused a hostile one), so the rest need not be inflated again.
+ */
+function customProperties(bytes: Uint8Array): string | undefined {
+  const parts = unzipSync(bytes, { filter: (file) => file.name === 'docProps/custom.xml' && file.originalSize <= MAX_CUSTOM_BYTES });
+  const custom = parts['docProps/custom.xml'];
+  return custom === undefined ? undefined : strFromU8(custom);
 }

@@ -5,7 +5,7 @@
 import { applyEdits } from '../fix/apply-fixes.ts';
 import type { Attribution } from '../critic/syntax.ts';
 import type { BaseMatches } from './base-to-source.ts';
-import { departmentChanges } from './department-changes.ts';
+import { departmentChanges, type DepartmentChange } from './department-changes.ts';
 import type { Leaf } from './leaves.ts';
 import { mergeEdits, type Conflict } from './merge-edits.ts';
 import type { Opinion } from './opinion.ts';
@@ -19,6 +19,8 @@ export interface ReviewedCopy {
   edited: readonly Leaf[];
   /** Who made the changes no tracked change explains. */
   fallback: Attribution;
+  /** The changes, when already found (`departmentChanges(base, edited, …)`). */
+  changes?: readonly DepartmentChange[];
 }
 
 /** What the copies propose, merged: the source with their CriticMarkup, the opinions in source order, the conflicts. */
@@ -34,7 +36,7 @@ export function reviewCopies(source: string, sourceLeaves: readonly Leaf[], copi
   const placed: PlacedEdit[] = [];
   const opinions: Opinion[] = [];
   copies.forEach((copy, index) => {
-    const changes = departmentChanges(copy.base, copy.edited, lang, copy.fallback);
+    const changes = copy.changes ?? departmentChanges(copy.base, copy.edited, lang, copy.fallback);
     const result = placeChanges(changes, { source, base: copy.base, sourceLeaves, matches: copy.matches, chinese, copy: copy.name, movePrefix: `c${index + 1}` });
     placed.push(...result.edits);
     opinions.push(...result.opinions);

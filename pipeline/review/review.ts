@@ -31,7 +31,7 @@ import { flag, hasErrors } from '../util/messages.ts';
 import type { Report } from '../types.ts';
 import { leavesOf, type Leaf } from './leaves.ts';
 import { matchBaseToSource, type BaseMatches } from './base-to-source.ts';
-import { departmentChanges } from './department-changes.ts';
+import { departmentChanges, type DepartmentChange } from './department-changes.ts';
 import type { Opinion } from './opinion.ts';
 import { opinionCsv, opinionDocx, opinionRows } from './opinion-table.ts';
 import { readCopy, type CopyWarning } from './read-copy.ts';
@@ -101,8 +101,11 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
     // without tracked changes, the Word file written from the source decides what was sent.
     let base: readonly Leaf[] = sourceLeaves;
     let matches: BaseMatches = identity;
+    let found: DepartmentChange[] | undefined;
     if (copy.stamp === undefined || copy.stamp.sha256 === stamp.sha256) {
-      if (departmentChanges(base, edited, lang, fallback).some((change) => change.kind !== 'comment' && !change.tracked)) ({ leaves: base, matches } = await whatWasWritten());
+      const changes = departmentChanges(base, edited, lang, fallback);
+      if (changes.some((change) => change.kind !== 'comment' && !change.tracked)) ({ leaves: base, matches } = await whatWasWritten());
+      else found = changes;
     } else {
       // Made from another edition: what the department was sent is its copy with every change rejected.
       base = leavesOf(copy.tree, { view: 'reject' });
@@ -110,7 +113,7 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
       const { changed, baseOnly, sourceOnly, firstSourceLine } = matches.differences;
       flag(file, 'review-edition', { line: firstSourceLine ?? 1, column: 1 }, { copy: copyName, built: `${copy.stamp.name} sha256:${copy.stamp.sha256.slice(0, 12)}…`, changed, missing: baseOnly, added: sourceOnly });
     }
-    copies.push({ name: copyName, base, matches: matches.matches, edited, fallback });
+    copies.push({ name: copyName, base, matches: matches.matches, edited, fallback, ...(found ? { changes: found } : {}) });
   }
   if (hasErrors(file)) return { file, opinions: [], written: [], ok: false };
 
