@@ -6,7 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { onBrowserEvent } from '../browser/browser-processes.ts';
 import { onOutputEvent } from '../util/atomic-write.ts';
-import { runCommand } from './run-command.ts';
+import type { CommandIo } from './run-command.ts';
+import type { Command } from './command.ts';
 import type { WorkerInput, WorkerMessage } from './protocol.ts';
 
 const port = parentPort;
@@ -16,7 +17,24 @@ const { command, stderrIsTerminal } = workerData as WorkerInput;
 
 onBrowserEvent((event) => post({ kind: 'browser', event }));
 onOutputEvent((event) => post({ kind: 'output', event }));
-const code = await runCommand(command, {
+/**
+ * The runner of a command, loaded when it is asked for: `review` and `import` need neither the
+ * browser nor the web-page renderer, and start faster without loading them.
+ */
+async function runnerFor(name: Command['command']): Promise<(command: Command, io: CommandIo) => Promise<number>> {
+  if (name === 'review') return (await import('./run-review.ts')).runReview;
+  if (name === 'import') {
+    const { runImport } = await import('./import-docx.ts');
+    return (command, io) => {
+      io.onStageStart?.('import');
+      return runImport(command, io);
+    };
+  }
+  return (await import('./run-command.ts')).runCommand;
+}
+
+const run = await runnerFor(command.command);
+const code = await run(command, {
   write: (stream, text) => post({ kind: 'write', stream, text }),
   stderrIsTerminal,
   onStageStart: (stage) => post({ kind: 'stage', stage }),

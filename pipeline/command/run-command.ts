@@ -5,8 +5,6 @@ import { BrowserNotFoundError } from '../browser/find-browser.ts';
 import { BrowserStoppedError } from '../browser/browser-stopped.ts';
 import { applyFixesToFile, FixError } from '../fix/apply-fixes.ts';
 import { EXIT, type Command } from './command.ts';
-import { runReview } from './run-review.ts';
-import { runImport } from './import-docx.ts';
 import { decideSource } from '../critic/decide-source.ts';
 import { runCompare } from './run-compare.ts';
 
@@ -27,11 +25,6 @@ export interface CommandIo {
  * document too deeply nested) are one `press:` line, never a stack trace.
  */
 export async function runCommand(command: Command, io: CommandIo): Promise<number> {
-  if (command.command === 'review') return runKnownFailures(() => runReview(command, io), io);
-  if (command.command === 'import') {
-    io.onStageStart?.('import');
-    return runImport(command, io);
-  }
   const { input, outDir, formats, quiet, browserPath, fix, embedFonts, referenceDocx, allowRemoteImages, suggestions, suggestionAuthor } = command;
   const isCheck = command.command === 'check';
   const stderr = (text: string) => io.write('stderr', text);
@@ -148,15 +141,5 @@ async function fixSource(input: string, file: VFile, stderr: (text: string) => v
     if (!(failure instanceof FixError)) throw failure;
     stderr(`press: ${input}: not fixed: ${failure.message}\n`);
     return undefined;
-  }
-}
-
-/** Run a command whose failures that are not about its input are one `press:` line, never a stack trace. */
-async function runKnownFailures(run: () => Promise<number>, io: CommandIo): Promise<number> {
-  try {
-    return await run();
-  } catch (failure) {
-    io.write('stderr', `press: ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}\n`);
-    return EXIT.inputError;
   }
 }

@@ -1,3 +1,6 @@
+/**
+ * `press review` on the command line: run the review, print its messages and what it wrote.
+ */
 import { review } from '../review/review.ts';
 import { formatMessage } from '../util/messages.ts';
 import { EXIT, type Command } from './command.ts';
@@ -9,6 +12,16 @@ import type { CommandIo } from './run-command.ts';
  * many opinions were collected; resolves to the exit status.
  */
 export async function runReview(command: Command, io: CommandIo): Promise<number> {
+  try {
+    return await reviewAndReport(command, io);
+  } catch (failure) {
+    // Not about the input (the disk, the template): one `press:` line, never a stack trace.
+    io.write('stderr', `press: ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}\n`);
+    return EXIT.inputError;
+  }
+}
+
+async function reviewAndReport(command: Command, io: CommandIo): Promise<number> {
   const stderr = (text: string) => io.write('stderr', text);
   io.onStageStart?.('review');
   const result = await review({
