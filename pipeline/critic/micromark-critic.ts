@@ -207,14 +207,17 @@ function tokenizeComment(this: TokenizeContext, effects: Parameters<Tokenizer>[0
   };
 }
 
+/** A state that consumes `wanted` and goes on with `next()`, or fails on anything else. */
+function expectCode(effects: Parameters<Tokenizer>[0], nok: State): (wanted: number, next: () => State) => State {
+  return (wanted, next) => (code) => {
+    if (code !== wanted) return nok(code);
+    effects.consume(code);
+    return next();
+  };
+}
+
 function tokenizeCommentOpen(this: TokenizeContext, effects: Parameters<Tokenizer>[0], ok: State, nok: State): State {
-  const expect =
-    (wanted: number, next: () => State): State =>
-    (code) => {
-      if (code !== wanted) return nok(code);
-      effects.consume(code);
-      return next();
-    };
+  const expect = expectCode(effects, nok);
   return (code) => {
     effects.enter('criticCommentMarker');
     return expect(
@@ -231,13 +234,7 @@ function tokenizeCommentOpen(this: TokenizeContext, effects: Parameters<Tokenize
 }
 
 function tokenizeCommentClose(this: TokenizeContext, effects: Parameters<Tokenizer>[0], ok: State, nok: State): State {
-  const expect =
-    (wanted: number, next: () => State): State =>
-    (code) => {
-      if (code !== wanted) return nok(code);
-      effects.consume(code);
-      return next();
-    };
+  const expect = expectCode(effects, nok);
   const end = expect(RIGHT_BRACE, () => {
     effects.exit('criticCommentMarker');
     return ok;
