@@ -4,6 +4,7 @@ import { findPackageDir } from '../render/pdf/local-files.ts';
 import { CodepointSet, parseUnicodeRange, type CodepointRange } from './codepoints.ts';
 import type { PrintFontSetup } from './print-fonts.ts';
 import { FontFileError, readFontFile, type FontFileInfo } from './sfnt.ts';
+import { cacheKey, cachedBytes, fileIdentity } from '../util/disk-cache.ts';
 
 /** Which characters each family of a template's print fonts can show, and what is wrong with its files. */
 export interface FontCoverage {
@@ -47,7 +48,52 @@ export function fontCoverage(setup: PrintFontSetup): Promise<FontCoverage> {
 /** Coverage per set of font files: the files do not change while report-press runs. */
 const coverages = new Map<string, Promise<FontCoverage>>();
 
+/** Changes whenever what coverage holds, or how it is read, changes. */
+const COVERAGE_VERSION = 'coverage v1';
+
+/**
+ * The coverage, from the disk cache when these very files were read before: reading the cmaps
+ * of a few hundred WOFF files takes about half a second, a cost every build would pay. The key
+ * names each font package's folder and version and each local file's size and modification
+ * time; coverage with problems is never cached (they may be fixed by installing something).
+ */
 async function readCoverage(setup: PrintFontSetup): Promise<FontCoverage> {
+  const parts: string[] = [COVERAGE_VERSION];
+  for (const stylesheet of setup.stylesheets) {
+    const packageName = /^press-fonts\/((?:@[^/]+\/)?[^/]+)\//.exec(stylesheet)?.[1];
+    const dir = packageName === undefined ? undefined : await findPackageDir(packageName);
+    const version = dir === undefined ? undefined : await readFile(path.join(dir, 'package.json'), 'utf8').then((text) => String((JSON.parse(text) as { version?: unknown }).version), () => undefined);
+    if (version === undefined) return readCoverageFromFiles(setup);
+    parts.push(`${stylesheet}\0${dir}\0${version}`);
+  }
+  for (const face of setup.localFaces) {
+    const identity = await fileIdentity(face.file);
+    if (identity === undefined) return readCoverageFromFiles(setup);
+    parts.push(`${face.family}\0${identity}`);
+  }
+  let fresh: FontCoverage | undefined;
+  const bytes = await cachedBytes('font-coverage', `${cacheKey(...parts)}.json`, async () => {
+    fresh = await readCoverageFromFiles(setup);
+    if (fresh.problems.length > 0) throw new CoverageProblems();
+    return new TextEncoder().encode(JSON.stringify([...fresh.families].map(([family, codepoints]) => [family, codepoints.ranges])));
+  }).catch((failure: unknown) => {
+    if (failure instanceof CoverageProblems) return undefined;
+    throw failure;
+  });
+  if (fresh !== undefined) return fresh;
+  if (bytes === undefined) return readCoverageFromFiles(setup);
+  try {
+    const families = JSON.parse(new TextDecoder().decode(bytes)) as [string, CodepointRange[]][];
+    return { families: new Map(families.map(([family, ranges]) => [family, CodepointSet.fromRanges(ranges)])), problems: [] };
+  } catch {
+    return readCoverageFromFiles(setup);
+  }
+}
+
+/** Thrown inside the cache's compute step so that coverage with problems is not stored. */
+class CoverageProblems extends Error {}
+
+async function readCoverageFromFiles(setup: PrintFontSetup): Promise<FontCoverage> {
   const ranges = new Map<string, CodepointRange[]>();
   const problems: string[] = [];
   const add = (family: string, codepoints: CodepointSet) => {

@@ -29,7 +29,17 @@ export interface PunctuationFace {
   /** The family whose punctuation it sets; it stands just before that family in every stack. */
   parent: string;
   weight: number;
-  /** URL of the file relative to the print page (`press-fonts/<package>/<path>`). */
+  /** The npm package holding the file. */
+  packageName: string;
+  /** The file, relative to the package's folder. */
+  file: string;
+  /**
+   * Key the request handler serves the face under (`p<n>/<file name>.ttf`): the print page gets
+   * the file's punctuation only, cut out once and cached (`subset-local.ts`), not the whole
+   * 1.5 MB file.
+   */
+  key: string;
+  /** URL of the face relative to the print page (`press-font-files/<key>`). */
   url: string;
 }
 
@@ -125,7 +135,8 @@ function resolve(template: Template, settings: Readonly<Record<string, string>>)
       for (const weight of font.weights) stylesheets.push(`press-fonts/${font.package}/${weight}.css`);
       if (font.weights.some((weight) => weight >= 600)) bold.add(font.family);
       for (const file of font.punctuationFiles ?? []) {
-        punctuationFaces.push({ family: `${font.family} CJK Punctuation`, parent: font.family, weight: file.weight, url: `press-fonts/${font.package}/${file.path}` });
+        const key = `p${punctuationFaces.length + 1}/${path.basename(file.path).replace(/\.woff2?$/, '')}.ttf`;
+        punctuationFaces.push({ family: `${font.family} CJK Punctuation`, parent: font.family, weight: file.weight, packageName: font.package, file: file.path, key, url: `${FONT_FILES_FOLDER}${key}` });
       }
       families.push({ family: font.family, source: `npm ${font.package}`, available: true });
     } else if ('debianPackage' in font) {
@@ -225,7 +236,7 @@ function systemFace(names: readonly string[]): { file: string } | { problem: str
 export function localFaceCss(setup: PrintFontSetup): string {
   const local = setup.localFaces.map((face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); }`);
   const punctuation = setup.punctuationFaces.map(
-    (face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('${face.url.endsWith('.woff2') ? 'woff2' : 'woff'}'); unicode-range: ${CJK_PUNCTUATION_RANGE}; }`,
+    (face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); unicode-range: ${CJK_PUNCTUATION_RANGE}; }`,
   );
   return [...local, ...punctuation].join('\n');
 }

@@ -5,7 +5,7 @@ import { finishPdf } from './finish-pdf.ts';
 import { createRequestHandler, type RequestLogEntry } from './serve-requests.ts';
 import { PAGE_URL } from './virtual-origin.ts';
 import { resolvePrintFonts } from '../../fonts/print-fonts.ts';
-import { subsetForText } from '../../fonts/subset-local.ts';
+import { servedFontFiles } from './print-font-files.ts';
 
 /** A font face of the print page that failed to load (the text fell back to another font). */
 export interface FailedFontFace {
@@ -62,6 +62,7 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
   const timeout = context.timeoutMs ?? 300_000;
   const { page: paper } = context.template;
   const fonts = resolvePrintFonts(context.template);
+  const fontFiles = await servedFontFiles(fonts, html);
   const browserContext = await context.browser.createBrowserContext();
   let printed: Uint8Array;
   try {
@@ -71,9 +72,8 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
       html,
       baseDir: context.baseDir,
       fontPackages: fonts.packages,
-      fontFiles: new Map(fonts.localFaces.map((face) => [face.key, face.file])),
-      // Local CJK fonts are 10–20 MB: serve only the characters this page can show.
-      loadFontFile: (file) => subsetForText(file, html),
+      fontFiles: new Map([...fontFiles].map(([key, served]) => [key, served.file])),
+      loadFontFile: (file) => [...fontFiles.values()].find((served) => served.file === file)?.bytes ?? Promise.reject(new Error('not a font of the print page')),
       ...(context.onRequest ? { onRequest: context.onRequest } : {}),
     });
     page.on('request', (request) => void handler(request));

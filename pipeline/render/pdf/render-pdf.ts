@@ -109,7 +109,7 @@ export async function checkPrintFonts(template: Template): Promise<PrintFontChec
   const fonts = resolvePrintFonts(template);
   const coverage = await fontCoverage(fonts);
   const available = fonts.families.filter((family) => family.available).map((family) => family.family);
-  const covered = available.reduce((all, family) => all.union(coverage.families.get(family) ?? CodepointSet.empty()), CodepointSet.empty());
+  const covered = CodepointSet.fromRanges(available.flatMap((family) => coverage.families.get(family)?.ranges ?? []));
   return { problems: [...fonts.problems, ...coverage.problems], available, covered };
 }
 

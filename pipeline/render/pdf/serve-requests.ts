@@ -117,7 +117,8 @@ export function createRequestHandler(options: ServeOptions): (request: HTTPReque
         }
         case 'fontFile': {
           const file = options.fontFiles?.get(route.key);
-          const type = file === undefined ? undefined : FONT_TYPES[path.extname(file).toLowerCase()] ?? (file.toLowerCase().endsWith('.ttc') ? 'font/collection' : undefined);
+          // The key names the served form (a subset is TrueType whatever the file it was cut from).
+          const type = file === undefined ? undefined : FONT_TYPES[path.extname(route.key).toLowerCase()] ?? (route.key.toLowerCase().endsWith('.ttc') ? 'font/collection' : undefined);
           if (file === undefined || type === undefined) {
             log(url, 'refused', `${route.key} is not one of the template's font files`);
             await request.abort('blockedbyclient');
