@@ -41,7 +41,7 @@ type Stop = { kind: 'timeout' } | { kind: 'signal'; signal: Signal } | { kind: '
 /** Run a parsed command in a worker thread under a time limit and the signals; resolves to the exit status. */
 export function superviseCommand(command: Command, io: SuperviseIo): Promise<number> {
   const input: WorkerInput = { command, stderrIsTerminal: io.stderr.isTTY === true };
-  const worker = startWorker(new URL('./command-worker.ts', import.meta.url), input);
+  const worker = startWorker(input);
   const browsers = new Map<number, BrowserProcess>();
   const temporaries = new Set<string>();
   const folders = new Set<string>();
@@ -131,13 +131,19 @@ export function superviseCommand(command: Command, io: SuperviseIo): Promise<num
 }
 
 /**
- * Start the worker thread that runs `entry` (a TypeScript module). Worker threads do not inherit
- * the TypeScript loader the command line registered, so the thread registers it first.
+ * Start the worker thread that runs the command (`command-worker.ts`). Run from the bundle the
+ * command line compiles (bin/bundle.js, this module then being JavaScript), the thread runs the
+ * worker's compiled entry, which sits in the bundle's `command/` folder. Run from the sources,
+ * it runs the TypeScript module: worker threads do not inherit the TypeScript loader the
+ * command line registered, so the thread registers it first.
  */
-function startWorker(entry: URL, input: WorkerInput): Worker {
+function startWorker(input: WorkerInput): Worker {
+  const options = { workerData: input, resourceLimits: { stackSizeMb: WORKER_STACK_MB } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./command/command-worker.js', import.meta.url), options);
+  const entry = new URL('./command-worker.ts', import.meta.url);
   const loader = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(loader)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: input, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+  return new Worker(bootstrap, { eval: true, ...options });
 }
 
 function describeStop(why: Stop, stage: string, command: Command): string {

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../util/project-root.ts';
 import { z } from 'zod';
 import { TEMPLATE_NAMES } from './names.ts';
 import { settingsOf } from '../fonts/print-fonts.ts';
 
 /** Root folder of the templates shipped with report-press. */
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates');
 
 const fontRole = z.object({
   /** East Asian font name written into Word styles. */
