@@ -16,7 +16,7 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, BrowserContext } from 'puppeteer-core';
 import type { Report, OutputFormat } from './types.ts';
 import { readSource, sourceFromText } from './util/read-source.ts';
 import { parseReport, type StageTimer } from './parse/parse.ts';
@@ -27,6 +27,8 @@ import { renderPdf } from './render/pdf/render-pdf.ts';
 import { destinationPages } from './render/pdf/toc-pages.ts';
 import { withBrowserRetry } from './browser/retry-browser.ts';
 import { BrowserStoppedError } from './browser/browser-stopped.ts';
+import type { PrintBrowsers } from './browser/browser-pool.ts';
+import { pdfPageCount } from './render/pdf/page-count.ts';
 import type { RequestLogEntry } from './render/pdf/serve-requests.ts';
 import { deepestNesting, isStackOverflow } from './util/deepest-nesting.ts';
 import { flag, hasErrors } from './util/messages.ts';
@@ -77,6 +79,16 @@ export interface BuildOptions {
   suggestions?: SuggestionMode;
   /** With `accept` or `reject`: decide only this author's suggestions (`--author`). */
   suggestionAuthor?: string;
+  /**
+   * A browser shared with other builds to print the PDF in (a batch: `browser-pool.ts`). Default:
+   * the build launches a browser of its own and closes it.
+   */
+  browsers?: PrintBrowsers;
+  /**
+   * When aborted (a batch's per-report time limit), the build stops at its next stage, its print
+   * is cut short, and it writes nothing: it throws the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -92,6 +104,8 @@ export interface BuildResult {
   report: Report;
   written: string[];
   ok: boolean;
+  /** Pages of the PDF printed, when one was. */
+  pages?: number;
 }
 
 /**
@@ -124,6 +138,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
     stage.current = name;
     options.onStageStart?.(name);
   };
+  options.signal?.throwIfAborted();
   enter('parse');
   const report = await parseReport(file, (name, milliseconds) => {
     options.onStage?.(name, milliseconds);
@@ -157,6 +172,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
   for (const problem of blocked) flag(report.file, 'output-path', undefined, problem);
   if (blocked.length > 0) return { report, written: [], ok: false };
   const batch = new OutputBatch();
+  let pages: number | undefined;
   try {
     // The PDF first: the Word file's contents show the pages its headings landed on.
     let headingPages: Map<string, number> | undefined;
@@ -165,6 +181,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
       const pdf = await time('render pdf', () =>
         printPdf(report, options, (browser) => renderPdf(report, template, { ...renderOptions, browser, ...(options.onRequest ? { onRequest: options.onRequest } : {}) })),
       );
+      pages = pdfPageCount(pdf);
       await batch.stage(outputPath('pdf'), pdf);
       if (report.meta.toc && options.formats.includes('docx')) headingPages = await destinationPages(pdf);
     }
@@ -181,8 +198,9 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
       await batch.discard();
       return { report, written: [], ok: false };
     }
+    options.signal?.throwIfAborted();
     const written = await time('write', () => batch.commit());
-    return { report, written, ok: true };
+    return { report, written, ok: true, ...(pages === undefined ? {} : { pages }) };
   } catch (failure) {
     await batch.discard();
     throw failure;
@@ -194,15 +212,17 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
  * (its process killed, a page crashed). Messages the failed attempt gave are dropped: the new
  * attempt gives them again.
  */
-async function printPdf(report: Report, options: BuildOptions, render: (browser: Browser) => Promise<Uint8Array>): Promise<Uint8Array> {
+async function printPdf(report: Report, options: BuildOptions, render: (browser: Browser | BrowserContext) => Promise<Uint8Array>): Promise<Uint8Array> {
   const mark = report.file.messages.length;
+  const onRetry = (stopped: BrowserStoppedError) => {
+    report.file.messages.length = mark;
+    options.onNotice?.(`the browser stopped during the PDF stage (${stopped.message}); retrying with a new browser`);
+  };
   try {
+    if (options.browsers) return await options.browsers.inContext(render, { onRetry, ...(options.signal ? { signal: options.signal } : {}) });
     return await withBrowserRetry(render, {
       ...(options.browserPath ? { executablePath: options.browserPath } : {}),
-      onRetry: (stopped) => {
-        report.file.messages.length = mark;
-        options.onNotice?.(`the browser stopped during the PDF stage (${stopped.message}); retrying with a new browser`);
-      },
+      onRetry,
     });
   } catch (failure) {
     if (failure instanceof BrowserStoppedError) throw new BrowserStoppedError(`the browser stopped again during the PDF stage (${failure.message}); the PDF was not built`);
@@ -212,6 +232,7 @@ async function printPdf(report: Report, options: BuildOptions, render: (browser:
 
 function timer(options: BuildOptions, stage: { current: string }) {
   return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    options.signal?.throwIfAborted();
     stage.current = name;
     options.onStageStart?.(name);
     const started = performance.now();

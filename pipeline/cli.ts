@@ -3,18 +3,21 @@
  * `supervise.ts` (a time limit, signals, clean stops). The pipeline itself is loaded only in
  * that thread.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from './types.ts';
 import { EXIT, type Command } from './command/command.ts';
 import { superviseCommand } from './command/supervise.ts';
 import { pathProblem } from './command/check-paths.ts';
+import { isBatchRequest } from './command/batch-inputs.ts';
 
 /** Default time a command may take, in seconds (`--timeout`, `PRESS_TIMEOUT`). */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 const USAGE = `Usage:
   press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--timeout <seconds>] [--quiet]
+  press build <file.md | folder | 'glob'>... [--jobs <n>] [same options]
   press check <file.md> [--fix | --accept [--author <name>] | --reject [--author <name>]] [--timeout <seconds>] [--quiet]
   press compare <old.md> <new.md> [--out <dir>] [--author <name>] [--browser <path>] [--timeout <seconds>] [--quiet]
   press review <source.md> <edited.docx>... [--out <dir>] [--timeout <seconds>] [--quiet]
@@ -42,10 +45,14 @@ import reads a Word file into <dir>/<name>.md and its images into <dir>/<name>-m
 the default), or are accepted or rejected.
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
---timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
-0 for no limit), leaving no partial output.
+Several files, a folder (searched for *.md and *.markdown) or a quoted glob build a batch in one
+process and one browser, --jobs reports at once (default: the number of cores); the outputs go
+under --out in the sources' folders relative to their common folder. One report's failure does
+not stop the others; each gets a result line, and a summary names the failed ones.
+--timeout stops the whole command (in a batch: each report) after that many seconds (default
+${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT; 0 for no limit), leaving no partial output.
 Exit status: 0 success, 1 the input has errors or the build failed or timed out (nothing
-written), 2 usage error, 130/143 interrupted by SIGINT/SIGTERM (nothing written).`;
+written; in a batch: any report failed, or a folder or glob found no report), 2 usage error, 130/143 interrupted by SIGINT/SIGTERM (nothing written).`;
 
 /** Exit statuses of the command line (defined with the command, re-exported for callers of `main`). */
 export { EXIT };
@@ -68,6 +75,7 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
+  if (parsed.command === 'build' && (await isBatchRequest(parsed.inputs))) parsed = { ...parsed, batch: true };
   const problem = await pathProblem(parsed);
   if (problem !== undefined) {
     stderr.write(`press: ${problem}\n`);
@@ -92,6 +100,7 @@ const OPTIONS = {
   reject: { type: 'boolean' },
   marked: { type: 'boolean' },
   author: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -119,14 +128,28 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   const trackChanges = values['track-changes'];
   if (trackChanges !== undefined && command !== 'import') throw new UsageError('--track-changes is for import');
   if (trackChanges !== undefined && trackChanges !== 'accept' && trackChanges !== 'reject' && trackChanges !== 'all') throw new UsageError(`--track-changes must be accept, reject or all, not "${trackChanges}"`);
-  const base: Command = { ...commonCommand(values, env), command, input, oldInput, author: undefined, copies: [], trackChanges: trackChanges ?? 'all', suggestions: 'pending', suggestionAuthor: undefined };
+  if (values.jobs !== undefined && command !== 'build') throw new UsageError('--jobs is for build');
+  const base: Command = {
+    ...commonCommand(values, env),
+    command,
+    input,
+    inputs: [input],
+    batch: false,
+    jobs: parseJobs(values.jobs),
+    oldInput,
+    author: undefined,
+    copies: [],
+    trackChanges: trackChanges ?? 'all',
+    suggestions: 'pending',
+    suggestionAuthor: undefined,
+  };
   if (command === 'review') {
     if (extra.length === 0) throw new UsageError('review: missing <edited.docx> (one or more copies edited by departments)');
     const other = (['format', 'browser', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix', 'accept', 'reject', 'marked', 'author'] as const).find((option) => values[option] !== undefined);
     if (other !== undefined) throw new UsageError(`review takes only --out, --timeout and --quiet, not --${other}`);
     return { ...base, copies: extra, outDir: values.out ?? 'review' };
   }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (extra.length > 0 && command !== 'build') throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (command === 'import') {
     const other = (['format', 'browser', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix', 'accept', 'reject', 'marked', 'author'] as const).find((option) => values[option] !== undefined);
     if (other !== undefined) throw new UsageError('import takes only --out, --track-changes, --timeout and --quiet');
@@ -148,11 +171,19 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   if (command === 'check' && mode !== undefined && values.fix === true) throw new UsageError(`--fix and --${mode} cannot be used together: run them one after the other`);
   if (values.author !== undefined && mode !== 'accept' && mode !== 'reject') throw new UsageError('--author goes with --accept or --reject');
   if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
-  return { ...base, suggestions: mode ?? 'pending', suggestionAuthor: values.author };
+  return { ...base, inputs: [input, ...extra], suggestions: mode ?? 'pending', suggestionAuthor: values.author };
+}
+
+/** `--jobs`: a whole number of reports at once, at least 1; default the number of cores. */
+function parseJobs(option: string | undefined): number {
+  if (option === undefined) return os.availableParallelism();
+  const jobs = Number(option.trim());
+  if (option.trim() === '' || !Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of reports at once, 1 or more, not "${option}"`);
+  return jobs;
 }
 
 /** What every command takes from the options the same way. */
-function commonCommand(values: ParsedValues, env: NodeJS.ProcessEnv): Omit<Command, 'command' | 'input' | 'oldInput' | 'author' | 'copies' | 'trackChanges' | 'suggestions' | 'suggestionAuthor'> {
+function commonCommand(values: ParsedValues, env: NodeJS.ProcessEnv): Omit<Command, 'command' | 'input' | 'inputs' | 'batch' | 'jobs' | 'oldInput' | 'author' | 'copies' | 'trackChanges' | 'suggestions' | 'suggestionAuthor'> {
   return {
     outDir: values.out ?? 'dist',
     formats: parseFormats(values.format),

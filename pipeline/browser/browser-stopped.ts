@@ -1,4 +1,4 @@
-import { ProtocolError, type Browser, type CDPSession } from 'puppeteer-core';
+import { ProtocolError, type Browser, type BrowserContext, type CDPSession } from 'puppeteer-core';
 
 /**
  * The browser stopped under a build: its process exited or was killed, its connection was lost,
@@ -17,8 +17,10 @@ const SETTLE_MS = 250;
  * exited or was killed) or any of its pages crashes (`Target.targetCrashed`, for example a
  * renderer killed by the system). A crashed page alone would otherwise leave a pending print
  * waiting until its protocol timeout. Other failures of `work` are passed on unchanged.
+ * With `context` (a browser shared by several prints), only a crash of a page in that context
+ * stops `work`: the others' prints go on.
  */
-export async function untilBrowserStops<T>(browser: Browser, work: () => Promise<T>): Promise<T> {
+export async function untilBrowserStops<T>(browser: Browser, work: () => Promise<T>, context?: BrowserContext): Promise<T> {
   let reason: string | undefined;
   let rejectStopped: (failure: Error) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => {
@@ -35,7 +37,13 @@ export async function untilBrowserStops<T>(browser: Browser, work: () => Promise
   let session: CDPSession | undefined;
   try {
     session = await browser.target().createCDPSession();
-    session.on('Target.targetCrashed', (event) => stop(`a page of it crashed (${event.status})`));
+    // Which browser context each page belongs to, learnt as targets are discovered.
+    const contextOf = new Map<string, string | undefined>();
+    session.on('Target.targetCreated', (event) => contextOf.set(event.targetInfo.targetId, event.targetInfo.browserContextId));
+    session.on('Target.targetInfoChanged', (event) => contextOf.set(event.targetInfo.targetId, event.targetInfo.browserContextId));
+    session.on('Target.targetCrashed', (event) => {
+      if (context === undefined || contextOf.get(event.targetId) === context.id) stop(`a page of it crashed (${event.status})`);
+    });
     await session.send('Target.setDiscoverTargets', { discover: true });
   } catch {
     if (!browser.connected) stop(await exitDescription(browser));

@@ -37,7 +37,7 @@ export async function withBrowserRetry<T>(fn: (browser: Browser) => Promise<T>, 
 }
 
 /** Launch a browser; one that dies while starting is a {@link BrowserStoppedError}, one not found is not. */
-async function launch(options: LaunchBrowserOptions): Promise<Browser> {
+export async function launch(options: LaunchBrowserOptions): Promise<Browser> {
   try {
     return await launchBrowser(options);
   } catch (failure) {

@@ -15,11 +15,12 @@ async function kindOf(target: string): Promise<'file' | 'folder' | 'other' | 'no
 /**
  * The usage problem with the command's paths, checked before any work: an input (for `compare`,
  * either edition) that is missing, a folder, or no regular file (a named pipe or a device would
- * block the read, or never end it, past any time limit), an `--out` (or a folder above it) that is a file. Undefined when both
+ * block the read, or never end it, past any time limit; not checked for a batch), an `--out` (or a folder above it) that is a file. Undefined when both
  * can be used.
  */
 export async function pathProblem(command: Command): Promise<string | undefined> {
-  for (const file of command.oldInput === undefined ? [command.input] : [command.oldInput, command.input]) {
+  // A batch's inputs are checked one by one as it runs: one that cannot be read is a failed report.
+  for (const file of command.batch ? [] : command.oldInput === undefined ? [command.input] : [command.oldInput, command.input]) {
     const input = await kindOf(file);
     if (input === 'none') return `cannot read ${file}: no such file`;
     if (input === 'folder') return `cannot read ${file}: it is a folder, not a ${command.command === 'import' ? 'Word' : 'Markdown'} file`;

@@ -21,7 +21,11 @@ onOutputEvent((event) => post({ kind: 'output', event }));
  * The runner of a command, loaded when it is asked for: `review` and `import` need neither the
  * browser nor the web-page renderer, and start faster without loading them.
  */
-async function runnerFor(name: Command['command']): Promise<(command: Command, io: CommandIo) => Promise<number>> {
+async function runnerFor(name: Command['command'], batch: boolean): Promise<(command: Command, io: CommandIo) => Promise<number>> {
+  if (batch) {
+    const { runBatch } = await import('./run-batch.ts');
+    return (command, io) => runBatch(command, { ...io, onProgress: (progress) => post({ kind: 'progress', progress }) });
+  }
   if (name === 'review') return (await import('./run-review.ts')).runReview;
   if (name === 'import') {
     const { runImport } = await import('./import-docx.ts');
@@ -33,7 +37,7 @@ async function runnerFor(name: Command['command']): Promise<(command: Command, i
   return (await import('./run-command.ts')).runCommand;
 }
 
-const run = await runnerFor(command.command);
+const run = await runnerFor(command.command, command.batch);
 const code = await run(command, {
   write: (stream, text) => post({ kind: 'write', stream, text }),
   stderrIsTerminal,

@@ -4,8 +4,14 @@ import type { SuggestionMode } from '../transform/remark-suggestions.ts';
 /** A `press` command line, parsed and validated: what to do and how. */
 export interface Command {
   command: 'build' | 'check' | 'compare' | 'import' | 'review';
-  /** The Markdown source (for `compare`, the new edition; for `import`, the Word file). */
+  /** The Markdown source (for `compare`, the new edition; for `import`, the Word file; for a batch, the first input). */
   input: string;
+  /** `build`: every input named (files, folders, patterns); one file alone is a single build. */
+  inputs: string[];
+  /** `build`: the inputs ask for a batch (several, a folder or a pattern): see `run-batch.ts`. */
+  batch: boolean;
+  /** `build --jobs N`: reports of a batch built (and printed) at once. */
+  jobs: number;
   /** `review`: the edited Word copies, after the source. */
   copies: string[];
   /** `compare`: the old edition the new one is compared with. */
@@ -34,7 +40,7 @@ export interface Command {
   suggestions: SuggestionMode;
   /** `--author <name>`: decide only this author's suggestions. */
   suggestionAuthor: string | undefined;
-  /** Time the whole command may take (`--timeout`, `PRESS_TIMEOUT`), in milliseconds; 0 for no limit. */
+  /** Time the whole command (in a batch: each report) may take (`--timeout`, `PRESS_TIMEOUT`), in milliseconds; 0 for no limit. */
   timeoutMs: number;
 }
 

@@ -7,13 +7,15 @@
  * and says which stage was stopped. Renaming finished outputs into place is never cut in two:
  * a stop that arrives then waits for it.
  */
-import { rm } from 'node:fs/promises';
+import { readdir, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { killBrowserProcess, type BrowserProcess } from '../browser/browser-processes.ts';
 import { removeEmptyFolders, removeTemporaryOutputs } from '../util/atomic-write.ts';
 import { endChildProcesses } from './child-processes.ts';
 import { EXIT, SIGNAL_EXIT, type Command } from './command.ts';
 import type { WorkerInput, WorkerMessage } from './protocol.ts';
+import { progressBar } from './batch-progress.ts';
 
 /** Where the supervised command's text goes. */
 export interface SuperviseIo {
@@ -46,15 +48,20 @@ export function superviseCommand(command: Command, io: SuperviseIo): Promise<num
   const temporaries = new Set<string>();
   const folders = new Set<string>();
   let stage = 'start';
-  let committing = false;
+  // Batches renaming their outputs into place (a batch build's reports may commit at once).
+  let committing = 0;
   let deferred: Stop | undefined;
   let stopping = false;
   let settled = false;
   let commitTimer: NodeJS.Timeout | undefined;
+  // A batch on a terminal shows its progress; its reports' text is written above the bar.
+  const bar = command.batch && io.stderr.isTTY === true && !command.quiet ? progressBar(io.stderr) : undefined;
+  const writeStderr = (text: string) => (bar ? bar.write(text) : io.stderr.write(text));
 
   return new Promise<number>((resolve) => {
-    // Timers hold at most 2^31 - 1 ms (24.8 days); a longer limit is no limit.
-    const timer = command.timeoutMs > 0 && command.timeoutMs <= MAX_TIMER_MS ? setTimeout(() => void stop({ kind: 'timeout' }), command.timeoutMs) : undefined;
+    // Timers hold at most 2^31 - 1 ms (24.8 days); a longer limit is no limit. A batch's limit
+    // is each report's, kept by the batch itself (`run-batch.ts`).
+    const timer = !command.batch && command.timeoutMs > 0 && command.timeoutMs <= MAX_TIMER_MS ? setTimeout(() => void stop({ kind: 'timeout' }), command.timeoutMs) : undefined;
     const onSignal = (signal: Signal) => void stop({ kind: 'signal', signal });
     for (const signal of SIGNALS) process.on(signal, onSignal);
 
@@ -63,17 +70,18 @@ export function superviseCommand(command: Command, io: SuperviseIo): Promise<num
       settled = true;
       if (timer) clearTimeout(timer);
       if (commitTimer) clearTimeout(commitTimer);
+      bar?.stop();
       for (const signal of SIGNALS) process.off(signal, onSignal);
       resolve(code);
     };
 
     async function stop(why: Stop): Promise<void> {
       if (settled || stopping) return;
-      if (committing && why.kind !== 'failed') {
+      if (committing > 0 && why.kind !== 'failed') {
         // The outputs are being renamed into place: let that finish, then stop (see 'done').
         deferred ??= why;
         commitTimer ??= setTimeout(() => {
-          committing = false;
+          committing = 0;
           void stop(why);
         }, COMMIT_GRACE_MS);
         return;
@@ -86,7 +94,8 @@ export function superviseCommand(command: Command, io: SuperviseIo): Promise<num
       await Promise.all([...temporaries].map((file) => rm(file, { force: true }).catch(() => undefined)));
       // A write the worker had started may create its file after the list above was taken.
       if (command.command !== 'check') await removeTemporaryOutputs(command.outDir);
-      for (const dir of folders) await removeEmptyFolders(command.outDir, dir);
+      for (const dir of folders) await (command.batch ? removeEmptyTree(dir) : removeEmptyFolders(command.outDir, dir));
+      bar?.stop();
       io.stderr.write(`press: ${describeStop(why, stage, command)}\n`);
       finish(why.kind === 'signal' ? SIGNAL_EXIT[why.signal] : EXIT.inputError);
     }
@@ -95,7 +104,11 @@ export function superviseCommand(command: Command, io: SuperviseIo): Promise<num
       if (stopping) return;
       switch (message.kind) {
         case 'write':
-          (message.stream === 'stdout' ? io.stdout : io.stderr).write(message.text);
+          if (message.stream === 'stdout') io.stdout.write(message.text);
+          else writeStderr(message.text);
+          return;
+        case 'progress':
+          bar?.update(message.progress);
           return;
         case 'stage':
           stage = message.stage;
@@ -109,11 +122,12 @@ export function superviseCommand(command: Command, io: SuperviseIo): Promise<num
           if (event.kind === 'staged') temporaries.add(event.file);
           else if (event.kind === 'settled') temporaries.delete(event.file);
           else if (event.kind === 'folder') folders.add(event.dir);
-          else committing = event.kind === 'committing';
+          else committing = Math.max(0, committing + (event.kind === 'committing' ? 1 : -1));
           return;
         }
         case 'done':
           void worker.terminate().catch(() => undefined);
+          bar?.stop();
           if (deferred?.kind === 'signal') {
             io.stderr.write(`press: interrupted by ${deferred.signal} after the outputs were written\n`);
             finish(SIGNAL_EXIT[deferred.signal]);
@@ -147,6 +161,11 @@ function startWorker(input: WorkerInput): Worker {
 }
 
 function describeStop(why: Stop, stage: string, command: Command): string {
+  if (command.batch) {
+    const kept = '; the reports already built were kept, the others were not written';
+    if (why.kind === 'signal') return `batch interrupted by ${why.signal}${kept}`;
+    if (why.kind === 'failed') return `the batch failed: ${why.reason}${kept}`;
+  }
   const where = stage === 'start' ? 'while starting' : `in the ${stage} stage`;
   const kept = command.command !== 'check' ? '; nothing was written and the previous outputs are unchanged' : '';
   switch (why.kind) {
@@ -162,4 +181,14 @@ function describeStop(why: Stop, stage: string, command: Command): string {
 function describeWorkerError(failure: Error): string {
   if ('code' in failure && failure.code === 'ERR_WORKER_OUT_OF_MEMORY') return 'it ran out of memory (the document or one of its images is too large)';
   return failure.message.split('\n')[0] ?? String(failure);
+}
+
+/**
+ * Remove the empty folders in and under `dir` (which this process made for a batch's outputs),
+ * deepest first; a folder with a file anywhere in it stays. Never throws.
+ */
+async function removeEmptyTree(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isDirectory()) await removeEmptyTree(path.join(dir, entry.name));
+  await rmdir(dir).catch(() => undefined);
 }

@@ -50,9 +50,14 @@ async function makeFolders(dir: string): Promise<string | undefined> {
     }
   }
   // Then the rest, outermost first; a second ENOENT now is a file system that will not have it.
+  // Another build of the same process (a batch) may make one of them meanwhile: that is no failure.
   for (const folder of missing.reverse()) {
-    await mkdir(folder);
-    outermost ??= folder;
+    try {
+      await mkdir(folder);
+      outermost ??= folder;
+    } catch (failure) {
+      if ((failure as NodeJS.ErrnoException).code !== 'EEXIST') throw failure;
+    }
   }
   return outermost;
 }

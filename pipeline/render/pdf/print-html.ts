@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer-core';
+import { BrowserContext, type Browser, type Page } from 'puppeteer-core';
 import type { Template } from '../../template/load-template.ts';
 import type { ReportMeta } from '../../types.ts';
 import { finishPdf } from './finish-pdf.ts';
@@ -19,8 +19,11 @@ export interface PrintContext {
   template: Template;
   /** The document's folder: the only place relative URLs of the page are served from. */
   baseDir: string;
-  /** A running browser; the document gets its own context in it, closed afterwards. */
-  browser: Browser;
+  /**
+   * A running browser, in which the document gets its own context, closed afterwards; or a
+   * context handed in (a shared browser's: see `browser-pool.ts`), which its owner closes.
+   */
+  browser: Browser | BrowserContext;
   meta: ReportMeta;
   /** Creation and modification date written into the PDF. */
   date: Date;
@@ -63,7 +66,8 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
   const { page: paper } = context.template;
   const fonts = resolvePrintFonts(context.template);
   const fontFiles = await servedFontFiles(fonts, html);
-  const browserContext = await context.browser.createBrowserContext();
+  const handedIn = context.browser instanceof BrowserContext;
+  const browserContext = context.browser instanceof BrowserContext ? context.browser : await context.browser.createBrowserContext();
   let printed: Uint8Array;
   try {
     const page = await browserContext.newPage();
@@ -109,7 +113,7 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
       printed = await print();
     }
   } finally {
-    await browserContext.close().catch(() => undefined);
+    if (!handedIn) await browserContext.close().catch(() => undefined);
   }
   return finishPdf(printed, { meta: context.meta, date: context.date, paper: paper.size });
 }

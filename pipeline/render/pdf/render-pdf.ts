@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer-core';
+import type { Browser, BrowserContext } from 'puppeteer-core';
 import type { Heading, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { isContentsEntry } from '../contents-entry.ts';
@@ -21,8 +21,8 @@ import { atTextWidth, contentWiderThanPage, tablesWiderThanPage } from './page-w
 
 /** Options of the PDF renderer: the common ones plus the running browser to print with. */
 export interface RenderPdfOptions extends RenderOptions {
-  /** One browser per build, owned and closed by the caller (see `withBrowser`). */
-  browser: Browser;
+  /** One browser per build, or a context of a shared one; owned and closed by the caller (see `withBrowser`, `browser-pool.ts`). */
+  browser: Browser | BrowserContext;
   /** Called for every request the print page makes, with how it was answered (diagnostics, tests). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
