@@ -17,6 +17,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext } from 'puppeteer-core';
+import { VFile } from 'vfile';
 import type { Report, OutputFormat } from './types.ts';
 import { readSource, sourceFromText } from './util/read-source.ts';
 import { parseReport, type StageTimer } from './parse/parse.ts';
@@ -174,26 +175,33 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
   const batch = new OutputBatch();
   let pages: number | undefined;
   try {
-    // The PDF first: the Word file's contents show the pages its headings landed on.
-    let headingPages: Map<string, number> | undefined;
-    if (options.formats.includes('pdf')) {
-      // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
-      const pdf = await time('render pdf', () =>
-        printPdf(report, options, (browser) => renderPdf(report, template, { ...renderOptions, browser, ...(options.onRequest ? { onRequest: options.onRequest } : {}) })),
-      );
-      pages = pdfPageCount(pdf);
-      await batch.stage(outputPath('pdf'), pdf);
-      if (report.meta.toc && options.formats.includes('docx')) headingPages = await destinationPages(pdf);
-    }
-    for (const format of options.formats.filter((format) => format !== 'pdf')) {
-      if (format === 'html') {
+    // The web page and the Word file are rendered while Chromium prints (Node waits for it
+    // then); only a Word file whose contents show page numbers waits for the PDF's pages.
+    const waitsForPages = report.meta.toc === true && options.formats.includes('pdf');
+    const printing = options.formats.includes('pdf')
+      ? time('render pdf', () =>
+          // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
+          printPdf(report, options, (browser, file) => renderPdf({ ...report, file }, template, { ...renderOptions, browser, ...(options.onRequest ? { onRequest: options.onRequest } : {}) })),
+        )
+      : undefined;
+    const renders = options.formats.map(async (format): Promise<void> => {
+      if (format === 'pdf') {
+        const pdf = await (printing as Promise<Uint8Array>);
+        pages = pdfPageCount(pdf);
+        await batch.stage(outputPath('pdf'), pdf);
+      } else if (format === 'html') {
         const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }));
         await batch.stage(outputPath('html'), html);
       } else {
+        // The Word file's contents show the pages its headings landed on in the PDF.
+        const headingPages = waitsForPages && printing ? await destinationPages(await printing) : undefined;
         const docx = await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, ...(headingPages ? { headingPages } : {}) }));
         await batch.stage(outputPath('docx'), docx);
       }
-    }
+    });
+    // Every render settles before the outcome is known: a failure discards what the others staged.
+    const failed = (await Promise.allSettled(renders)).find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     if (hasErrors(report.file)) {
       await batch.discard();
       return { report, written: [], ok: false };
@@ -209,18 +217,24 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
 
 /**
  * Print the PDF, starting over once with a new browser if the browser stops under the print
- * (its process killed, a page crashed). Messages the failed attempt gave are dropped: the new
- * attempt gives them again.
+ * (its process killed, a page crashed). Each attempt gives its messages into a file of its own,
+ * copied to the report's only when the attempt printed: a failed attempt's messages are dropped
+ * (the new attempt gives them again) without touching those the other renderers give meanwhile.
  */
-async function printPdf(report: Report, options: BuildOptions, render: (browser: Browser | BrowserContext) => Promise<Uint8Array>): Promise<Uint8Array> {
-  const mark = report.file.messages.length;
+async function printPdf(report: Report, options: BuildOptions, render: (browser: Browser | BrowserContext, file: VFile) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const attempt = async (browser: Browser | BrowserContext): Promise<Uint8Array> => {
+    const file = new VFile({ path: report.file.path, cwd: report.file.cwd, value: report.file.value });
+    file.data = report.file.data;
+    const pdf = await render(browser, file);
+    report.file.messages.push(...file.messages);
+    return pdf;
+  };
   const onRetry = (stopped: BrowserStoppedError) => {
-    report.file.messages.length = mark;
     options.onNotice?.(`the browser stopped during the PDF stage (${stopped.message}); retrying with a new browser`);
   };
   try {
-    if (options.browsers) return await options.browsers.inContext(render, { onRetry, ...(options.signal ? { signal: options.signal } : {}) });
-    return await withBrowserRetry(render, {
+    if (options.browsers) return await options.browsers.inContext(attempt, { onRetry, ...(options.signal ? { signal: options.signal } : {}) });
+    return await withBrowserRetry(attempt, {
       ...(options.browserPath ? { executablePath: options.browserPath } : {}),
       onRetry,
     });

@@ -45,6 +45,8 @@ export class BrowserPool implements PrintBrowsers {
   private current: Promise<Browser> | undefined;
   private readonly launched = new Set<Browser>();
   private closed = false;
+  /** A context with its page already open, made by {@link BrowserPool.warm} for the first print. */
+  private spare: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
 
   constructor(private readonly options: BrowserPoolOptions) {
     this.limit = pLimit(Math.max(1, Math.floor(options.pages)));
@@ -53,6 +55,23 @@ export class BrowserPool implements PrintBrowsers {
   /** Run `work` in a new context of the shared browser when a page is free (see {@link PrintBrowsers}). */
   inContext<T>(work: (context: BrowserContext) => Promise<T>, options: PrintInContextOptions = {}): Promise<T> {
     return this.limit(() => this.attempt(work, options));
+  }
+
+  /**
+   * Launch the browser now and open a context with a page for the first print, while the caller
+   * does other work (reading and parsing the report): Chromium starts in about a second, and its
+   * first page takes a few hundred milliseconds more, which a build would otherwise wait for
+   * after its Node stages. A failure here is not thrown: the print that needs the browser meets it.
+   */
+  warm(): void {
+    if (this.spare !== undefined || this.closed) return;
+    const spare = this.browser().then(async (browser) => {
+      const context = await browser.createBrowserContext();
+      await context.newPage();
+      return { browser, context };
+    });
+    spare.catch(() => undefined);
+    this.spare = spare;
   }
 
   /** Close the browser (and any being launched); prints still running fail. Never throws. */
@@ -72,11 +91,14 @@ export class BrowserPool implements PrintBrowsers {
       let context: BrowserContext | undefined;
       const abort = () => void context?.close().catch(() => undefined);
       try {
-        browser = await this.browser();
+        const spare = await this.takeSpare();
+        browser = spare?.browser ?? (await this.browser());
         const running = browser;
-        context = await running.createBrowserContext().catch(async (failure: unknown) => {
-          throw running.connected ? failure : new BrowserStoppedError('the connection to it was lost');
-        });
+        context =
+          spare?.context ??
+          (await running.createBrowserContext().catch(async (failure: unknown) => {
+            throw running.connected ? failure : new BrowserStoppedError('the connection to it was lost');
+          }));
         const own = context;
         options.signal?.addEventListener('abort', abort, { once: true });
         return await untilBrowserStops(running, () => work(own), own);
@@ -90,6 +112,16 @@ export class BrowserPool implements PrintBrowsers {
         await context?.close().catch(() => undefined);
       }
     }
+  }
+
+  /** The context {@link BrowserPool.warm} opened, once, if it is still usable. */
+  private async takeSpare(): Promise<{ browser: Browser; context: BrowserContext } | undefined> {
+    const spare = this.spare;
+    if (spare === undefined) return undefined;
+    this.spare = undefined;
+    const ready = await spare.catch(() => undefined);
+    if (ready === undefined || !ready.browser.connected) return undefined;
+    return ready;
   }
 
   /** The shared browser, launched now if there is none or the last one died. */
