@@ -35,6 +35,7 @@ import { OutputBatch } from './util/atomic-write.ts';
 import { outputPathProblems } from './util/output-paths.ts';
 import { readRegularFile } from './util/read-regular-file.ts';
 import type { SuggestionMode } from './transform/remark-suggestions.ts';
+import { noteRead } from './cache/reads.ts';
 
 /** What to build and where. */
 export interface BuildOptions {
@@ -163,7 +164,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
     if (options.formats.includes('pdf')) {
       // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
       const pdf = await time('render pdf', () =>
-        printPdf(report, options, (browser) => renderPdf(report, template, { ...renderOptions, browser, ...(options.onRequest ? { onRequest: options.onRequest } : {}) })),
+        printPdf(report, options, (browser) => renderPdf(report, template, { ...renderOptions, browser, onRequest: (entry) => noteRequest(report, entry, options) })),
       );
       await batch.stage(outputPath('pdf'), pdf);
       if (report.meta.toc && options.formats.includes('docx')) headingPages = await destinationPages(pdf);
@@ -208,6 +209,12 @@ async function printPdf(report: Report, options: BuildOptions, render: (browser:
     if (failure instanceof BrowserStoppedError) throw new BrowserStoppedError(`the browser stopped again during the PDF stage (${failure.message}); the PDF was not built`);
     throw failure;
   }
+}
+
+/** Pass a print-page request on, noting the local file it read (or missed) for the build's fingerprint. */
+function noteRequest(report: Report, entry: RequestLogEntry, options: BuildOptions): void {
+  if (entry.file !== undefined && (entry.outcome === 'file' || entry.outcome === 'missing')) noteRead(report.file, entry.file);
+  options.onRequest?.(entry);
 }
 
 function timer(options: BuildOptions, stage: { current: string }) {

@@ -14,7 +14,7 @@ import { pathProblem } from './command/check-paths.ts';
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 const USAGE = `Usage:
-  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--timeout <seconds>] [--quiet]
+  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--force] [--timeout <seconds>] [--quiet]
   press check <file.md> [--fix | --accept [--author <name>] | --reject [--author <name>]] [--timeout <seconds>] [--quiet]
   press compare <old.md> <new.md> [--out <dir>] [--author <name>] [--browser <path>] [--timeout <seconds>] [--quiet]
   press review <source.md> <edited.docx>... [--out <dir>] [--timeout <seconds>] [--quiet]
@@ -42,6 +42,10 @@ import reads a Word file into <dir>/<name>.md and its images into <dir>/<name>-m
 the default), or are accepted or rejected.
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
+build skips a report whose outputs are up to date: nothing it reads (the source, its images,
+the template, the fonts, the options, report-press itself) changed since the build that wrote
+them, and they are as that build left them (a fingerprint in <dir>/.report-press/). It says
+so and prints that build's warnings again; --force rebuilds.
 --timeout stops the whole command after that many seconds (default ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT;
 0 for no limit), leaving no partial output.
 Exit status: 0 success, 1 the input has errors or the build failed or timed out (nothing
@@ -92,6 +96,7 @@ const OPTIONS = {
   reject: { type: 'boolean' },
   marked: { type: 'boolean' },
   author: { type: 'string' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -111,6 +116,7 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
     throw new UsageError(failure instanceof Error ? failure.message : String(failure));
   }
   if (values.help) return 'help';
+  if (values.force !== undefined && positionals[0] !== 'build') throw new UsageError('--force is for build: it rebuilds outputs that are up to date');
   const [command, first, ...rest] = positionals;
   if (command !== 'build' && command !== 'check' && command !== 'compare' && command !== 'import' && command !== 'review') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const [oldInput, input, extra] = command === 'compare' ? [first, rest[0], rest.slice(1)] : [undefined, first, rest];
@@ -162,6 +168,7 @@ function commonCommand(values: ParsedValues, env: NodeJS.ProcessEnv): Omit<Comma
     embedFonts: values['embed-fonts'] === true,
     referenceDocx: values['reference-docx'],
     allowRemoteImages: values['allow-remote-images'] === true,
+    force: values.force === true,
     timeoutMs: parseTimeout(values.timeout, env['PRESS_TIMEOUT']),
   };
 }

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { build, BuildError } from '../build.ts';
-import { formatMessage } from '../util/messages.ts';
+import { messageLines } from '../util/messages.ts';
+import { checkFingerprint, recordFingerprint } from '../cache/up-to-date.ts';
 import { BrowserNotFoundError } from '../browser/find-browser.ts';
 import { BrowserStoppedError } from '../browser/browser-stopped.ts';
 import { applyFixesToFile, FixError } from '../fix/apply-fixes.ts';
@@ -45,7 +46,11 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     // A build decides or marks the suggestions in every output; a check lists them (and with
     // --accept/--reject rewrites the source below).
     const buildSuggestions = isCheck ? {} : { suggestions, ...(suggestionAuthor !== undefined ? { suggestionAuthor } : {}) };
-    let result = await build({ ...common, ...buildSuggestions, checkOnly: isCheck, ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}) });
+    const buildOptions = { ...common, ...buildSuggestions, ...(referenceDocx ? { referenceDocx } : {}) };
+    const cache = isCheck ? undefined : await checkFingerprint(buildOptions, { force: command.force });
+    if (cache?.upToDate === true) return upToDate(command, cache.fingerprint.messages, cache.outputs, io);
+    let result = await build({ ...buildOptions, checkOnly: isCheck, ...(onStage ? { onStage } : {}) });
+    if (cache !== undefined) await recordFingerprint(cache, buildOptions, result);
     let notFixed = false;
     if (isCheck && (suggestions === 'accept' || suggestions === 'reject')) {
       const decided = await decideSuggestions(input, result.report.file, suggestions, suggestionAuthor, stderr);
@@ -60,11 +65,7 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
       // Check the rewritten source again: the messages printed are those of the file as it now is.
       if (fixed !== undefined && fixed > 0) result = await build({ ...common, checkOnly: true });
     }
-    const { file } = result.report;
-    const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    // The web page and the PDF are rendered from the same HTML, so its messages come twice: say each once.
-    const lines = new Set(ordered.filter((message) => !quiet || message.fatal === true).map((message) => formatMessage(file, message)));
-    for (const line of lines) stderr(`${line}\n`);
+    for (const line of messageLines(result.report.file, quiet)) stderr(`${line}\n`);
     if (notFixed) return EXIT.inputError;
     if (!result.ok) {
       stderr(`press: ${input}: not built, fix the errors above\n`);
@@ -80,14 +81,20 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
   }
 }
 
+/** Say that a build is up to date: the messages its last real build gave (unless `--quiet`), then one line on stdout. */
+function upToDate(command: Command, messages: readonly string[], outputs: readonly string[], io: CommandIo): number {
+  if (command.quiet) return EXIT.ok;
+  for (const line of messages) io.write('stderr', `${line}\n`);
+  io.write('stdout', `press: ${command.input}: up to date (${outputs.join(', ')}); --force rebuilds\n`);
+  return EXIT.ok;
+}
+
 /** Run `compare`, print its messages and what it counted, and resolve to the exit status. */
 async function compare(command: Command, common: Parameters<typeof runCompare>[1], io: CommandIo, progress: boolean): Promise<number> {
   const stderr = (text: string) => io.write('stderr', text);
   const run = await runCompare(command, common);
   for (const file of run.files) {
-    const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    const lines = new Set(ordered.filter((message) => !command.quiet || message.fatal === true).map((message) => formatMessage(file, message)));
-    for (const line of lines) stderr(`${line}\n`);
+    for (const line of messageLines(file, command.quiet)) stderr(`${line}\n`);
   }
   if (!run.result?.ok || !run.comparison) {
     stderr(`press: ${command.input}: changes not built, fix the errors above\n`);
