@@ -36,6 +36,7 @@ import { outputPathProblems } from './util/output-paths.ts';
 import { readRegularFile } from './util/read-regular-file.ts';
 import type { SuggestionMode } from './transform/remark-suggestions.ts';
 import { noteRead } from './cache/reads.ts';
+import { BuildError } from './build-error.ts';
 
 /** What to build and where. */
 export interface BuildOptions {
@@ -80,13 +81,7 @@ export interface BuildOptions {
   suggestionAuthor?: string;
 }
 
-/**
- * The build stopped on a source it cannot process; the message says where and why, and is
- * meant to be shown as it is (the command line prefixes it with `press:`).
- */
-export class BuildError extends Error {
-  override name = 'BuildError';
-}
+export { BuildError };
 
 /** What a build did: the report with its messages, and the files written (none on failure). */
 export interface BuildResult {

@@ -2,7 +2,6 @@ import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CONFIG_FILE_NAMES } from '../parse/config-file.ts';
-import { findBrowser } from '../browser/find-browser.ts';
 import { TEMPLATES_DIR } from '../template/load-template.ts';
 import { settingsOf } from '../fonts/print-fonts.ts';
 import type { BuildOptions } from '../build.ts';
@@ -130,6 +129,7 @@ async function fileEntryOf(file: string): Promise<{ path: string; hash: string |
 /** The browser that would print, by its real path, size and modification time; null when none is found. */
 async function browserIdentity(browserPath: string | undefined, env: NodeJS.ProcessEnv): Promise<{ path: string; stamp: string | null } | null> {
   try {
+    const { findBrowser } = await import('../browser/find-browser.ts');
     const found = await findBrowser({ ...(browserPath !== undefined ? { executablePath: browserPath } : {}), env });
     const real = await realpath(found.executablePath);
     return { path: real, stamp: await fileStamp(real) };
