@@ -28,6 +28,8 @@ const keySchema = z.object({
   schema: z.literal(FINGERPRINT_SCHEMA),
   press: z.object({ version: z.string(), code: z.string() }),
   source: fileEntry,
+  /** The source's path as the command line gave it: the stored messages name it so. */
+  sourceAsGiven: z.string(),
   outputName: z.string(),
   formats: z.array(z.enum(['pdf', 'docx', 'html'])),
   options: z.object({
@@ -105,6 +107,7 @@ export async function computeKey(options: FingerprintOptions, env: NodeJS.Proces
     schema: FINGERPRINT_SCHEMA,
     press,
     source: { path: source, hash: sourceHash },
+    sourceAsGiven: options.input,
     outputName: outputNameOf(options),
     formats: [...options.formats].sort(),
     options: {
