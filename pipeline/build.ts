@@ -38,6 +38,8 @@ import { OutputBatch } from './util/atomic-write.ts';
 import { outputPathProblems } from './util/output-paths.ts';
 import { readRegularFile } from './util/read-regular-file.ts';
 import type { SuggestionMode } from './transform/remark-suggestions.ts';
+import { noteRead } from './cache/reads.ts';
+import { BuildError } from './build-error.ts';
 
 /** What to build and where. */
 export interface BuildOptions {
@@ -92,13 +94,7 @@ export interface BuildOptions {
   signal?: AbortSignal;
 }
 
-/**
- * The build stopped on a source it cannot process; the message says where and why, and is
- * meant to be shown as it is (the command line prefixes it with `press:`).
- */
-export class BuildError extends Error {
-  override name = 'BuildError';
-}
+export { BuildError };
 
 /** What a build did: the report with its messages, and the files written (none on failure). */
 export interface BuildResult {
@@ -181,7 +177,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
     const printing = options.formats.includes('pdf')
       ? time('render pdf', () =>
           // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
-          printPdf(report, options, (browser, file) => renderPdf({ ...report, file }, template, { ...renderOptions, browser, ...(options.onRequest ? { onRequest: options.onRequest } : {}) })),
+          printPdf(report, options, (browser, file) => renderPdf({ ...report, file }, template, { ...renderOptions, browser, onRequest: (entry) => noteRequest(report, entry, options) })),
         )
       : undefined;
     const renders = options.formats.map(async (format): Promise<void> => {
@@ -242,6 +238,12 @@ async function printPdf(report: Report, options: BuildOptions, render: (browser:
     if (failure instanceof BrowserStoppedError) throw new BrowserStoppedError(`the browser stopped again during the PDF stage (${failure.message}); the PDF was not built`);
     throw failure;
   }
+}
+
+/** Pass a print-page request on, noting the local file it read (or missed) for the build's fingerprint. */
+function noteRequest(report: Report, entry: RequestLogEntry, options: BuildOptions): void {
+  if (entry.file !== undefined && (entry.outcome === 'file' || entry.outcome === 'missing')) noteRead(report.file, entry.file);
+  options.onRequest?.(entry);
 }
 
 function timer(options: BuildOptions, stage: { current: string }) {

@@ -16,7 +16,7 @@ import { isBatchRequest } from './command/batch-inputs.ts';
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 const USAGE = `Usage:
-  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--timeout <seconds>] [--quiet]
+  press build <file.md> [--out <dir>] [--format pdf,docx,html] [--browser <path>] [--embed-fonts] [--reference-docx <file>] [--allow-remote-images] [--accept | --reject [--author <name>] | --marked] [--force] [--timeout <seconds>] [--quiet]
   press build <file.md | folder | 'glob'>... [--jobs <n>] [same options]
   press check <file.md> [--fix | --accept [--author <name>] | --reject [--author <name>]] [--timeout <seconds>] [--quiet]
   press compare <old.md> <new.md> [--out <dir>] [--author <name>] [--browser <path>] [--timeout <seconds>] [--quiet]
@@ -49,6 +49,10 @@ Several files, a folder (searched for *.md and *.markdown) or a quoted glob buil
 process and one browser, --jobs reports at once (default: the number of cores); the outputs go
 under --out in the sources' folders relative to their common folder. One report's failure does
 not stop the others; each gets a result line, and a summary names the failed ones.
+build skips a report whose outputs are up to date: nothing it reads (the source, its images,
+the template, the fonts, the options, report-press itself) changed since the build that wrote
+them, and they are as that build left them (a fingerprint in <dir>/.report-press/). It says
+so and prints that build's warnings again; --force rebuilds.
 --timeout stops the whole command (in a batch: each report) after that many seconds (default
 ${DEFAULT_TIMEOUT_SECONDS}, or PRESS_TIMEOUT; 0 for no limit), leaving no partial output.
 Exit status: 0 success, 1 the input has errors or the build failed or timed out (nothing
@@ -101,6 +105,7 @@ const OPTIONS = {
   marked: { type: 'boolean' },
   author: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -120,6 +125,7 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
     throw new UsageError(failure instanceof Error ? failure.message : String(failure));
   }
   if (values.help) return 'help';
+  if (values.force !== undefined && positionals[0] !== 'build') throw new UsageError('--force is for build: it rebuilds outputs that are up to date');
   const [command, first, ...rest] = positionals;
   if (command !== 'build' && command !== 'check' && command !== 'compare' && command !== 'import' && command !== 'review') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const [oldInput, input, extra] = command === 'compare' ? [first, rest[0], rest.slice(1)] : [undefined, first, rest];
@@ -193,6 +199,7 @@ function commonCommand(values: ParsedValues, env: NodeJS.ProcessEnv): Omit<Comma
     embedFonts: values['embed-fonts'] === true,
     referenceDocx: values['reference-docx'],
     allowRemoteImages: values['allow-remote-images'] === true,
+    force: values.force === true,
     timeoutMs: parseTimeout(values.timeout, env['PRESS_TIMEOUT']),
   };
 }

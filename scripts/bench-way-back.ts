@@ -28,7 +28,7 @@ export async function benchWayBack(source: string): Promise<void> {
   await mkdir(folder, { recursive: true });
   const name = path.basename(source, '.md');
   await copyFile(source, path.join(folder, `${name}.md`));
-  const buildMs = await timed(['build', `${name}.md`, '--format', 'docx', '--out', '.'], folder);
+  const buildMs = await timed(['build', `${name}.md`, '--format', 'docx', '--out', '.', '--force'], folder);
   const built = path.join(folder, `${name}.docx`);
   const edited = path.join(folder, `${name}-edited.docx`);
   const plain = path.join(folder, `${name}-plain.docx`);

@@ -40,6 +40,8 @@ export interface Command {
   suggestions: SuggestionMode;
   /** `--author <name>`: decide only this author's suggestions. */
   suggestionAuthor: string | undefined;
+  /** `build --force`: build even when the fingerprint beside the outputs says nothing changed. */
+  force: boolean;
   /** Time the whole command (in a batch: each report) may take (`--timeout`, `PRESS_TIMEOUT`), in milliseconds; 0 for no limit. */
   timeoutMs: number;
 }

@@ -1,12 +1,9 @@
 import type { VFile } from 'vfile';
-import { build, BuildError } from '../build.ts';
-import { formatMessage } from '../util/messages.ts';
-import { BrowserNotFoundError } from '../browser/find-browser.ts';
-import { BrowserStoppedError } from '../browser/browser-stopped.ts';
-import { applyFixesToFile, FixError } from '../fix/apply-fixes.ts';
+import { BuildError } from '../build-error.ts';
+import { messageLines } from '../util/messages.ts';
+import { checkFingerprint, recordFingerprint } from '../cache/up-to-date.ts';
 import { EXIT, type Command } from './command.ts';
-import { decideSource } from '../critic/decide-source.ts';
-import { runCompare } from './run-compare.ts';
+import type { runCompare } from './run-compare.ts';
 
 /** Where a command's text goes, and what it may tell about its progress. */
 export interface CommandIo {
@@ -45,7 +42,13 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     // A build decides or marks the suggestions in every output; a check lists them (and with
     // --accept/--reject rewrites the source below).
     const buildSuggestions = isCheck ? {} : { suggestions, ...(suggestionAuthor !== undefined ? { suggestionAuthor } : {}) };
-    let result = await build({ ...common, ...buildSuggestions, checkOnly: isCheck, ...(referenceDocx ? { referenceDocx } : {}), ...(onStage ? { onStage } : {}) });
+    const buildOptions = { ...common, ...buildSuggestions, ...(referenceDocx ? { referenceDocx } : {}) };
+    const cache = isCheck ? undefined : await checkFingerprint(buildOptions, { force: command.force });
+    if (cache?.upToDate === true) return upToDate(command, cache.fingerprint.messages, cache.outputs, io);
+    // Loaded only now: a build that is up to date starts in a fraction of the time without the pipeline.
+    const { build } = await import('../build.ts');
+    let result = await build({ ...buildOptions, checkOnly: isCheck, ...(onStage ? { onStage } : {}) });
+    if (cache !== undefined) await recordFingerprint(cache, buildOptions, result);
     let notFixed = false;
     if (isCheck && (suggestions === 'accept' || suggestions === 'reject')) {
       const decided = await decideSuggestions(input, result.report.file, suggestions, suggestionAuthor, stderr);
@@ -60,11 +63,7 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
       // Check the rewritten source again: the messages printed are those of the file as it now is.
       if (fixed !== undefined && fixed > 0) result = await build({ ...common, checkOnly: true });
     }
-    const { file } = result.report;
-    const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    // The web page and the PDF are rendered from the same HTML, so its messages come twice: say each once.
-    const lines = new Set(ordered.filter((message) => !quiet || message.fatal === true).map((message) => formatMessage(file, message)));
-    for (const line of lines) stderr(`${line}\n`);
+    for (const line of messageLines(result.report.file, quiet)) stderr(`${line}\n`);
     if (notFixed) return EXIT.inputError;
     if (!result.ok) {
       stderr(`press: ${input}: not built, fix the errors above\n`);
@@ -73,6 +72,8 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     if (progress) for (const written of result.written) stderr(`  wrote ${written}\n`);
     return EXIT.ok;
   } catch (failure) {
+    // Loaded here, not at the start: a build that is up to date never loads the browser's modules.
+    const [{ BrowserNotFoundError }, { BrowserStoppedError }] = await Promise.all([import('../browser/find-browser.ts'), import('../browser/browser-stopped.ts')]);
     const known = failure instanceof BrowserNotFoundError || failure instanceof BrowserStoppedError || failure instanceof BuildError;
     const reason = known ? failure.message : `build failed: ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}`;
     stderr(`press: ${reason}\n`);
@@ -80,14 +81,21 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
   }
 }
 
+/** Say that a build is up to date: the messages its last real build gave (unless `--quiet`), then one line on stdout. */
+function upToDate(command: Command, messages: readonly string[], outputs: readonly string[], io: CommandIo): number {
+  if (command.quiet) return EXIT.ok;
+  for (const line of messages) io.write('stderr', `${line}\n`);
+  io.write('stdout', `press: ${command.input}: up to date (${outputs.join(', ')}); --force rebuilds\n`);
+  return EXIT.ok;
+}
+
 /** Run `compare`, print its messages and what it counted, and resolve to the exit status. */
 async function compare(command: Command, common: Parameters<typeof runCompare>[1], io: CommandIo, progress: boolean): Promise<number> {
   const stderr = (text: string) => io.write('stderr', text);
+  const { runCompare } = await import('./run-compare.ts');
   const run = await runCompare(command, common);
   for (const file of run.files) {
-    const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    const lines = new Set(ordered.filter((message) => !command.quiet || message.fatal === true).map((message) => formatMessage(file, message)));
-    for (const line of lines) stderr(`${line}\n`);
+    for (const line of messageLines(file, command.quiet)) stderr(`${line}\n`);
   }
   if (!run.result?.ok || !run.comparison) {
     stderr(`press: ${command.input}: changes not built, fix the errors above\n`);
@@ -115,6 +123,7 @@ async function decideSuggestions(input: string, file: VFile, decision: 'accept' 
     stderr(`press: ${input}: suggestions not decided: ${file.messages.some((message) => message.ruleId === 'source-encoding') ? 'the file is not valid UTF-8' : 'close the CriticMarkup reported above first'}\n`);
     return undefined;
   }
+  const [{ decideSource }, { applyFixesToFile, FixError }] = await Promise.all([import('../critic/decide-source.ts'), import('../fix/apply-fixes.ts')]);
   const { edits, count } = decideSource(file, decision, author === undefined ? {} : { author });
   try {
     await applyFixesToFile(input, String(file.value), edits);
@@ -135,6 +144,7 @@ async function fixSource(input: string, file: VFile, stderr: (text: string) => v
     stderr(`press: ${input}: not fixed: the file is not valid UTF-8\n`);
     return undefined;
   }
+  const { applyFixesToFile, FixError } = await import('../fix/apply-fixes.ts');
   try {
     return await applyFixesToFile(input, String(file.value), file.data.fixes ?? []);
   } catch (failure) {

@@ -3,6 +3,8 @@ import type { Image, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { loadImage, type LoadedImage } from '../util/assets.ts';
 import { flag, flagAll } from '../util/messages.ts';
+import { noteRead, noteUnrepeatable } from '../cache/reads.ts';
+import { sha256 } from '../cache/hash.ts';
 
 declare module 'mdast' {
   interface ImageData {
@@ -44,6 +46,8 @@ export function remarkImages(options: RemarkImagesOptions) {
       const lookup = await loadImage(image.url, options.baseDir, { allowRemote: file.data.allowRemoteImages === true });
       if (lookup.ok) {
         (image.data ??= {}).loaded = lookup.image;
+        if (lookup.image.file === undefined) noteUnrepeatable(file);
+        else noteRead(file, lookup.image.file, sha256(lookup.image.bytes));
         if (svgHasText(lookup.image)) flag(file, 'image-svg-text', image, { url: image.url });
       } else flagAll(file, [{ ...lookup.problem, place: image }]);
     }

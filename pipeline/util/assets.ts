@@ -12,6 +12,8 @@ export interface LoadedImage {
   type: string;
   width: number;
   height: number;
+  /** The local file it was read from (the path as written, resolved); absent for a network image. */
+  file?: string;
 }
 
 type ImageRule = 'image-remote' | 'image-outside' | 'image-missing' | 'image-too-large' | 'image-invalid' | 'image-fetch-failed';
@@ -107,7 +109,8 @@ export async function loadImage(url: string, baseDir: string, options: LoadImage
   if (info.size > MAX_IMAGE_BYTES) {
     return refused(tooManyBytes(url, info.size));
   }
-  return inspectImage(url, new Uint8Array(await readFile(real)));
+  const inspected = inspectImage(url, new Uint8Array(await readFile(real)));
+  return inspected.ok ? { ok: true, image: { ...inspected.image, file: candidate } } : inspected;
 }
 
 async function loadRemoteImage(url: string, timeoutMs: number): Promise<ImageLookup> {

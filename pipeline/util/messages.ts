@@ -62,3 +62,13 @@ export function formatMessage(file: VFile, message: VFile['messages'][number]): 
   const where = message.file && message.file !== file.path ? message.file : file.path;
   return `${where}:${line}:${column}: ${severity}: ${message.reason}${rule}`;
 }
+
+/**
+ * The lines a command prints for a file's messages: in source order, each formatted by
+ * {@link formatMessage} and said once (the web page and the PDF are rendered from the same HTML,
+ * so their messages come twice); with `quiet`, errors only.
+ */
+export function messageLines(file: VFile, quiet = false): string[] {
+  const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return [...new Set(ordered.filter((message) => !quiet || message.fatal === true).map((message) => formatMessage(file, message)))];
+}

@@ -54,7 +54,9 @@ describe('press command line', { timeout: 300_000 }, () => {
     await writeFiles(dir, { 'good.md': GOOD });
     const result = await pressCommand(['build', 'good.md', '--out', 'out', '--format', 'html,docx'], dir);
     expect(result.code, result.stderr).toBe(0);
-    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['good.docx', 'good.html']);
+    // Beside them, the fingerprint of the build (.report-press/good.json), for skipping it when nothing changed.
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['.report-press', 'good.docx', 'good.html']);
+    expect(await readdir(path.join(dir, 'out/.report-press'))).toEqual(['good.json']);
   });
 
   it('a failed build leaves the previous outputs untouched and no temporary files', async () => {
@@ -69,7 +71,8 @@ describe('press command line', { timeout: 300_000 }, () => {
     expect(result.stderr).toContain('not built');
     expect(await readFile(path.join(dir, 'dist/report.html'))).toEqual(before);
     expect((await stat(path.join(dir, 'dist/report.html'))).mtimeMs).toBe(beforeTime);
-    expect(await readdir(path.join(dir, 'dist'))).toEqual(['report.html']);
+    expect((await readdir(path.join(dir, 'dist'))).sort()).toEqual(['.report-press', 'report.html']);
+    expect(await readdir(path.join(dir, 'dist/.report-press'))).toEqual(['report.json']);
   });
 
   it('a missing browser is a one-line error and exit 1, with no PDF written', async () => {

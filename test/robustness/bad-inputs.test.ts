@@ -77,7 +77,7 @@ describe('bad input never crashes press', { timeout: 240_000 }, () => {
     await writeFiles(dir, { 'empty.md': '' });
     const outcome = await press(['build', 'empty.md', '--out', 'out'], dir);
     expect(outcome.code, outcome.stderr).toBe(0);
-    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['empty.docx', 'empty.html', 'empty.pdf']);
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['.report-press', 'empty.docx', 'empty.html', 'empty.pdf']);
   });
 
   it(`keeps every word of lists and quotes nested 300 deep, flattened below level ${MAX_NESTING} with a warning at that place`, async () => {

@@ -23,12 +23,13 @@ beforeAll(async () => {
   const first = await press(['build', 'review.md', '--out', 'out'], dir);
   expect(first.code, first.stderr).toBe(0);
   previous = await folderSnapshot(out);
-  expect([...previous.keys()]).toEqual(['review.docx', 'review.html', 'review.pdf']);
+  expect([...previous.keys()]).toEqual(['.report-press/review.json', 'review.docx', 'review.html', 'review.pdf']);
 }, 120_000);
 
 /** Start a build of the report and wait until its browser runs; resolves with both. */
 async function buildUntilBrowser(): Promise<{ running: RunningPress; browser: ProcessInfo }> {
-  const running = startPress(['build', 'review.md', '--out', 'out'], dir);
+  // --force: the source is unchanged since the first build, which would otherwise be skipped.
+  const running = startPress(['build', 'review.md', '--out', 'out', '--force'], dir);
   const pid = running.child.pid ?? 0;
   const browser = await waitFor(() => browserOf(pid), 60_000, 'the browser to start');
   return { running, browser };

@@ -100,10 +100,15 @@ export function profileOf(browser: ProcessInfo): string | undefined {
   return browser.args.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
 }
 
-/** Every file of a folder with its bytes (names starting with a dot included). */
+/**
+ * Every file of a folder and its subfolders with its bytes, by path relative to it (names
+ * starting with a dot included: temporary outputs, the build's fingerprint in `.report-press/`).
+ */
 export async function folderSnapshot(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  for (const name of (await readdir(dir)).sort()) files.set(name, await readFile(path.join(dir, name)));
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const names = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  for (const name of names.sort()) files.set(name, await readFile(path.join(dir, name)));
   return files;
 }
 

@@ -13,6 +13,8 @@ export interface RequestLogEntry {
   outcome: RequestOutcome;
   /** Why a request was refused or not found. */
   reason?: string;
+  /** The local file answered (outcome `file`), or looked for and not found (`missing`), absolute. */
+  file?: string;
 }
 
 /** What the print page may load. */
@@ -69,8 +71,8 @@ const PAGE_POLICY = "script-src 'none'; object-src 'none'; base-uri 'none'; form
  * everything else is aborted. The handler never throws.
  */
 export function createRequestHandler(options: ServeOptions): (request: HTTPRequest) => Promise<void> {
-  const log = (url: string, outcome: RequestOutcome, reason?: string): void => {
-    options.onRequest?.(reason === undefined ? { url, outcome } : { url, outcome, reason });
+  const log = (url: string, outcome: RequestOutcome, reason?: string, file?: string): void => {
+    options.onRequest?.({ url, outcome, ...(reason !== undefined ? { reason } : {}), ...(file !== undefined ? { file } : {}) });
   };
   return async (request) => {
     const url = request.url();
@@ -156,13 +158,13 @@ async function answerFile(
   relative: string,
   contentType: string,
   outcome: 'font' | 'file',
-  log: (url: string, outcome: RequestOutcome, reason?: string) => void,
+  log: (url: string, outcome: RequestOutcome, reason?: string, file?: string) => void,
 ): Promise<void> {
   const url = request.url();
   const lookup = await resolveInside(root, relative);
   if (!lookup.ok) {
     if (lookup.missing) {
-      log(url, 'missing', lookup.reason);
+      log(url, 'missing', lookup.reason, outcome === 'file' ? path.resolve(root, relative) : undefined);
       await request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
     } else {
       log(url, 'refused', lookup.reason);
@@ -171,6 +173,6 @@ async function answerFile(
     return;
   }
   const body = await readFile(lookup.file);
-  log(url, outcome);
+  log(url, outcome, undefined, outcome === 'file' ? lookup.file : undefined);
   await request.respond({ status: 200, contentType, body });
 }
