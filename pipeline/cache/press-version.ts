@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../util/project-root.ts';
 import { sha256 } from './hash.ts';
 
 /** report-press's own folder (where package.json is). */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = PROJECT_ROOT;
 
 /** What is hashed as report-press's code: the pipeline, entry point and locked dependencies (the templates are hashed apart). */
 const CODE = ['pipeline', 'bin', 'package.json', 'package-lock.json'] as const;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { build, BuildError, type BuildResult } from '../build.ts';
 import { BrowserPool } from '../browser/browser-pool.ts';
+import { checkFingerprint, recordFingerprint } from '../cache/up-to-date.ts';
 import { BrowserNotFoundError } from '../browser/find-browser.ts';
 import { BrowserStoppedError } from '../browser/browser-stopped.ts';
 import { formatMessage } from '../util/messages.ts';
@@ -97,6 +98,28 @@ async function buildReport(report: BatchReport, command: Command, browsers: Brow
   const timer = command.timeoutMs > 0 ? setTimeout(() => controller.abort(new ReportTimedOut()), Math.min(command.timeoutMs, 2 ** 31 - 1)) : undefined;
   const timedOut = new Promise<'timed out'>((resolve) => controller.signal.addEventListener('abort', () => resolve('timed out'), { once: true }));
   const notices: string[] = [];
+  const options = {
+    input: report.source,
+    outDir: report.outDir,
+    outputName: report.outputName,
+    formats: command.formats,
+    embedFonts: command.embedFonts,
+    allowRemoteImages: command.allowRemoteImages,
+    suggestions: command.suggestions,
+    ...(command.suggestionAuthor !== undefined ? { suggestionAuthor: command.suggestionAuthor } : {}),
+    ...(command.referenceDocx !== undefined ? { referenceDocx: command.referenceDocx } : {}),
+    ...(command.browserPath !== undefined ? { browserPath: command.browserPath } : {}),
+  };
+  // A report whose outputs are up to date is not built (see up-to-date.ts): its warnings again, and a line saying so.
+  const cache = await checkFingerprint(options, { force: command.force });
+  if (cache.upToDate) {
+    if (timer) clearTimeout(timer);
+    if (!command.quiet) {
+      for (const line of cache.fingerprint.messages) stderr(`${line}\n`);
+      stderr(`= ${report.source} → ${outputsShown(report, command)} up to date\n`);
+    }
+    return { report, ok: true, pages: 0 };
+  }
   const building = build({
     input: report.source,
     outDir: report.outDir,
@@ -120,6 +143,7 @@ async function buildReport(report: BatchReport, command: Command, browsers: Brow
     const result = await Promise.race([building, timedOut]);
     if (result === 'timed out') return fail(timeoutReason(command, stage));
     printMessages(result, command.quiet, notices, stderr);
+    await recordFingerprint(cache, options, result);
     if (!result.ok) {
       const errors = result.report.file.messages.filter((message) => message.fatal === true).length;
       return fail(errors === 0 ? 'not built' : `${errors} ${errors === 1 ? 'error' : 'errors'}, not built`);
