@@ -4,7 +4,8 @@
  *
  * What runs at full size: the 3.6 MB Chinese paragraph and the 100 MB image (both refused before
  * any renderer starts). The log-like paragraph runs at a tenth of its size (360 KB, still past the
- * block limit; the full 3.6 MB only costs the parser's linear time). The table, footnotes,
+ * block limit; the full 3.6 MB only costs the parser's linear time), the refused table at 5,500
+ * rows (past the 5,000-row limit; the same holds for 50,000, after longer parsing). The table, footnotes,
  * headings and the two image sets build all three formats at 1/50 of their size (1,000 rows, 200
  * notes, 100 headings with the contents, 40 images): the full-size runs are measured by
  * `scripts/pathological.ts`, not here (see the issue's closing note). Timing is never asserted.
@@ -13,7 +14,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathologicalInputs } from '../../scripts/pathological-inputs.ts';
-import { MAX_BLOCK_CHARACTERS } from '../../pipeline/transform/remark-block-length.ts';
+import { MAX_BLOCK_CHARACTERS, MAX_TABLE_ROWS } from '../../pipeline/transform/remark-block-length.ts';
 import { temporaryFolder } from '../helpers/report.ts';
 import { press, type PressOutcome } from './support.ts';
 
@@ -46,6 +47,18 @@ describe('pathological inputs finish', { timeout: 600_000 }, () => {
     }
     expect(await readdir(dir)).not.toContain('out');
     expect(MAX_BLOCK_CHARACTERS).toBe(200_000);
+  });
+
+  it('refuses a table of more than 5,000 rows at its first line (5,500 rows: the full 50,000 only cost more parsing)', async () => {
+    const dir = await temporaryFolder();
+    const source = await input('table', 0.11).write(dir);
+    const outcome = await press(['build', source, '--out', 'out'], dir);
+    expect(outcome.code, outcome.stderr).toBe(1);
+    expect(outcome.stderr).toMatch(/^.*table\.md:7:1: error: 此表格有 5501 行，超过了 5000 行的上限.*\[table-too-long\]$/m);
+    expect(outcome.stderr.split('\n').filter((line) => /: (error|warning|note): /.test(line))).toHaveLength(1);
+    expectClean(outcome);
+    expect(MAX_TABLE_ROWS).toBe(5_000);
+    expect(await readdir(dir)).not.toContain('out');
   });
 
   it('refuses a 100 MB image at its place, before reading it', async () => {
