@@ -25,6 +25,7 @@ import { remarkNestingLimit } from '../transform/remark-nesting-limit.ts';
 import { remarkNestingGuard } from '../transform/remark-nesting-guard.ts';
 import { remarkDigitWidth } from '../transform/remark-digit-width.ts';
 import { remarkHeadingEmpty } from '../transform/remark-heading-empty.ts';
+import { remarkBlockLength } from '../transform/remark-block-length.ts';
 import { remarkHeadingIdDuplicate } from '../transform/remark-heading-id-duplicate.ts';
 import { remarkPartNumbers } from '../transform/remark-part-numbers.ts';
 import { remarkLinkFiles } from '../transform/remark-link-files.ts';
@@ -81,6 +82,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkSuggestions)
     .use(remarkControlCharacters)
     .use(remarkNestingLimit)
+    .use(remarkBlockLength)
     .use(remarkRawHtmlCheck)
     .use(remarkResolveReferences)
     .use(remarkCjkPunctuation)

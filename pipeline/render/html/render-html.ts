@@ -10,6 +10,7 @@ import type { RenderOptions } from '../types.ts';
 import { contentToHast } from './to-hast.ts';
 import { pageShell, type HtmlVariant } from './shell.ts';
 import { embedFonts } from './embed-fonts.ts';
+import { splitLongTextRuns } from './split-text-runs.ts';
 import { flag } from '../../util/messages.ts';
 
 /** Options of the HTML renderer: which edition to write, and whether to carry its fonts. */
@@ -28,6 +29,8 @@ export async function renderHtml(report: Report, template: Template, options: Ht
   const content = contentToHast(report, numbers);
   const page = pageShell(report, template, content, options.variant, numbers);
   if (options.embedFonts === true && options.variant === 'screen') await addEmbeddedFonts(page, report, template);
+  // Chromium prints one long text node superlinearly: split it where that changes nothing printed.
+  if (options.variant === 'print') splitLongTextRuns(page);
   return `${toHtml(page)}\n`;
 }
 

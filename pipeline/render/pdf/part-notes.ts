@@ -15,6 +15,8 @@ import type { Element, ElementContent, Root } from 'hast';
  * footnotes: `section[data-footnotes] > ol > li#…`, references `a[data-footnote-ref]`).
  */
 export function notesAtPartEnds(html: string, label: string): string {
+  // Reading the page back costs as much as writing it (1.6 s for 1,500 headings): only with notes.
+  if (!html.includes('data-footnotes')) return html;
   const tree = fromHtml(html);
   return moveNotes(tree, label) ? toHtml(tree) : html;
 }

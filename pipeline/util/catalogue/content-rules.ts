@@ -224,6 +224,16 @@ export const CONTENT_RULES = {
     en: ({ url, reason }: { url: string; reason: string }) => `Image ${url} could not be fetched (${reason})`,
     zh: ({ url, reason }) => `无法下载图片 ${url}（${reason}）`,
   }),
+  'block-too-long': lockedError({
+    en: ({ kind, characters, limit }: { kind: 'paragraph' | 'code'; characters: number; limit: number }) =>
+      `This ${kind === 'code' ? 'code block' : 'paragraph'} is ${characters.toLocaleString('en')} characters long, over the limit of ${limit.toLocaleString('en')} (about 300 printed pages without a break): split it into paragraphs, or attach the data as a file`,
+    zh: ({ kind, characters, limit }) => `此${kind === 'code' ? '代码块' : '段落'}长 ${characters} 个字符，超过了 ${limit} 个字符的上限（约 300 页不分段）：请分段，或把数据作为附件提供`,
+  }),
+  'table-too-long': lockedError({
+    en: ({ rows, limit }: { rows: number; limit: number }) =>
+      `This table has ${rows.toLocaleString('en')} rows, over the limit of ${limit.toLocaleString('en')} (about 170 printed pages): split it, or attach the data as a file`,
+    zh: ({ rows, limit }) => `此表格有 ${rows} 行，超过了 ${limit} 行的上限（约 170 页）：请拆分表格，或把数据作为附件提供`,
+  }),
   'nesting-flattened': rule({
     severity: 'warning',
     text: {
