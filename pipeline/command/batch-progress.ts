@@ -39,7 +39,11 @@ export function progressBar(stream: NodeJS.WritableStream): ProgressBar {
     },
     write: (text) => {
       if (stopped || bar === undefined) stream.write(text);
-      else bars.log(text);
+      else {
+        bars.log(text);
+        // The log is kept until the next redraw: draw now, so that nothing is lost if the bar stops next.
+        bars.update();
+      }
     },
     stop: () => {
       if (stopped) return;

@@ -91,13 +91,14 @@ describe('press command line', { timeout: 300_000 }, () => {
     expect(result.stderr).toContain('/nonexistent/file.md');
   });
 
-  it('a folder given as the input file is a usage error that says so', async () => {
+  it('a folder given to check is a usage error that says so; to build, a batch of its reports (none here)', async () => {
     const folder = await temporaryFolder();
-    for (const command of ['build', 'check']) {
-      const result = await pressCommand([command, folder]);
-      expect(result.code, command).toBe(2);
-      expect(result.stderr.trim(), command).toBe(`press: cannot read ${folder}: it is a folder, not a Markdown file`);
-    }
+    const checked = await pressCommand(['check', folder]);
+    expect(checked.code).toBe(2);
+    expect(checked.stderr.trim()).toBe(`press: cannot read ${folder}: it is a folder, not a Markdown file`);
+    const built = await pressCommand(['build', folder, '--out', path.join(folder, 'out')]);
+    expect(built.code).toBe(1);
+    expect(built.stderr.trim()).toMatch(new RegExp(`^press: ${folder}: no reports found`));
   });
 
   it('an --out that names a file is a usage error that says so, and the file is kept', async () => {
