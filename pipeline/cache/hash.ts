@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readRegularFile } from '../util/read-regular-file.ts';
 
 /** The SHA-256 of some bytes, as lowercase hex. */
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** The SHA-256 of a file's bytes, or null when it cannot be read (absent, a folder, no permission). */
+/**
+ * The SHA-256 of a file's bytes, or null when it is no regular file or cannot be read (absent, a
+ * folder, no permission). A named pipe or a device is never opened: reading one blocks or never ends.
+ */
 export async function fileHash(file: string): Promise<string | null> {
   try {
-    return sha256(await readFile(file));
+    return sha256(await readRegularFile(file));
   } catch {
     return null;
   }

@@ -9,6 +9,8 @@
  * browser and the font files) cannot be changed by a test: they are simulated by editing the
  * stored fingerprint, which is what a changed input looks like to the check.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
@@ -192,6 +194,25 @@ describe('press build skips what has not changed', { timeout: 300_000 }, () => {
     expect((await build(dir)).code).toBe(1);
     await writeFile(path.join(dir, 'figure.png'), OTHER_PNG);
     expectBuilt(await build(dir), 'another image put back');
+  });
+
+  it('never skips a build that fetched a network image, and removes the fingerprint it no longer matches', async () => {
+    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(TINY_PNG));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const dir = await temporaryFolder('press-skip-');
+      await writeFiles(dir, { 'report.md': SOURCE, 'figure.png': TINY_PNG });
+      expectBuilt(await build(dir, { allowRemoteImages: true }), 'local images only');
+      expectSkipped(await build(dir, { allowRemoteImages: true }), 'local images only, again');
+      const { port } = server.address() as AddressInfo;
+      await writeFile(path.join(dir, 'report.md'), `${SOURCE}\n![远程](http://127.0.0.1:${port}/remote.png)\n`);
+      for (const attempt of ['first', 'second']) {
+        expectBuilt(await build(dir, { allowRemoteImages: true }), `a network image, ${attempt} build`);
+        await expect(stat(path.join(dir, 'out/.report-press/report.json')), attempt).rejects.toThrow();
+      }
+    } finally {
+      server.close();
+    }
   });
 
   it('the PDF: the browser and the fonts are inputs, and the images', async () => {
