@@ -46,7 +46,7 @@ describe('press build of many reports (batch)', { timeout: 300_000 }, () => {
     });
     const result = await press(['build', 'reports', 'top.md', 'reports/a/report.md', '--out', 'out', '--format', 'html'], dir);
     expect(result.code, result.stderr).toBe(1);
-    expect(await filesUnder(path.join(dir, 'out'))).toEqual(['reports/a/report.html', 'reports/b/deeper/notes.html', 'reports/b/report.html', 'top.html']);
+    expect(await filesUnder(path.join(dir, 'out'))).toEqual(['.report-press/top.json', 'reports/a/.report-press/report.json', 'reports/a/report.html', 'reports/b/.report-press/report.json', 'reports/b/deeper/.report-press/notes.json', 'reports/b/deeper/notes.html', 'reports/b/report.html', 'top.html']);
     expect(result.stderr).toMatch(/^✓ reports\/a\/report\.md → out\/reports\/a\/report\.html /m);
     expect(result.stderr).toMatch(/^✓ top\.md → out\/top\.html /m);
     expect(result.stderr.match(/^✓ reports\/a\/report\.md/gm)).toHaveLength(1);
@@ -77,7 +77,13 @@ describe('press build of many reports (batch)', { timeout: 300_000 }, () => {
     const result = await press(['build', 'src/**/*.md', '--out', 'out', '--format', 'docx', '--jobs', '1', '--quiet'], dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
-    expect(await filesUnder(path.join(dir, 'out'))).toEqual(['2024/q1.docx', '2025/q1.docx']);
+    expect(await filesUnder(path.join(dir, 'out'))).toEqual(['2024/.report-press/q1.json', '2024/q1.docx', '2025/.report-press/q1.json', '2025/q1.docx']);
+    // Built again with one report changed: only that one is built, the other is up to date.
+    await writeFiles(dir, { 'src/2025/q1.md': report('Q1 changed') });
+    const again = await press(['build', 'src/**/*.md', '--out', 'out', '--format', 'docx'], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^= src\/2024\/q1\.md → out\/2024\/q1\.docx up to date$/m);
+    expect(again.stderr).toMatch(/^✓ src\/2025\/q1\.md → out\/2025\/q1\.docx /m);
   });
 
   it('a report past its time limit fails with its stage named, writing nothing; --jobs must be a whole number', async () => {
@@ -104,7 +110,7 @@ describe('press build of many reports (batch)', { timeout: 300_000 }, () => {
     const result = await press(['build', 'one', 'two', 'three', 'four', '--out', 'out', '--format', 'pdf,html', '--jobs', '2', '--browser', path.join(dir, 'browser.sh')], dir);
     expect(result.code, result.stderr).toBe(1);
     expect((await readFile(path.join(dir, 'launches.log'), 'utf8')).trim().split('\n')).toEqual(['launch']);
-    expect(await filesUnder(path.join(dir, 'out'))).toEqual(['one/report.html', 'one/report.pdf', 'three/report.html', 'three/report.pdf', 'two/report.html', 'two/report.pdf']);
+    expect(await filesUnder(path.join(dir, 'out'))).toEqual(['one/.report-press/report.json', 'one/report.html', 'one/report.pdf', 'three/.report-press/report.json', 'three/report.html', 'three/report.pdf', 'two/.report-press/report.json', 'two/report.html', 'two/report.pdf']);
     for (const name of ['one', 'two', 'three']) {
       expect(result.stderr).toMatch(new RegExp(`^✓ ${name}/report\\.md → out/${name}/report\\.\\{pdf,html\\} 1 page `, 'm'));
       expect((await readFile(path.join(dir, 'out', name, 'report.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
