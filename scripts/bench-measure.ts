@@ -48,18 +48,26 @@ export function runOnce(command: Command): Promise<Run> {
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
     };
     const timer = command.timeoutMs === undefined ? undefined : setTimeout(stop, command.timeoutMs);
-    const finish = (ok: boolean, failure?: string) => {
-      const ms = performance.now() - started;
+    let finished = false;
+    const finish = (ms: number, ok: boolean, failure?: () => string) => {
+      if (finished) return;
+      finished = true;
       if (timer) clearTimeout(timer);
       const peak = memory?.stop() ?? { mb: 0, processes: 0 };
-      resolve({ ok, ms, peakMb: peak.mb, processes: peak.processes, ...(peak.pssMb === undefined ? {} : { pssMb: peak.pssMb }), ...(failure === undefined ? {} : { failure }) });
+      resolve({ ok, ms, peakMb: peak.mb, processes: peak.processes, ...(peak.pssMb === undefined ? {} : { pssMb: peak.pssMb }), ...(failure === undefined ? {} : { failure: failure() }) });
     };
-    child.on('error', (error) => finish(false, `could not start ${command.command}: ${error.message}`));
+    child.on('error', (error) => finish(performance.now() - started, false, () => `could not start ${command.command}: ${error.message}`));
     child.on('exit', (code, signal) => {
-      if (code === 0) return finish(true);
+      const ms = performance.now() - started;
+      if (code === 0) return finish(ms, true);
       const why = timedOut ? `stopped after ${((command.timeoutMs ?? 0) / 1000).toFixed(0)} s` : signal ? `killed by ${signal}` : `exit status ${code}`;
-      const tail = stderr.split('\n').filter((line) => line.trim() !== '' && !/ERROR:dbus|unexpected operator/.test(line)).slice(-3).join(' | ');
-      finish(false, `${why}${tail ? `: ${tail}` : ''}`);
+      const message = () => {
+        const tail = stderr.split('\n').filter((line) => line.trim() !== '' && !/ERROR:dbus|unexpected operator/.test(line)).slice(-3).join(' | ');
+        return `${why}${tail ? `: ${tail}` : ''}`;
+      };
+      // The rest of stderr may still be on its way; a process left behind may hold it open, so wait briefly.
+      child.stderr.once('close', () => finish(ms, false, message));
+      setTimeout(() => finish(ms, false, message), 1000).unref();
     });
   });
 }
