@@ -177,7 +177,8 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
     const printing = options.formats.includes('pdf')
       ? time('render pdf', () =>
           // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
-          printPdf(report, options, (browser, file) => renderPdf({ ...report, file }, template, { ...renderOptions, browser, onRequest: (entry) => noteRequest(report, entry, options) })),
+          // No limit of its own: the command's time limit (`--timeout`) bounds the whole build.
+          printPdf(report, options, (browser, file) => renderPdf({ ...report, file }, template, { ...renderOptions, browser, timeoutMs: 0, onRequest: (entry) => noteRequest(report, entry, options) })),
         )
       : undefined;
     const renders = options.formats.map(async (format): Promise<void> => {

@@ -31,7 +31,7 @@ export interface PrintContext {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Called for every font face that failed to load. */
   onFontError?: (face: FailedFontFace) => void;
-  /** Limit for loading the page, loading its fonts, and printing it (each, ms). Default 300 000. */
+  /** Limit for loading the page, loading its fonts, and printing it (each, ms); 0 for none. Default 300 000. */
   timeoutMs?: number;
   /**
    * Called with every print as Chromium wrote it (before it is finished), with the number of
@@ -156,7 +156,7 @@ async function waitForFonts(page: Page, timeoutMs: number, preload: readonly str
         return failed;
       }, preload),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`fonts of the print page did not load within ${timeoutMs} ms`)), timeoutMs);
+        if (timeoutMs > 0) timer = setTimeout(() => reject(new Error(`fonts of the print page did not load within ${timeoutMs} ms`)), timeoutMs);
       }),
     ]);
   } finally {

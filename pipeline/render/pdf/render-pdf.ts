@@ -25,6 +25,8 @@ export interface RenderPdfOptions extends RenderOptions {
   browser: Browser | BrowserContext;
   /** Called for every request the print page makes, with how it was answered (diagnostics, tests). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Limit of each step of the print (loading the page, its fonts, printing), ms; 0 for none (see `printHtmlToPdf`). */
+  timeoutMs?: number;
 }
 
 /** Text the print layout adds of its own: page numbers and labels (checked against the fonts too). */
@@ -48,7 +50,7 @@ const LAYOUT_TEXT = ['— 0123456789 —'];
  * text in some other font; each is an error too. Errors fail the build; the PDF is still returned.
  */
 export async function renderPdf(report: Report, template: Template, options: RenderPdfOptions): Promise<Uint8Array> {
-  const { browser, onRequest, ...renderOptions } = options;
+  const { browser, onRequest, timeoutMs, ...renderOptions } = options;
   const fonts = await checkPrintFonts(template);
   const problems = new Set(fonts.problems);
   const html = await printEditionHtml(report, template, fonts, renderOptions);
@@ -57,6 +59,7 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     template,
     baseDir: report.baseDir,
     browser,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     meta: report.meta,
     date: options.date,
     ...(toc ? { revise: toc.revise } : {}),
