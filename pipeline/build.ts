@@ -187,12 +187,12 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
         pages = pdfPageCount(pdf);
         await batch.stage(outputPath('pdf'), pdf);
       } else if (format === 'html') {
-        const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }));
+        const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }), 'render pdf');
         await batch.stage(outputPath('html'), html);
       } else {
         // The Word file's contents show the pages its headings landed on in the PDF.
         const headingPages = waitsForPages && printing ? await destinationPages(await printing) : undefined;
-        const docx = await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, ...(headingPages ? { headingPages } : {}) }));
+        const docx = await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, ...(headingPages ? { headingPages } : {}) }), 'render pdf');
         await batch.stage(outputPath('docx'), docx);
       }
     });
@@ -248,10 +248,13 @@ function noteRequest(report: Report, entry: RequestLogEntry, options: BuildOptio
 }
 
 function timer(options: BuildOptions, stage: { current: string }) {
-  return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+  /** Time one stage; `alongside` names the stage it runs beside, which stays the one reported (a stop then names the print). */
+  return async <T>(name: string, run: () => Promise<T>, alongside?: string): Promise<T> => {
     options.signal?.throwIfAborted();
-    stage.current = name;
-    options.onStageStart?.(name);
+    if (alongside === undefined || stage.current !== alongside) {
+      stage.current = name;
+      options.onStageStart?.(name);
+    }
     const started = performance.now();
     const result = await run();
     options.onStage?.(name, performance.now() - started);

@@ -27,6 +27,12 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
   const isCheck = command.command === 'check';
   const stderr = (text: string) => io.write('stderr', text);
   const progress = !quiet && io.stderrIsTerminal;
+  // PRESS_LOG_STAGES=1: a line as each stage starts, also when stderr is not a terminal (logs, CI, tests).
+  const logStages = process.env['PRESS_LOG_STAGES'] === '1';
+  const stageStarted = (stage: string) => {
+    io.onStageStart?.(stage);
+    if (logStages) stderr(`press: ${input}: ${stage}\n`);
+  };
   const onStage = progress ? (stage: string, ms: number) => stderr(`  ${stage.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms\n`) : undefined;
   const common = {
     input,
@@ -35,7 +41,7 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
     embedFonts,
     allowRemoteImages,
     onNotice: (text: string) => stderr(`press: ${text}\n`),
-    ...(io.onStageStart ? { onStageStart: io.onStageStart } : {}),
+    ...(io.onStageStart || logStages ? { onStageStart: stageStarted } : {}),
     ...(browserPath ? { browserPath } : {}),
   };
   let pool: BrowserPool | undefined;

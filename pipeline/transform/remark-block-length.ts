@@ -1,9 +1,10 @@
 import type { Code, Paragraph, Root, Table } from 'mdast';
 import type { VFile } from 'vfile';
+import { toString } from 'mdast-util-to-string';
 import { flag } from '../util/messages.ts';
 
 /**
- * Longest paragraph or code block, in characters of its source, that the outputs accept. About
+ * Longest paragraph or code block, in characters of its text (raw HTML tags not counted), that the outputs accept. About
  * 300 printed pages without a break, far beyond any real paragraph (a pasted log or table dump is
  * what reaches it). Chromium lays out and prints one block that runs over many pages in time
  * that grows faster than its length (measured: a Chinese paragraph of 530,000 characters took
@@ -33,7 +34,8 @@ export function remarkBlockLength() {
     const pending: Root['children'][number][] = [...tree.children];
     for (let node = pending.pop(); node; node = pending.pop()) {
       if (node.type === 'paragraph' || node.type === 'code') {
-        const length = (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0);
+        // What is printed counts, not raw HTML markup (deeply nested spans are a different check).
+        const length = node.type === 'code' ? node.value.length : toString(node, { includeHtml: false }).length;
         if (length > MAX_BLOCK_CHARACTERS) {
           flag(file, 'block-too-long', node, { kind: node.type, characters: length, limit: MAX_BLOCK_CHARACTERS });
           empty(node);

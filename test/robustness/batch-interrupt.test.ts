@@ -37,7 +37,7 @@ describe('a batch whose browser dies, or that is interrupted', { timeout: 300_00
     const outcome = await running.done;
     expect(outcome.code, outcome.stderr).toBe(0);
     expect(outcome.stderr).toMatch(/^press: [abc]\/\w+\.md: the browser stopped during the PDF stage \(.*\); retrying with a new browser$/m);
-    expect(await filesUnder(path.join(dir, 'out'))).toEqual(['a/one.pdf', 'b/two.pdf', 'c/three.pdf']);
+    expect(await filesUnder(path.join(dir, 'out'))).toEqual(['a/.report-press/one.json', 'a/one.pdf', 'b/.report-press/two.json', 'b/two.pdf', 'c/.report-press/three.json', 'c/three.pdf']);
     expect(await liveInGroup(browser.pid)).toEqual([]);
   });
 

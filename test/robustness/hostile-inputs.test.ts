@@ -57,15 +57,17 @@ describe('hostile inputs and folders', { timeout: 240_000 }, () => {
     expect((await readdir(dir)).sort()).toEqual(['a.md', 'taken']);
   });
 
-  it('says that a source which is a folder is no file', async () => {
+  it('says that a source which is a folder is no file (check), and builds it as a batch that finds nothing (build)', async () => {
     const dir = await temporaryFolder();
     await mkdir(path.join(dir, 'folder.md'));
-    for (const command of ['build', 'check']) {
-      const outcome = await press([command, 'folder.md'], dir);
-      expect(outcome.code).toBe(2);
-      expectPlainMessages(outcome);
-      expect(outcome.stderr).toMatch(/^press: cannot read folder\.md: it is a folder, not a Markdown file$/m);
-    }
+    const check = await press(['check', 'folder.md'], dir);
+    expect(check.code).toBe(2);
+    expectPlainMessages(check);
+    expect(check.stderr).toMatch(/^press: cannot read folder\.md: it is a folder, not a Markdown file$/m);
+    const build = await press(['build', 'folder.md'], dir);
+    expect(build.code).toBe(1);
+    expectPlainMessages(build);
+    expect(build.stderr).toMatch(/^press: folder\.md: no reports found/m);
   });
 
   it('refuses at once, never hanging past --timeout, a source that is a named pipe or a device', async () => {

@@ -26,12 +26,17 @@ beforeAll(async () => {
   expect([...previous.keys()]).toEqual(['.report-press/review.json', 'review.docx', 'review.html', 'review.pdf']);
 }, 120_000);
 
-/** Start a build of the report and wait until its browser runs; resolves with both. */
+/**
+ * Start a build of the report and wait until its browser runs and the PDF stage has started
+ * (the browser starts earlier, while the report is parsed; PRESS_LOG_STAGES says when the stage
+ * starts); resolves with both.
+ */
 async function buildUntilBrowser(): Promise<{ running: RunningPress; browser: ProcessInfo }> {
   // --force: the source is unchanged since the first build, which would otherwise be skipped.
-  const running = startPress(['build', 'review.md', '--out', 'out', '--force'], dir);
+  const running = startPress(['build', 'review.md', '--out', 'out', '--force'], dir, { PRESS_LOG_STAGES: '1' });
   const pid = running.child.pid ?? 0;
   const browser = await waitFor(() => browserOf(pid), 60_000, 'the browser to start');
+  await waitFor(async () => (running.stderrSoFar().includes('press: review.md: render pdf\n') ? true : undefined), 60_000, 'the PDF stage');
   return { running, browser };
 }
 

@@ -19,6 +19,8 @@ export interface PressOutcome {
 export interface RunningPress {
   child: ChildProcess;
   done: Promise<PressOutcome>;
+  /** What it has written to stderr so far. */
+  stderrSoFar: () => string;
 }
 
 /** Start `press` with `args` in `cwd`. */
@@ -32,7 +34,7 @@ export function startPress(args: readonly string[], cwd: string, env: NodeJS.Pro
   const done = new Promise<PressOutcome>((resolve) => {
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - started }));
   });
-  return { child, done };
+  return { child, done, stderrSoFar: () => stderr };
 }
 
 /** Run `press` to its end. */
