@@ -6,7 +6,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Browser, BrowserContext } from 'puppeteer-core';
 import { closeBrowser, type LaunchBrowserOptions } from './launch-browser.ts';
-import { BrowserStoppedError, untilBrowserStops } from './browser-stopped.ts';
+import { BrowserStoppedError, exitDescription, untilBrowserStops } from './browser-stopped.ts';
 import { launch } from './retry-browser.ts';
 
 /** How one print uses the shared browser. */
@@ -45,8 +45,8 @@ export class BrowserPool implements PrintBrowsers {
   private current: Promise<Browser> | undefined;
   private readonly launched = new Set<Browser>();
   private closed = false;
-  /** A context with its page already open, made by {@link BrowserPool.warm} for the first print. */
-  private spare: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
+  /** The browser {@link BrowserPool.warm} started, for the first print. */
+  private warmed: Promise<Browser> | undefined;
 
   constructor(private readonly options: BrowserPoolOptions) {
     this.limit = pLimit(Math.max(1, Math.floor(options.pages)));
@@ -58,20 +58,17 @@ export class BrowserPool implements PrintBrowsers {
   }
 
   /**
-   * Launch the browser now and open a context with a page for the first print, while the caller
-   * does other work (reading and parsing the report): Chromium starts in about a second, and its
-   * first page takes a few hundred milliseconds more, which a build would otherwise wait for
-   * after its Node stages. A failure here is not thrown: the print that needs the browser meets it.
+   * Launch the browser now, while the caller does other work (loading the pipeline, reading and
+   * parsing the report): Chromium takes about a second to start, which a build would otherwise
+   * wait for after its Node stages. A failure here is not thrown: the print that needs the
+   * browser meets it. If this browser dies before the first print uses it, that print's first
+   * attempt has failed (it is said, and retried once, like a browser dying under the print).
    */
   warm(): void {
-    if (this.spare !== undefined || this.closed) return;
-    const spare = this.browser().then(async (browser) => {
-      const context = await browser.createBrowserContext();
-      await context.newPage();
-      return { browser, context };
-    });
-    spare.catch(() => undefined);
-    this.spare = spare;
+    if (this.warmed !== undefined || this.closed) return;
+    const warmed = this.browser();
+    warmed.catch(() => undefined);
+    this.warmed = warmed;
   }
 
   /** Close the browser (and any being launched); prints still running fail. Never throws. */
@@ -91,14 +88,14 @@ export class BrowserPool implements PrintBrowsers {
       let context: BrowserContext | undefined;
       const abort = () => void context?.close().catch(() => undefined);
       try {
-        const spare = await this.takeSpare();
-        browser = spare?.browser ?? (await this.browser());
+        const warmed = await this.takeWarmed();
+        browser = warmed ?? (await this.browser());
+        // The browser started ahead for this print died before it: the print's first attempt failed.
+        if (!browser.connected) throw new BrowserStoppedError(await exitDescription(browser));
         const running = browser;
-        context =
-          spare?.context ??
-          (await running.createBrowserContext().catch(async (failure: unknown) => {
-            throw running.connected ? failure : new BrowserStoppedError('the connection to it was lost');
-          }));
+        context = await running.createBrowserContext().catch(async (failure: unknown) => {
+          throw running.connected ? failure : new BrowserStoppedError(await exitDescription(running));
+        });
         const own = context;
         options.signal?.addEventListener('abort', abort, { once: true });
         return await untilBrowserStops(running, () => work(own), own);
@@ -114,14 +111,12 @@ export class BrowserPool implements PrintBrowsers {
     }
   }
 
-  /** The context {@link BrowserPool.warm} opened, once, if it is still usable. */
-  private async takeSpare(): Promise<{ browser: Browser; context: BrowserContext } | undefined> {
-    const spare = this.spare;
-    if (spare === undefined) return undefined;
-    this.spare = undefined;
-    const ready = await spare.catch(() => undefined);
-    if (ready === undefined || !ready.browser.connected) return undefined;
-    return ready;
+  /** The browser {@link BrowserPool.warm} started, once (it may have died since); undefined if it did not start. */
+  private async takeWarmed(): Promise<Browser | undefined> {
+    const warmed = this.warmed;
+    if (warmed === undefined) return undefined;
+    this.warmed = undefined;
+    return warmed.catch(() => undefined);
   }
 
   /** The shared browser, launched now if there is none or the last one died. */

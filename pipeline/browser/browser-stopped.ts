@@ -69,7 +69,7 @@ export async function untilBrowserStops<T>(browser: Browser, work: () => Promise
  * Why a browser is gone, from its process's exit status (waited for a moment: the connection
  * usually breaks just before the process is reported as ended).
  */
-async function exitDescription(browser: Browser): Promise<string> {
+export async function exitDescription(browser: Browser): Promise<string> {
   const child = browser.process();
   if (child && child.exitCode === null && child.signalCode === null) {
     await new Promise((resolve) => {

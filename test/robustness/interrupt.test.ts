@@ -7,7 +7,7 @@ import { browserOf, folderSnapshot, liveInGroup, press, profileOf, renderersOf, 
 /** A report of several pages: long enough that a signal sent once the browser runs lands in the PDF stage. */
 function longReport(): string {
   const paragraph = 'The committee reviewed the budget line by line and recorded every decision in the minutes, with the reasons given. ';
-  const parts = Array.from({ length: 6 }, (_, part) => `## Part ${part + 1}\n\n${Array.from({ length: 10 }, () => paragraph.repeat(3)).join('\n\n')}`);
+  const parts = Array.from({ length: 30 }, (_, part) => `## Part ${part + 1}\n\n${Array.from({ length: 10 }, () => paragraph.repeat(3)).join('\n\n')}`);
   return `---\ntitle: Annual review\nlang: en\ntemplate: default\n---\n\n${parts.join('\n\n')}\n`;
 }
 
@@ -52,7 +52,7 @@ describe('an interrupted build loses nothing and leaves nothing behind', { timeo
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     it(`${signal} in the PDF stage: previous outputs byte-identical, no temporary file, no browser left`, async () => {
       const { running, browser } = await buildUntilBrowser();
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await new Promise((resolve) => setTimeout(resolve, 200));
       running.child.kill(signal);
       const outcome = await running.done;
       expect(outcome.code, outcome.stderr).toBe(code);
@@ -64,7 +64,6 @@ describe('an interrupted build loses nothing and leaves nothing behind', { timeo
 
   it('a browser killed under the build is reported, and the build retried once succeeds', async () => {
     const { running, browser } = await buildUntilBrowser();
-    await new Promise((resolve) => setTimeout(resolve, 500));
     process.kill(browser.pid, 'SIGKILL');
     const outcome = await running.done;
     expect(outcome.code, outcome.stderr).toBe(0);
@@ -76,11 +75,12 @@ describe('an interrupted build loses nothing and leaves nothing behind', { timeo
 
   it('a page that crashes (its renderer killed) is reported and retried', async () => {
     const { running, browser } = await buildUntilBrowser();
+    // The browser's first tab has a renderer from the start: wait for the print page's own, a new one.
+    const before = new Set((await renderersOf(browser.pid)).map((renderer) => renderer.pid));
     const renderers = await waitFor(async () => {
       const found = await renderersOf(browser.pid);
-      return found.length > 0 ? found : undefined;
+      return found.some((renderer) => !before.has(renderer.pid)) ? found : undefined;
     }, 60_000, 'a renderer');
-    await new Promise((resolve) => setTimeout(resolve, 500));
     for (const renderer of renderers) {
       // A renderer may already have ended between the listing and the kill (ESRCH): nothing to kill.
       try {
@@ -100,7 +100,7 @@ describe('an interrupted build loses nothing and leaves nothing behind', { timeo
     process.kill(browser.pid, 'SIGKILL');
     const pid = running.child.pid ?? 0;
     const second = await waitFor(() => browserOf(pid, new Set([browser.pid])), 60_000, 'the second browser');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     process.kill(second.pid, 'SIGKILL');
     const outcome = await running.done;
     expect(outcome.code).toBe(1);

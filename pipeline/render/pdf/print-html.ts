@@ -70,8 +70,7 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
   const browserContext = context.browser instanceof BrowserContext ? context.browser : await context.browser.createBrowserContext();
   let printed: Uint8Array;
   try {
-    // A context handed in may hold a page opened ahead of time (`BrowserPool.warm`).
-    const page = (handedIn ? (await browserContext.pages())[0] : undefined) ?? (await browserContext.newPage());
+    const page = await browserContext.newPage();
     await page.setRequestInterception(true);
     const handler = createRequestHandler({
       html,
