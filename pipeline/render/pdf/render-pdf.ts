@@ -25,6 +25,12 @@ export interface RenderPdfOptions extends RenderOptions {
   browser: Browser | BrowserContext;
   /** Called for every request the print page makes, with how it was answered (diagnostics, tests). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * With `toc: true`, called with the page of every heading id in the returned PDF, as the
+   * contents pass read it from the last print (its named destinations): the Word file's contents
+   * use it instead of parsing the whole PDF once more.
+   */
+  onHeadingPages?: (pages: ReadonlyMap<string, number>) => void;
 }
 
 /** Text the print layout adds of its own: page numbers and labels (checked against the fonts too). */
@@ -48,7 +54,7 @@ const LAYOUT_TEXT = ['— 0123456789 —'];
  * text in some other font; each is an error too. Errors fail the build; the PDF is still returned.
  */
 export async function renderPdf(report: Report, template: Template, options: RenderPdfOptions): Promise<Uint8Array> {
-  const { browser, onRequest, ...renderOptions } = options;
+  const { browser, onRequest, onHeadingPages, ...renderOptions } = options;
   const fonts = await checkPrintFonts(template);
   const problems = new Set(fonts.problems);
   const html = await printEditionHtml(report, template, fonts, renderOptions);
@@ -90,6 +96,7 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     const outcome = toc.outcome();
     if (outcome.missing.length > 0) flag(report.file, 'toc-pages', undefined, { kind: 'missing', headings: outcome.missing });
     else if (!outcome.settled) flag(report.file, 'toc-pages', undefined, { kind: 'unsettled', prints: TOC_ITERATIONS });
+    onHeadingPages?.(outcome.pages);
   }
   return pdf;
 }

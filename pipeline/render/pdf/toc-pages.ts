@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import type { PageRevision } from './print-html.ts';
 import { tocPageId } from '../html/page-ids.ts';
 
@@ -15,7 +15,8 @@ export { tocPageId };
  * element ids.
  */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  // Parsed without pdf-lib's pause every 100 objects (a `setTimeout(0)` each: see finish-pdf.ts).
+  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pageNumbers = new Map<string, number>();
   document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1));
   const pages = new Map<string, number>();
