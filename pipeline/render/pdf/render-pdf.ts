@@ -65,7 +65,7 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     browser,
     meta: report.meta,
     date: options.date,
-    ...(toc ? { revise: toc.revise } : {}),
+    ...(toc ? { revise: toc.revise, draftWithoutLinks: true } : {}),
     inspect: async (page) => {
       // A table wider than the page loses its last columns in print: an error at the table.
       const tables: Table[] = [];
