@@ -174,11 +174,15 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
     // The web page and the Word file are rendered while Chromium prints (Node waits for it
     // then); only a Word file whose contents show page numbers waits for the PDF's pages.
     const waitsForPages = report.meta.toc === true && options.formats.includes('pdf');
+    // The pages the contents pass read from the PDF it kept (parsing the PDF again cost seconds for 5,000 headings).
+    let headingPages: ReadonlyMap<string, number> | undefined;
     const printing = options.formats.includes('pdf')
       ? time('render pdf', () =>
           // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
           // No limit of its own: the command's time limit (`--timeout`) bounds the whole build.
-          printPdf(report, options, (browser, file) => renderPdf({ ...report, file }, template, { ...renderOptions, browser, timeoutMs: 0, onRequest: (entry) => noteRequest(report, entry, options) })),
+          printPdf(report, options, (browser, file) =>
+            renderPdf({ ...report, file }, template, { ...renderOptions, browser, timeoutMs: 0, onRequest: (entry) => noteRequest(report, entry, options), onHeadingPages: (pages) => (headingPages = pages) }),
+          ),
         )
       : undefined;
     const renders = options.formats.map(async (format): Promise<void> => {
@@ -191,8 +195,12 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
         await batch.stage(outputPath('html'), html);
       } else {
         // The Word file's contents show the pages its headings landed on in the PDF.
-        const headingPages = waitsForPages && printing ? await destinationPages(await printing) : undefined;
-        const docx = await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, ...(headingPages ? { headingPages } : {}) }), 'render pdf');
+        let contentsPages: ReadonlyMap<string, number> | undefined;
+        if (waitsForPages && printing) {
+          const pdf = await printing;
+          contentsPages = headingPages ?? (await destinationPages(pdf));
+        }
+        const docx = await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, ...(contentsPages ? { headingPages: contentsPages } : {}) }), 'render pdf');
         await batch.stage(outputPath('docx'), docx);
       }
     });

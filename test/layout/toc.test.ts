@@ -1,7 +1,9 @@
 import type { Browser } from 'puppeteer-core';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { destinationPages } from '../../pipeline/render/pdf/toc-pages.ts';
+import { destinationPages, outlinePages } from '../../pipeline/render/pdf/toc-pages.ts';
+import { checkPrintFonts, printEditionHtml } from '../../pipeline/render/pdf/render-pdf.ts';
+import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import { closeBrowser, startBrowser } from '../helpers/browser.ts';
 import { isPageNumber, printMarkdown, removeTempDirs, rows, squash, textLayout, tool, type Printed, type TextPage } from './support.ts';
 
@@ -102,6 +104,23 @@ describe('table of contents with true page numbers', () => {
     const entries = contentsEntries();
     expect(ids).toHaveLength(entries.length);
     ids.forEach((id, index) => expect(destinations.get(id), id).toBe(entries[index]?.page));
+  });
+
+  it('places every heading by the outline as the named destinations do (the first print is a draft without links)', async () => {
+    const template = await loadTemplate(printed.report.meta.template);
+    const html = await printEditionHtml(printed.report, template, await checkPrintFonts(template), { date: new Date('2024-01-15T00:00:00Z') });
+    // Every heading of the print page, the title and the contents' own heading included.
+    const pageHeadings = [...html.matchAll(/<h[1-6]\b([^>]*)>/g)].map((match) => /\bid="([^"]*)"/.exec(match[1] ?? '')?.[1] ?? '');
+    const byOutline = await outlinePages(printed.pdf, pageHeadings);
+    const destinations = await destinationPages(printed.pdf);
+    const ids: string[] = [];
+    visit(printed.report.tree, 'heading', (heading) => {
+      if (heading.data?.id) ids.push(heading.data.id);
+    });
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) expect(byOutline.get(id), id).toBe(destinations.get(id));
+    // One heading too many or too few, and nothing is guessed.
+    expect((await outlinePages(printed.pdf, pageHeadings.slice(1))).size).toBe(0);
   });
 
   it('has bookmarks for every heading, nested by level, pointing at their pages', async () => {

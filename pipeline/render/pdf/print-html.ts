@@ -38,9 +38,23 @@ export interface PrintContext {
    * the print (1, 2, …). Return text to put into elements of the page to print it again (for
    * example page numbers of a table of contents), or `undefined` to keep this print.
    */
-  revise?: (printed: Uint8Array, round: number) => Promise<PageRevision | undefined>;
+  revise?: (printed: Uint8Array, round: number, draft?: DraftPrint) => Promise<PageRevision | undefined>;
+  /**
+   * With `revise`: make the first print a draft, printed with the page's internal links
+   * (`href="#…"`) unlinked and handed to `revise` with the ids of the page's headings in order
+   * (its outline then says where each heading is). Chromium looks for every link target on every
+   * page it prints (pages × targets: 12 s of the 21 s print of 5,000 headings); the links are back
+   * for every later print, and a draft is never the PDF returned.
+   */
+  draftWithoutLinks?: boolean;
   /** Called once with the loaded page, its fonts ready, before the first print (to measure its layout). */
   inspect?: (page: Page) => Promise<void>;
+}
+
+/** A print made without the page's internal links (see `draftWithoutLinks`). */
+export interface DraftPrint {
+  /** The id of every `h1`–`h6` element of the page that has a box, in document order (`''` for none). */
+  headingIds: string[];
 }
 
 /** Text to put into elements of the print page, by element id, before printing it again. */
@@ -104,18 +118,43 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
         waitForFonts: false,
         timeout,
       });
+    const draft = context.revise && context.draftWithoutLinks === true ? await unlinkPage(page) : undefined;
     printed = await print();
     for (let round = 1; context.revise; round++) {
-      const revision = await context.revise(printed, round);
-      if (!revision) break;
+      const revision = await context.revise(printed, round, round === 1 ? draft : undefined);
+      if (round === 1 && draft) await relinkPage(page);
+      if (!revision && !(round === 1 && draft)) break;
       if (round >= MAX_PRINTS) throw new Error(`the print page was still being revised after ${MAX_PRINTS} prints`);
-      await revisePage(page, revision);
+      if (revision) await revisePage(page, revision);
       printed = await print();
     }
   } finally {
     if (!handedIn) await browserContext.close().catch(() => undefined);
   }
   return finishPdf(printed, { meta: context.meta, date: context.date, paper: paper.size });
+}
+
+/** Unlink the page's internal links for a draft print; returns its headings (see {@link DraftPrint}). */
+async function unlinkPage(page: Page): Promise<DraftPrint> {
+  const headingIds = await page.evaluate(() => {
+    for (const link of document.querySelectorAll('a[href^="#"]')) {
+      link.setAttribute('data-press-draft-href', link.getAttribute('href') ?? '');
+      link.removeAttribute('href');
+    }
+    // Chromium's outline has the headings that are laid out, as its tags do.
+    return [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((heading) => heading.getClientRects().length > 0).map((heading) => heading.id);
+  });
+  return { headingIds };
+}
+
+/** Put back the links {@link unlinkPage} took out. */
+async function relinkPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const link of document.querySelectorAll('a[data-press-draft-href]')) {
+      link.setAttribute('href', link.getAttribute('data-press-draft-href') ?? '');
+      link.removeAttribute('data-press-draft-href');
+    }
+  });
 }
 
 /** Put the revision's text into the page's elements (the page runs no script of its own). */

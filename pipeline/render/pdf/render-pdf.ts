@@ -27,6 +27,12 @@ export interface RenderPdfOptions extends RenderOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Limit of each step of the print (loading the page, its fonts, printing), ms; 0 for none (see `printHtmlToPdf`). */
   timeoutMs?: number;
+  /**
+   * With `toc: true`, called with the page of every heading id in the returned PDF, as the
+   * contents pass read it from the last print (its named destinations): the Word file's contents
+   * use it instead of parsing the whole PDF once more.
+   */
+  onHeadingPages?: (pages: ReadonlyMap<string, number>) => void;
 }
 
 /** Text the print layout adds of its own: page numbers and labels (checked against the fonts too). */
@@ -50,7 +56,7 @@ const LAYOUT_TEXT = ['— 0123456789 —'];
  * text in some other font; each is an error too. Errors fail the build; the PDF is still returned.
  */
 export async function renderPdf(report: Report, template: Template, options: RenderPdfOptions): Promise<Uint8Array> {
-  const { browser, onRequest, timeoutMs, ...renderOptions } = options;
+  const { browser, onRequest, timeoutMs, onHeadingPages, ...renderOptions } = options;
   const fonts = await checkPrintFonts(template);
   const problems = new Set(fonts.problems);
   const html = await printEditionHtml(report, template, fonts, renderOptions);
@@ -62,7 +68,7 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     meta: report.meta,
     date: options.date,
-    ...(toc ? { revise: toc.revise } : {}),
+    ...(toc ? { revise: toc.revise, draftWithoutLinks: true } : {}),
     inspect: async (page) => {
       // A table wider than the page loses its last columns in print: an error at the table.
       const tables: Table[] = [];
@@ -93,6 +99,7 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     const outcome = toc.outcome();
     if (outcome.missing.length > 0) flag(report.file, 'toc-pages', undefined, { kind: 'missing', headings: outcome.missing });
     else if (!outcome.settled) flag(report.file, 'toc-pages', undefined, { kind: 'unsettled', prints: TOC_ITERATIONS });
+    onHeadingPages?.(outcome.pages);
   }
   return pdf;
 }

@@ -1,5 +1,5 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
-import type { PageRevision } from './print-html.ts';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import type { DraftPrint, PageRevision } from './print-html.ts';
 import { tocPageId } from '../html/page-ids.ts';
 
 /** Prints after the first one in which the contents may still settle (the issue allows three). */
@@ -15,7 +15,8 @@ export { tocPageId };
  * element ids.
  */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  // Parsed without pdf-lib's pause every 100 objects (a `setTimeout(0)` each: see finish-pdf.ts).
+  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pageNumbers = new Map<string, number>();
   document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1));
   const pages = new Map<string, number>();
@@ -53,6 +54,35 @@ export async function destinationPages(pdf: Uint8Array): Promise<Map<string, num
   return pages;
 }
 
+/**
+ * The page (1-based) of every heading of a PDF by its outline, which Chromium writes from the
+ * headings that are laid out, in document order, each entry with an explicit destination:
+ * `headingIds` are the page's headings in the same order. When the outline does not have one
+ * entry per heading, nothing is known (an empty map) rather than a guess.
+ */
+export async function outlinePages(pdf: Uint8Array, headingIds: readonly string[]): Promise<Map<string, number>> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const pageNumbers = new Map<string, number>();
+  document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1));
+  const entries: (number | undefined)[] = [];
+  const walk = (first: PDFDict | undefined, depth: number): void => {
+    for (let item = first, count = 0; item && depth <= 32 && count <= headingIds.length; item = item.lookupMaybe(PDFName.of('Next'), PDFDict), count++) {
+      const destination = item.lookupMaybe(PDFName.of('Dest'), PDFArray);
+      const page = destination?.get(0);
+      entries.push(page instanceof PDFRef ? pageNumbers.get(page.toString()) : undefined);
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+    }
+  };
+  walk(document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+  const pages = new Map<string, number>();
+  if (entries.length !== headingIds.length) return pages;
+  headingIds.forEach((id, index) => {
+    const page = entries[index];
+    if (id !== '' && page !== undefined) pages.set(id, page);
+  });
+  return pages;
+}
+
 /** Chromium writes a destination name as the id percent-encoded in UTF-8 (`%E4%B8%80…` for `一…`). */
 function decodeName(name: string): string {
   try {
@@ -81,13 +111,14 @@ export interface TocOutcome {
  * times; if the pages still move the last print is kept and `outcome().settled` is false.
  */
 export function tocReviser(headingIds: readonly string[]): {
-  revise: (printed: Uint8Array, round: number) => Promise<PageRevision | undefined>;
+  revise: (printed: Uint8Array, round: number, draft?: DraftPrint) => Promise<PageRevision | undefined>;
   outcome: () => TocOutcome;
 } {
   let shown: Map<string, string> | undefined;
   let outcome: TocOutcome = { prints: 0, settled: false, missing: [], pages: new Map() };
-  const revise = async (printed: Uint8Array, round: number): Promise<PageRevision | undefined> => {
-    const pages = await destinationPages(printed);
+  const revise = async (printed: Uint8Array, round: number, draft?: DraftPrint): Promise<PageRevision | undefined> => {
+    // A draft has no link targets, so no named destinations: its outline places the headings.
+    const pages = draft ? await outlinePages(printed, draft.headingIds) : await destinationPages(printed);
     const missing = headingIds.filter((id) => !pages.has(id));
     const numbers = new Map(headingIds.map((id) => [tocPageId(id), String(pages.get(id) ?? '?')]));
     const settled = shown !== undefined && [...numbers].every(([id, text]) => shown?.get(id) === text);
