@@ -3,9 +3,10 @@
  * outputs go: under `--out`, in the source's folder relative to the common ancestor of all the
  * inputs, so that `a/report.md` and `b/report.md` never write over each other.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { kindOf } from './check-paths.ts';
 
 /** One report of a batch. */
 export interface BatchReport {
@@ -154,13 +155,4 @@ function outputName(file: string): string {
 function shown(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-async function kindOf(target: string): Promise<'file' | 'folder' | 'other' | 'none'> {
-  try {
-    const stats = await stat(target);
-    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
-  } catch {
-    return 'none';
-  }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from './command.ts';
 
 /** What a path is on disk: a regular file, a folder, something else (a pipe, a device, a socket), or nothing (or unreadable). */
-async function kindOf(target: string): Promise<'file' | 'folder' | 'other' | 'none'> {
+export async function kindOf(target: string): Promise<'file' | 'folder' | 'other' | 'none'> {
   try {
     const stats = await stat(target);
     return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';

@@ -121,15 +121,7 @@ async function buildReport(report: BatchReport, command: Command, browsers: Brow
     return { report, ok: true, pages: 0 };
   }
   const building = build({
-    input: report.source,
-    outDir: report.outDir,
-    outputName: report.outputName,
-    formats: command.formats,
-    embedFonts: command.embedFonts,
-    allowRemoteImages: command.allowRemoteImages,
-    suggestions: command.suggestions,
-    ...(command.suggestionAuthor !== undefined ? { suggestionAuthor: command.suggestionAuthor } : {}),
-    ...(command.referenceDocx !== undefined ? { referenceDocx: command.referenceDocx } : {}),
+    ...options,
     browsers,
     signal: controller.signal,
     onStageStart: (name) => {
