@@ -61,8 +61,9 @@ export class BrowserPool implements PrintBrowsers {
    * Launch the browser now, while the caller does other work (loading the pipeline, reading and
    * parsing the report): Chromium takes about a second to start, which a build would otherwise
    * wait for after its Node stages. A failure here is not thrown: the print that needs the
-   * browser meets it. If this browser dies before the first print uses it, that print's first
-   * attempt has failed (it is said, and retried once, like a browser dying under the print).
+   * browser meets it. If this browser fails to start, or dies before the first print uses it,
+   * that print's first attempt has failed (it is said, and retried once, like a browser dying
+   * under the print).
    */
   warm(): void {
     if (this.warmed !== undefined || this.closed) return;
@@ -111,12 +112,15 @@ export class BrowserPool implements PrintBrowsers {
     }
   }
 
-  /** The browser {@link BrowserPool.warm} started, once (it may have died since); undefined if it did not start. */
+  /**
+   * The browser {@link BrowserPool.warm} started, once (it may have died since); a launch that
+   * failed is the print's first attempt failing, thrown as it is.
+   */
   private async takeWarmed(): Promise<Browser | undefined> {
     const warmed = this.warmed;
     if (warmed === undefined) return undefined;
     this.warmed = undefined;
-    return warmed.catch(() => undefined);
+    return warmed;
   }
 
   /** The shared browser, launched now if there is none or the last one died. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { findBrowser, type FindBrowserOptions } from './find-browser.ts';
 import { browserEnded, browserStarted, profileDirOf } from './browser-processes.ts';
+import { watchLaunch } from './launch-watch.ts';
 
 /**
  * Flags that keep Chromium off the network and its output steady: no background services,
@@ -49,21 +50,33 @@ export const PROFILE_PREFIX = 'puppeteer_dev_chrome_profile-';
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<Browser> {
   const { executablePath } = await findBrowser(options);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), PROFILE_PREFIX));
+  const timeoutMs = options.launchTimeoutMs ?? 30_000;
+  const watch = watchLaunch(userDataDir, timeoutMs);
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
+    const launching = puppeteer.launch({
       executablePath,
       headless: true,
       pipe: true,
       userDataDir,
       args: browserArgs(isRunningAsRoot(), options.extraArgs),
-      timeout: options.launchTimeoutMs ?? 30_000,
+      timeout: timeoutMs,
       protocolTimeout: options.protocolTimeoutMs ?? 600_000,
       defaultViewport: null,
     });
+    // A launch given up on below may still succeed later: that browser is closed at once.
+    launching.catch(() => undefined);
+    browser = await Promise.race([launching, watch.failed.catch(async (failure: unknown) => {
+      void launching.then((late) => closeBrowser(late), () => undefined);
+      throw failure;
+    })]);
   } catch (failure) {
+    const pid = watch.pid();
+    if (pid !== undefined) killGroup(pid);
     await removeProfile(userDataDir);
     throw failure;
+  } finally {
+    watch.stop();
   }
   const child = browser.process();
   if (child?.pid !== undefined) {
@@ -95,17 +108,20 @@ export async function closeBrowser(browser: Browser, timeoutMs = 10_000): Promis
   } finally {
     if (timer) clearTimeout(timer);
   }
-  // Puppeteer starts the browser as the leader of its own process group (not on Windows).
-  if (child?.pid !== undefined && process.platform !== 'win32') {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // ESRCH: the group is already empty
-    }
-  }
+  if (child?.pid !== undefined) killGroup(child.pid);
   const profileDir = child ? profileDirOf(child.spawnargs) : undefined;
   if (profileDir !== undefined) await removeProfile(profileDir);
   if (child?.pid !== undefined) browserEnded(child.pid);
+}
+
+/** Kill a browser's whole process group: Puppeteer starts the browser as its leader (not on Windows). */
+function killGroup(pid: number): void {
+  if (process.platform === 'win32') return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already empty
+  }
 }
 
 /** Remove a temporary profile folder made by {@link launchBrowser}; any other folder is left alone. */
