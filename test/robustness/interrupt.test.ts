@@ -1,8 +1,8 @@
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../helpers/report.ts';
-import { browserOf, folderSnapshot, liveInGroup, press, profileOf, renderersOf, startPress, waitFor, type ProcessInfo, type RunningPress } from './support.ts';
+import { browserOf, folderSnapshot, liveInGroup, press, profileOf, renderersOf, startPress, stopStartedPresses, waitFor, type ProcessInfo, type RunningPress } from './support.ts';
 
 /** A report of several pages: long enough that a signal sent once the browser runs lands in the PDF stage. */
 function longReport(): string {
@@ -10,6 +10,8 @@ function longReport(): string {
   const parts = Array.from({ length: 30 }, (_, part) => `## Part ${part + 1}\n\n${Array.from({ length: 10 }, () => paragraph.repeat(3)).join('\n\n')}`);
   return `---\ntitle: Annual review\nlang: en\ntemplate: default\n---\n\n${parts.join('\n\n')}\n`;
 }
+
+afterEach(stopStartedPresses);
 
 let dir: string;
 let out: string;

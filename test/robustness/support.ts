@@ -23,16 +23,32 @@ export interface RunningPress {
   stderrSoFar: () => string;
 }
 
+/** Every `press` started by {@link startPress} and still running. */
+const started = new Set<ChildProcess>();
+
+/**
+ * Kill every `press` a test started and left running (a failed test does not wait for its
+ * build): it would otherwise run on, and block on the output nobody reads any more.
+ */
+export function stopStartedPresses(): void {
+  for (const child of started) child.kill('SIGKILL');
+  started.clear();
+}
+
 /** Start `press` with `args` in `cwd`. */
 export function startPress(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunningPress {
-  const started = performance.now();
+  const startedAt = performance.now();
   const child = spawn(process.execPath, [PRESS, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  started.add(child);
   const done = new Promise<PressOutcome>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - started }));
+    child.on('close', (code, signal) => {
+      started.delete(child);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - startedAt });
+    });
   });
   return { child, done, stderrSoFar: () => stderr };
 }

@@ -128,6 +128,10 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
       if (revision) await revisePage(page, revision);
       printed = await print();
     }
+    // Closed before the PDF is finished: the renderer's layout of a long report (gigabytes at
+    // 3,000 pages) is freed before pdf-lib parses the PDF, not held beside it. Only a page that
+    // printed: closing a crashed one can wait for ever; its context's owner disposes of it.
+    if (handedIn) await page.close();
   } finally {
     if (!handedIn) await browserContext.close().catch(() => undefined);
   }
