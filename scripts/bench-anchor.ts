@@ -35,8 +35,8 @@ export async function writeAnchorHtml(source: string, htmlPath: string): Promise
     html = html.replaceAll(`${FONTS_FOLDER}${name}/`, `${pathToFileURL(dir).href}/`);
   }
   for (const face of setup.localFaces) html = html.replaceAll(face.url, pathToFileURL(face.file).href);
-  // The punctuation faces: report-press serves them cut to their punctuation; Chromium's own print gets the whole file.
-  for (const face of setup.punctuationFaces) {
+  // The CJK faces: report-press serves them cut to the report's characters; Chromium's own print gets the whole file.
+  for (const face of setup.cjkFaces) {
     const dir = await findPackageDir(face.packageName);
     if (dir === undefined) throw new Error(`font package ${face.packageName} is not installed`);
     html = html.replaceAll(`url("${face.url}") format('truetype')`, `url("${pathToFileURL(path.join(dir, face.file)).href}")`);

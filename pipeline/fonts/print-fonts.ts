@@ -20,11 +20,17 @@ export interface LocalFace {
 }
 
 /**
- * A face that gives one family its CJK punctuation from a single file (see `punctuationFiles`
- * in the template), declared with a `unicode-range` of punctuation only.
+ * A face that gives one family its CJK punctuation and ideographs from a single file (see
+ * `punctuationFiles` in the template), declared with a `unicode-range` of those only
+ * ({@link CJK_TEXT_RANGE}). fontsource splits a CJK family into about 120 files by
+ * `unicode-range`: a Chinese report made the print page load dozens of them (each received
+ * through request interception, decompressed and checked by Chromium), and punctuation from
+ * different files was not compressed alike. This face is the family's unsplit file cut to the
+ * report's characters: one small file per weight. A character it lacks falls through to the
+ * family's own files, which stay declared after it.
  */
-export interface PunctuationFace {
-  /** Family name of the face: `<family> CJK Punctuation`. */
+export interface CjkFace {
+  /** Family name of the face: `<family> CJK`. */
   family: string;
   /** The family whose punctuation it sets; it stands just before that family in every stack. */
   parent: string;
@@ -35,8 +41,8 @@ export interface PunctuationFace {
   file: string;
   /**
    * Key the request handler serves the face under (`p<n>/<file name>.ttf`): the print page gets
-   * the file's punctuation only, cut out once and cached (`subset-local.ts`), not the whole
-   * 1.5 MB file.
+   * the file's punctuation and the report's ideographs only, cut out once and cached
+   * (`subset-local.ts`), not the whole 1.5 MB file.
    */
   key: string;
   /** URL of the face relative to the print page (`press-font-files/<key>`). */
@@ -48,6 +54,13 @@ export interface PunctuationFace {
  * CJK symbols and punctuation, and half- and full-width forms.
  */
 export const CJK_PUNCTUATION_RANGE = 'U+00B7, U+2014-2026, U+3000-303F, U+FE10-FE1F, U+FE30-FE4F, U+FF00-FFEF';
+
+/**
+ * What a family's {@link CjkFace} sets: its CJK punctuation, radicals, Bopomofo and the CJK
+ * ideographs (the unified blocks and their extensions, compatibility ideographs). Latin text
+ * stays with the family's own files.
+ */
+export const CJK_TEXT_RANGE = `${CJK_PUNCTUATION_RANGE}, U+2E80-2FDF, U+3100-312F, U+31A0-31BF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+20000-2FA1F`;
 
 /** Where one family of the template comes from, and whether it can be used. */
 export interface FamilyStatus {
@@ -66,7 +79,7 @@ export interface PrintFontSetup {
   /** Faces loaded from local files, declared with `@font-face` in the print page. */
   localFaces: LocalFace[];
   /** Faces that set the CJK punctuation of a package family from one file. */
-  punctuationFaces: PunctuationFace[];
+  cjkFaces: CjkFace[];
   /**
    * Family stack of each role: the available families of its `print` list, in order, then the
    * template's other available families as fallbacks.
@@ -120,7 +133,7 @@ function resolve(template: Template, settings: Readonly<Record<string, string>>)
   const stylesheets: string[] = [];
   const packages = new Set<string>();
   const localFaces: LocalFace[] = [];
-  const punctuationFaces: PunctuationFace[] = [];
+  const cjkFaces: CjkFace[] = [];
   const families: FamilyStatus[] = [];
   const problems: string[] = [];
   const bold = new Set<string>();
@@ -135,8 +148,8 @@ function resolve(template: Template, settings: Readonly<Record<string, string>>)
       for (const weight of font.weights) stylesheets.push(`press-fonts/${font.package}/${weight}.css`);
       if (font.weights.some((weight) => weight >= 600)) bold.add(font.family);
       for (const file of font.punctuationFiles ?? []) {
-        const key = `p${punctuationFaces.length + 1}/${path.basename(file.path).replace(/\.woff2?$/, '')}.ttf`;
-        punctuationFaces.push({ family: `${font.family} CJK Punctuation`, parent: font.family, weight: file.weight, packageName: font.package, file: file.path, key, url: `${FONT_FILES_FOLDER}${key}` });
+        const key = `p${cjkFaces.length + 1}/${path.basename(file.path).replace(/\.woff2?$/, '')}.ttf`;
+        cjkFaces.push({ family: `${font.family} CJK`, parent: font.family, weight: file.weight, packageName: font.package, file: file.path, key, url: `${FONT_FILES_FOLDER}${key}` });
       }
       families.push({ family: font.family, source: `npm ${font.package}`, available: true });
     } else if ('debianPackage' in font) {
@@ -179,17 +192,18 @@ function resolve(template: Template, settings: Readonly<Record<string, string>>)
     // still printed in a template font, never in one the machine happens to have.
     const stack = [...own, ...[...available].filter((family) => !own.includes(family))];
     const withBold = stack.filter((family) => bold.has(family));
-    stacks[role] = withPunctuation(stack, punctuationFaces, 400);
-    boldStacks[role] = withPunctuation(withBold.length > 0 ? withBold : stack, punctuationFaces, 700);
+    stacks[role] = withCjkFaces(stack, cjkFaces, 400);
+    boldStacks[role] = withCjkFaces(withBold.length > 0 ? withBold : stack, cjkFaces, 700);
   }
-  return { stylesheets, packages, localFaces, punctuationFaces, stacks, boldStacks, families, problems };
+  return { stylesheets, packages, localFaces, cjkFaces, stacks, boldStacks, families, problems };
 }
 
 /**
- * A stack with each family's punctuation face (of the given weight, if it has one) just before
- * the family itself: the marks come from that one file, everything else from the family.
+ * A stack with each family's CJK face (of the given weight, if it has one) just before the
+ * family itself: punctuation and ideographs come from that one file, everything else (and any
+ * ideograph the file lacks) from the family.
  */
-function withPunctuation(stack: readonly string[], faces: readonly PunctuationFace[], weight: number): string[] {
+function withCjkFaces(stack: readonly string[], faces: readonly CjkFace[], weight: number): string[] {
   return stack.flatMap((family) => {
     const face = faces.find((candidate) => candidate.parent === family && candidate.weight === weight);
     return face ? [face.family, family] : [family];
@@ -232,13 +246,13 @@ function systemFace(names: readonly string[]): { file: string } | { problem: str
   return file ? { file } : { problem: `no installed face named ${names.join(', ')} (fc-list :lang=zh)` };
 }
 
-/** The CSS of the print page's own faces: one `@font-face` per local file and per punctuation file. */
+/** The CSS of the print page's own faces: one `@font-face` per local file and per CJK face. */
 export function localFaceCss(setup: PrintFontSetup): string {
   const local = setup.localFaces.map((face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); }`);
-  const punctuation = setup.punctuationFaces.map(
-    (face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); unicode-range: ${CJK_PUNCTUATION_RANGE}; }`,
+  const cjk = setup.cjkFaces.map(
+    (face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); unicode-range: ${CJK_TEXT_RANGE}; }`,
   );
-  return [...local, ...punctuation].join('\n');
+  return [...local, ...cjk].join('\n');
 }
 
 /** A CSS font stack: family names quoted, no generic family. */

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import subsetFont from 'subset-font';
 import { cacheKey, cachedBytes, fileIdentity } from '../util/disk-cache.ts';
 import { parseUnicodeRange } from './codepoints.ts';
-import { CJK_PUNCTUATION_RANGE } from './print-fonts.ts';
+import { CJK_PUNCTUATION_RANGE, CJK_TEXT_RANGE } from './print-fonts.ts';
 
 /**
  * Characters every print page may draw besides its own text: printable ASCII (digits of page
@@ -30,12 +30,17 @@ export function subsetForText(file: string, text: string): Promise<Buffer> {
   return subsetOnce(file, characters, createHash('sha256').update(characters).digest('hex'));
 }
 
-/** The CJK punctuation of a font file (every character of {@link CJK_PUNCTUATION_RANGE} it has), as TrueType. */
-export function punctuationSubset(file: string): Promise<Buffer> {
-  const characters = (parseUnicodeRange(CJK_PUNCTUATION_RANGE)?.ranges ?? [])
-    .flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, index) => String.fromCodePoint(first + index)))
-    .join('');
-  return subsetOnce(file, characters, `punctuation ${CJK_PUNCTUATION_RANGE}`);
+/**
+ * A font file cut to what its {@link CjkFace} sets in `text`: all its CJK punctuation (every
+ * character of {@link CJK_PUNCTUATION_RANGE} it has: the marks the print layout adds too) and
+ * the characters of `text` in {@link CJK_TEXT_RANGE}, as TrueType.
+ */
+export function cjkSubset(file: string, text: string): Promise<Buffer> {
+  const punctuation = (parseUnicodeRange(CJK_PUNCTUATION_RANGE)?.ranges ?? []).flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, index) => first + index));
+  const cjk = parseUnicodeRange(CJK_TEXT_RANGE)?.ranges ?? [];
+  const inText = [...new Set(text)].map((character) => character.codePointAt(0) ?? 0).filter((code) => cjk.some(([first, last]) => code >= first && code <= last));
+  const characters = String.fromCodePoint(...[...new Set([...punctuation, ...inText])].sort((a, b) => a - b));
+  return subsetOnce(file, characters, `cjk ${createHash('sha256').update(characters).digest('hex')}`);
 }
 
 function subsetOnce(file: string, characters: string, name: string): Promise<Buffer> {

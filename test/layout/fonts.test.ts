@@ -81,8 +81,8 @@ describe('the FangSong setting', () => {
   it('without a setting, the body falls back to the open substitute (Noto Serif SC)', async () => {
     const fonts = resolvePrintFonts(await loadTemplate('gov-report', { env: {} }));
     expect(fonts.problems).toEqual([]);
-    expect(fonts.stacks.body.slice(0, 2)).toEqual(['Noto Serif SC CJK Punctuation', 'Noto Serif SC']);
-    expect(fonts.stacks.heading1.slice(0, 2)).toEqual(['Noto Sans SC CJK Punctuation', 'Noto Sans SC']);
+    expect(fonts.stacks.body.slice(0, 2)).toEqual(['Noto Serif SC CJK', 'Noto Serif SC']);
+    expect(fonts.stacks.heading1.slice(0, 2)).toEqual(['Noto Sans SC CJK', 'Noto Sans SC']);
     expect(fonts.stacks.heading2[0]).toBe('LXGW WenKai');
     expect(fonts.families.find((family) => family.family === 'Press FangSong')).toEqual({ family: 'Press FangSong', source: 'PRESS_FONT_FANGSONG (not set)', available: false });
   });
@@ -90,7 +90,7 @@ describe('the FangSong setting', () => {
   it('PRESS_FONT_FANGSONG=<file> puts that file first in the body stack', async () => {
     const fonts = resolvePrintFonts(await loadTemplate('gov-report', { env: { PRESS_FONT_FANGSONG: STAND_IN } }));
     expect(fonts.problems).toEqual([]);
-    expect(fonts.stacks.body).toEqual(['Press FangSong', 'Noto Serif SC CJK Punctuation', 'Noto Serif SC', 'Noto Sans SC CJK Punctuation', 'Noto Sans SC', 'LXGW WenKai']);
+    expect(fonts.stacks.body).toEqual(['Press FangSong', 'Noto Serif SC CJK', 'Noto Serif SC', 'Noto Sans SC CJK', 'Noto Sans SC', 'LXGW WenKai']);
     expect(fonts.localFaces.find((face) => face.family === 'Press FangSong')?.file).toBe(STAND_IN);
   });
 

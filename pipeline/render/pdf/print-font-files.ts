@@ -1,5 +1,5 @@
 import type { PrintFontSetup } from '../../fonts/print-fonts.ts';
-import { punctuationSubset, subsetForText } from '../../fonts/subset-local.ts';
+import { cjkSubset, subsetForText } from '../../fonts/subset-local.ts';
 import { findPackageDir } from './local-files.ts';
 import path from 'node:path';
 
@@ -13,7 +13,7 @@ export interface ServedFontFile {
 /**
  * The font files of the print page by the key they are served under, their bytes started at
  * once so that cutting them down runs while the browser opens the page: each local face cut to
- * the characters of `html` (a CJK font is 10–20 MB), each punctuation face to its punctuation.
+ * the characters of `html` (a CJK font is 10–20 MB), each CJK face to its punctuation and the ideographs of `html`.
  * A file that cannot be read or cut fails its request, which the renderer reports.
  */
 export async function servedFontFiles(setup: PrintFontSetup, html: string): Promise<Map<string, ServedFontFile>> {
@@ -23,10 +23,10 @@ export async function servedFontFiles(setup: PrintFontSetup, html: string): Prom
     served.set(key, { file, bytes });
   };
   for (const face of setup.localFaces) add(face.key, face.file, subsetForText(face.file, html));
-  for (const face of setup.punctuationFaces) {
+  for (const face of setup.cjkFaces) {
     const dir = await findPackageDir(face.packageName);
     const file = dir === undefined ? path.join(face.packageName, face.file) : path.join(dir, face.file);
-    add(face.key, file, dir === undefined ? Promise.reject(new Error(`font package ${face.packageName} is not installed`)) : punctuationSubset(file));
+    add(face.key, file, dir === undefined ? Promise.reject(new Error(`font package ${face.packageName} is not installed`)) : cjkSubset(file, html));
   }
   return served;
 }

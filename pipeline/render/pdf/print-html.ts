@@ -97,9 +97,9 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
     page.on('request', (request) => void handler(request));
     await page.emulateMediaType('print');
     await page.goto(PAGE_URL, { waitUntil: 'load', timeout });
-    // The punctuation faces may be needed only by text laid out at print time (the `—` of the
+    // The CJK faces may be needed only by text laid out at print time (the `—` of the
     // page numbers); a face still loading then prints its text invisibly. Load them first.
-    const preload = fonts.punctuationFaces.map((face) => face.family);
+    const preload = fonts.cjkFaces.map((face) => face.family);
     for (const face of await waitForFonts(page, timeout, preload)) context.onFontError?.(face);
     await context.inspect?.(page);
     const print = () =>
