@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 
 /** A running browser as the operating system knows it: enough to end it from anywhere. */
 export interface BrowserProcess {
@@ -58,8 +58,37 @@ export async function killBrowserProcess(browser: BrowserProcess): Promise<void>
       // ESRCH: already gone
     }
   }
+  // A killed process takes a moment to end (freeing a renderer's memory): the command that stops
+  // must leave nothing running behind it.
+  await untilGroupEnds(browser.pid);
   if (browser.profileDir !== undefined) {
     // Chromium may still be writing into it for a moment after the kill: retry briefly.
     await rm(browser.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
   }
+}
+
+/** How long {@link untilGroupEnds} waits for killed processes to end (ms). */
+const GROUP_END_MS = 3_000;
+
+/**
+ * Wait until no process of the group `pgid` is running any more (ended ones not yet collected
+ * by their parent do not count), at most {@link GROUP_END_MS}. Linux only (`/proc`); elsewhere
+ * it returns at once.
+ */
+async function untilGroupEnds(pgid: number): Promise<void> {
+  if (process.platform !== 'linux') return;
+  const deadline = performance.now() + GROUP_END_MS;
+  while (performance.now() < deadline && (await groupIsRunning(pgid))) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+async function groupIsRunning(pgid: number): Promise<boolean> {
+  const entries = await readdir('/proc').catch(() => []);
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // After the command name (in parentheses): state, parent, process group.
+    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(group) === pgid && state !== 'Z' && state !== 'X') return true;
+  }
+  return false;
 }
