@@ -3,6 +3,7 @@ import { ParseSpeeds, PDFDocument, PDFHeader } from '@cantoo/pdf-lib';
 import type { ReportMeta } from '../../types.ts';
 import { markArtifacts, type ArtifactStats } from './artifacts.ts';
 import { pageContentStreams } from './content-stream.ts';
+import { shortenDestinations, type DestinationStats } from './destination-names.ts';
 import { saveWithContentId } from './document-id.ts';
 import { addLinkContents, type LinkStats } from './link-contents.ts';
 import { snapPageBoxes, type PaperSize } from './page-boxes.ts';
@@ -25,8 +26,9 @@ export interface FinishPdfOptions {
 export interface FinishReport {
   structure: StructureFixStats;
   links: LinkStats;
+  destinations: DestinationStats;
   artifacts: ArtifactStats;
-  /** Wall time of each step in milliseconds (`load`, `structure`, `links`, `artifacts`, `xmp`, `save`). */
+  /** Wall time of each step in milliseconds (`load`, `structure`, `links`, `destinations`, `artifacts`, `xmp`, `save`). */
   milliseconds: Record<string, number>;
 }
 
@@ -40,7 +42,8 @@ export const PDF_CREATOR = 'report-press';
  *    producer, dates), the catalog's `/Lang`, and an XMP metadata stream that says the same
  *    and declares `pdfuaid:part 1`;
  * 2. structure repairs for PDF 1.7's standard types ({@link fixStructure});
- * 3. a `/Contents` for every link annotation ({@link addLinkContents});
+ * 3. a `/Contents` for every link annotation ({@link addLinkContents}), then destination
+ *    names within PDF's 127 bytes ({@link shortenDestinations});
  * 4. running content (page numbers, backgrounds) marked as artifacts ({@link markArtifacts});
  * 5. exact paper size, version 1.7 in the header, and a file identifier derived from the
  *    content, so that the same input gives the same bytes.
@@ -83,6 +86,9 @@ export async function finishPdf(bytes: Uint8Array, options: FinishPdfOptions): P
   lap('structure');
   const links = addLinkContents(document);
   lap('links');
+  // After the link descriptions, which may be made from the (long) names.
+  const destinations = shortenDestinations(document);
+  lap('destinations');
   const artifacts = markArtifacts(document);
   lap('artifacts');
 
@@ -114,6 +120,6 @@ export async function finishPdf(bytes: Uint8Array, options: FinishPdfOptions): P
     objectsPerTick: Infinity,
   });
   lap('save');
-  options.onFinished?.({ structure, links, artifacts, milliseconds });
+  options.onFinished?.({ structure, links, destinations, artifacts, milliseconds });
   return finished;
 }

@@ -1,6 +1,7 @@
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import type { DraftPrint, PageRevision } from './print-html.ts';
 import { tocPageId } from '../html/page-ids.ts';
+import { shortDestinationName } from './destination-names.ts';
 
 /** Prints after the first one in which the contents may still settle (the issue allows three). */
 export const TOC_ITERATIONS = 3;
@@ -12,9 +13,10 @@ export { tocPageId };
  * The page (1-based) of every named destination of a PDF. Chromium writes one for every element
  * with an id that a link of the page points to, in the catalog's `/Dests` dictionary (older
  * style) or its `/Names` → `/Dests` name tree; both are read. Names are returned decoded: the
- * element ids.
+ * element ids. A finished PDF calls an over-long id by a short name (`destination-names.ts`):
+ * each of `ids` found only by its short name is returned under the id too.
  */
-export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+export async function destinationPages(pdf: Uint8Array, ids: readonly string[] = []): Promise<Map<string, number>> {
   // Parsed without pdf-lib's pause every 100 objects (a `setTimeout(0)` each: see finish-pdf.ts).
   const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pageNumbers = new Map<string, number>();
@@ -51,6 +53,10 @@ export async function destinationPages(pdf: Uint8Array): Promise<Map<string, num
     }
   };
   if (tree) walk(tree, 0);
+  for (const id of ids) {
+    const page = pages.has(id) ? undefined : pages.get(decodeName(shortDestinationName(id)));
+    if (page !== undefined) pages.set(id, page);
+  }
   return pages;
 }
 
