@@ -27,6 +27,17 @@ declare module 'mdast' {
   }
 }
 
+declare module 'mdast-util-math' {
+  interface MathData {
+    /** The formula as MathML (temml, display mode), set by `remarkMathCheck` when its TeX is valid. */
+    mathml?: string;
+  }
+  interface InlineMathData {
+    /** The formula as MathML (temml, inline), set by `remarkMathCheck` when its TeX is valid. */
+    mathml?: string;
+  }
+}
+
 /** Front-matter settings of a report, validated and with defaults filled in. */
 export interface ReportMeta {
   title?: string;

@@ -2,11 +2,12 @@
 # Installs the Debian packages report-press and its tests need, skipping those already present:
 # Chromium (the PDF typesetter), poppler-utils and qpdf (to read PDFs back in tests), and the
 # template fonts npm has no full copy of (LXGW WenKai for Kai headings), LibreOffice (a second Word
-# client; python3-uno drives it to edit Word files as a department does) and pandoc (an independent
+# client; python3-uno drives it to edit Word files as a department does; its Math module turns the
+# Word file's equations into formula objects) and pandoc (an independent
 # reader of the Word files we write), python3-docx (a third writer of Word files, for import tests). The other fonts come
 # from npm (@fontsource packages); report-press never picks up other fonts of the machine.
 set -euo pipefail
-packages=(chromium poppler-utils qpdf fonts-lxgw-wenkai libreoffice-writer-nogui pandoc python3-uno python3-docx)
+packages=(chromium poppler-utils qpdf fonts-lxgw-wenkai libreoffice-writer-nogui libreoffice-math-nogui pandoc python3-uno python3-docx)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
@@ -32,6 +33,8 @@ import { remarkLinkFiles } from '../transform/remark-link-files.ts';
 import { effectiveSetting } from '../util/rule-settings.ts';
 import { remarkCriticMarkup } from '../critic/remark-critic-markup.ts';
 import { remarkSuggestions } from '../transform/remark-suggestions.ts';
+import { remarkMathDollars } from './remark-math-dollars.ts';
+import { remarkMathCheck } from '../transform/remark-math-check.ts';
 
 /**
  * The Markdown processor, built once. Plugin order matters:
@@ -40,6 +43,9 @@ import { remarkSuggestions } from '../transform/remark-suggestions.ts';
  * - syntax extensions first; the CJK-friendly ones after GFM so that `**一是……。**牢固`
  *   closes its emphasis (they patch micromark's flanking rules, which GFM's strikethrough
  *   tokenizer also uses);
+ * - `remarkMath` after them, and `remarkMathDollars` right after it: it holds remark-math's
+ *   inline `$…$` to pandoc's rule (prices such as `$5 and $10` stay text); math nodes are no
+ *   text nodes, so no text check or fix (punctuation, digit width) ever touches the TeX;
  * - `remarkCriticMarkup` last among the syntax extensions: micromark tries a later extension's
  *   constructs first, so its `~~}` and `~>` are seen before GFM strikethrough takes the `~`;
  * - `remarkReportMeta` first among transforms: it removes the YAML node others would see, and
@@ -54,6 +60,8 @@ import { remarkSuggestions } from '../transform/remark-suggestions.ts';
  *   check and every output sees the text without its control characters;
  * - `remarkNestingLimit` next, before the transforms that walk the tree recursively: lists and
  *   quotes nested beyond its limit are flattened before anything else sees them;
+ * - `remarkMathCheck` after `remarkSuggestions` (it compiles the decided TeX) and
+ *   `remarkRuleSettings`: each formula is compiled once, its MathML kept for the renderers;
  * - `remarkResolveReferences` before `remarkFigures` and `remarkImages`, which only look at
  *   plain images;
  * - `remarkCjkPunctuation` after `remarkReportMeta` (its messages are in the report's language)
@@ -76,6 +84,8 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkGfm)
     .use(remarkCjkFriendly)
     .use(remarkCjkFriendlyGfmStrikethrough)
+    .use(remarkMath)
+    .use(remarkMathDollars)
     .use(remarkCriticMarkup)
     .use(remarkReportMeta)
     .use(remarkRuleSettings)
@@ -84,6 +94,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkNestingLimit)
     .use(remarkBlockLength)
     .use(remarkRawHtmlCheck)
+    .use(remarkMathCheck)
     .use(remarkResolveReferences)
     .use(remarkCjkPunctuation)
     .use(remarkDigitWidth)

@@ -1,10 +1,12 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { MATHML_ATTRIBUTES, MATHML_STRIPPED, MATHML_TAG_NAMES } from './sanitize-mathml.ts';
 
 const defaults = defaultSchema.attributes ?? {};
 
 /**
  * The allow-list raw HTML in a source is held to, in every output: GitHub's schema plus the
- * semantic elements a report needs (figure, caption, abbr, mark…). Ids are kept as written
+ * semantic elements a report needs (figure, caption, abbr, mark…) and MathML's layout elements
+ * (`sanitize-mathml.ts`: formulas are MathML). Ids are kept as written
  * (no `user-content-` prefix: the page runs no script, so clobbering is harmless), while
  * script, style and event handlers, `javascript:` URLs, iframes, forms and `style`
  * attributes never survive.
@@ -12,9 +14,10 @@ const defaults = defaultSchema.attributes ?? {};
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   // `<source srcset>` (allowed by GitHub's schema) names media to load: never kept.
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'source'), 'figure', 'figcaption', 'caption', 'mark', 'abbr', 'small', 'u', 'cite', 'dfn', 'time', 'bdi', 'bdo', 'wbr'],
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'source'), 'figure', 'figcaption', 'caption', 'mark', 'abbr', 'small', 'u', 'cite', 'dfn', 'time', 'bdi', 'bdo', 'wbr', ...MATHML_TAG_NAMES],
   attributes: {
     ...defaults,
+    ...MATHML_ATTRIBUTES,
     abbr: ['title'],
     time: ['dateTime'],
     th: [...(defaults.th ?? []), 'scope'],
@@ -24,8 +27,10 @@ export const sanitizeSchema: Schema = {
     ins: [...(defaults.ins ?? []), ['className', 'suggestion-text']],
     del: [...(defaults.del ?? []), ['className', 'suggestion-text']],
     mark: [['className', 'suggestion-anchor']],
+    // Display equations' wrapper.
+    div: [...(defaults.div ?? []), ['className', 'equation']],
     '*': [...(defaults['*'] ?? [])],
   },
   clobber: [],
-  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'select', 'object', 'embed', 'iframe', 'frame', 'frameset', 'applet', 'svg', 'math'],
+  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'select', 'object', 'embed', 'iframe', 'frame', 'frameset', 'applet', 'svg', ...MATHML_STRIPPED],
 };

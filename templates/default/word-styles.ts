@@ -29,6 +29,7 @@ export function defaultWordProfile(template: Template): WordProfile {
       Heading6: { name: 'heading 6', ...heading, sizePt: body, bold: false, italic: true, color: '404040', beforePt: 10, afterPt: 2, outlineLevel: 5 },
       Quote: { name: 'Quote', basedOn: 'Normal', color: '404040', leftChars: 2, rightChars: 2 },
       SourceCode: { name: 'Source Code', basedOn: 'Normal', font: 'mono', sizePt: body - 1.5, line: { multiple: 1 }, shading: 'F3F3F3' },
+      Equation: { name: 'Equation', basedOn: 'Normal', next: 'Normal', align: 'center', beforePt: 6, afterPt: 6 },
       Figure: { name: 'Figure', basedOn: 'Normal', next: 'Caption', align: 'center', line: { multiple: 1 }, afterPt: 4, keepNext: true },
       Caption: { name: 'caption', basedOn: 'Normal', next: 'Normal', sizePt: body - 1, italic: true, color: '404040', align: 'center', afterPt: 12 },
       TableCaption: { name: 'Table Caption', basedOn: 'Caption', next: 'Normal', afterPt: 4, keepNext: true },

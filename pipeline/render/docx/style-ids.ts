@@ -20,6 +20,7 @@ export const PARAGRAPH_STYLE_IDS = [
   'Heading6',
   'Quote',
   'SourceCode',
+  'Equation',
   'Figure',
   'Caption',
   'TableCaption',

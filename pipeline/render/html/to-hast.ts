@@ -12,6 +12,8 @@ import { createHeadingHandler } from './handlers/heading.ts';
 import { createImageHandler, InlineImages } from './handlers/image.ts';
 import { figureHandler } from './handlers/figure.ts';
 import { tableHandler } from './handlers/table.ts';
+import { inlineMathHandler } from './handlers/math.ts';
+import { equationHandler } from './handlers/equation.ts';
 import { createSuggestionHandlers } from './handlers/suggestion.ts';
 import { flattenDeepElements, MAX_ELEMENT_DEPTH } from './flatten-deep-elements.ts';
 import { widenLongListMarkers } from './wide-list-markers.ts';
@@ -35,6 +37,8 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
       image: createImageHandler(images, labels.imageUnavailable),
       figure: figureHandler,
       table: tableHandler,
+      math: equationHandler,
+      inlineMath: inlineMathHandler,
       ...createSuggestionHandlers(labels),
     },
   });

@@ -253,6 +253,10 @@ export const CONTENT_RULES = {
       `Lists and block quotes go deeper than ${limit} levels here (about ${depth} at the deepest); report-press reads at most ${limit} levels (and keeps ${kept}): nest them less deeply`,
     zh: ({ depth, limit, kept }) => `此处列表和引用的嵌套超过 ${limit} 层（最深约 ${depth} 层）；report-press 最多读取 ${limit} 层（保留 ${kept} 层）：请减少嵌套层数`,
   }),
+  'math-invalid': lockedError({
+    en: ({ message }: { message: string }) => `TeX formula cannot be read: ${message}`,
+    zh: ({ message }) => `TeX 公式有误：${message}`,
+  }),
   'image-invalid': lockedError({
     en: ({ url, damaged }: { url: string; damaged: string | undefined }) =>
       damaged === undefined ? `File ${url} is not an image report-press can read (PNG, JPEG, GIF, SVG, WebP, BMP)` : `Image ${url} is truncated or damaged (its ${damaged} data does not end properly)`,

@@ -8,6 +8,7 @@ import { link, linkReference } from './link.ts';
 import { list, listItem } from './list.ts';
 import { breakHandler, deleteHandler, emphasis, inlineCode, strong, text } from './phrasing.ts';
 import { table } from './table.ts';
+import { inlineMath, math } from './math.ts';
 import { suggestionComment, suggestionDelete, suggestionInsert, suggestionSubstitute } from './suggestion.ts';
 
 /** Block handlers keyed by mdast node type. */
@@ -20,6 +21,7 @@ export const blockHandlers: BlockHandlers = {
   listItem,
   code,
   table,
+  math,
   figure,
   html: htmlBlock,
   definition,
@@ -33,6 +35,7 @@ export const inlineHandlers: InlineHandlers = {
   strong,
   delete: deleteHandler,
   inlineCode,
+  inlineMath,
   break: breakHandler,
   link,
   linkReference,

@@ -1,0 +1,29 @@
+import { Paragraph, TextRun, type FileChild } from 'docx';
+import { mml2omml } from 'mathml2omml';
+import type { InlineMath, Math } from 'mdast-util-math';
+import type { BlockState, InlineState } from '../context.ts';
+import { pushChild, pushText } from '../dispatch.ts';
+import { OfficeMath } from '../office-math.ts';
+
+/**
+ * The formula as Office Math markup (`m:oMath`, OMML) made by mathml2omml from the MathML temml
+ * made of its TeX (`remarkMathCheck`): an equation Word, WPS and LibreOffice edit as such.
+ * Undefined when the formula has no MathML (the build stops at its error first).
+ */
+function officeMath(node: Math | InlineMath): string | undefined {
+  const mathml = node.data?.mathml;
+  return mathml === undefined ? undefined : mml2omml(mathml);
+}
+
+/** `inlineMath` (`$…$`): an equation in the line (`m:oMath` inside the paragraph). */
+export function inlineMath(node: InlineMath, state: InlineState): void {
+  const omml = officeMath(node);
+  if (omml === undefined) pushText(state, node.value);
+  else pushChild(state, new OfficeMath(omml, false));
+}
+
+/** `math` (`$$…$$`): a display equation (`m:oMathPara`), alone in an Equation paragraph. */
+export function math(node: Math, _state: BlockState): FileChild[] {
+  const omml = officeMath(node);
+  return [new Paragraph({ style: 'Equation', children: [omml === undefined ? new TextRun(node.value) : new OfficeMath(omml, true)] })];
+}
