@@ -2,6 +2,7 @@ import type { Root, PhrasingContent, Image, Parent } from 'mdast';
 import type { VFile } from 'vfile';
 import type {} from 'mdast-util-to-hast';
 import type { RuleSettings } from './util/rule-settings.ts';
+import type { CalloutKind } from './util/callout-kinds.ts';
 
 /** A figure: one image with a caption, made by `remarkFigures` from an image paragraph. */
 export interface Figure extends Parent {
@@ -24,6 +25,16 @@ declare module 'mdast' {
     id?: string;
     /** Outline level counted from the document's top heading level (1-based). */
     level?: number;
+  }
+  interface BlockquoteData {
+    /** The quote is a callout (GitHub alert `> [!NOTE]`): its kind; its first child is its title. */
+    callout?: CalloutKind;
+    /** The callout directly follows another one (Word draws adjacent framed paragraphs in one frame). */
+    afterCallout?: boolean;
+  }
+  interface ParagraphData {
+    /** The paragraph is the title line of a callout (the kind's name in the report's language, or the writer's own). */
+    calloutTitle?: boolean;
   }
 }
 

@@ -3,6 +3,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { remarkDefinitionList } from 'remark-definition-list';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
@@ -20,6 +21,7 @@ import { remarkRawHtmlCheck } from '../transform/remark-raw-html-check.ts';
 import { remarkImages } from '../transform/remark-images.ts';
 import { remarkResolveReferences } from '../transform/remark-resolve-references.ts';
 import { remarkCjkPunctuation } from '../transform/remark-cjk-punctuation.ts';
+import { remarkCallouts } from '../transform/remark-callouts.ts';
 import { remarkRuleSettings } from '../transform/remark-rule-settings.ts';
 import { remarkControlCharacters } from '../transform/remark-control-characters.ts';
 import { remarkNestingLimit } from '../transform/remark-nesting-limit.ts';
@@ -64,6 +66,8 @@ import { remarkMathCheck } from '../transform/remark-math-check.ts';
  *   `remarkRuleSettings`: each formula is compiled once, its MathML kept for the renderers;
  * - `remarkResolveReferences` before `remarkFigures` and `remarkImages`, which only look at
  *   plain images;
+ * - `remarkCallouts` after `remarkReportMeta` (a callout's default title is in the report's
+ *   language) and before the text checks, which then see the title but not the `[!NOTE]` marker;
  * - `remarkCjkPunctuation` after `remarkReportMeta` (its messages are in the report's language)
  *   and `remarkResolveReferences` (link texts are plain links by then), and before
  *   `remarkFigures` and `remarkTableCaptions` (caption lines moved out of their paragraphs
@@ -82,6 +86,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkNestingGuard)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    .use(remarkDefinitionList)
     .use(remarkCjkFriendly)
     .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkMath)
@@ -96,6 +101,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkRawHtmlCheck)
     .use(remarkMathCheck)
     .use(remarkResolveReferences)
+    .use(remarkCallouts)
     .use(remarkCjkPunctuation)
     .use(remarkDigitWidth)
     .use(remarkFigures)

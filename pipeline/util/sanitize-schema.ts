@@ -1,4 +1,5 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { CALLOUT_KINDS } from './callout-kinds.ts';
 import { MATHML_ATTRIBUTES, MATHML_STRIPPED, MATHML_TAG_NAMES } from './sanitize-mathml.ts';
 
 const defaults = defaultSchema.attributes ?? {};
@@ -27,8 +28,9 @@ export const sanitizeSchema: Schema = {
     ins: [...(defaults.ins ?? []), ['className', 'suggestion-text']],
     del: [...(defaults.del ?? []), ['className', 'suggestion-text']],
     mark: [['className', 'suggestion-anchor']],
-    // Display equations' wrapper.
-    div: [...(defaults.div ?? []), ['className', 'equation']],
+    // Callouts (GitHub alerts): their own classes and the note role.
+    div: [...(defaults.div ?? []), ['className', 'callout', ...CALLOUT_KINDS.map((kind) => `callout-${kind}`), 'equation'], ['role', 'note']],
+    p: [...(defaults.p ?? []), ['className', 'callout-title']],
     '*': [...(defaults['*'] ?? [])],
   },
   clobber: [],

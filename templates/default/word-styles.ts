@@ -14,6 +14,8 @@ export function defaultWordProfile(template: Template): WordProfile {
     footer: { format: 'plain', oddEvenSides: false, distanceMm: 12.7 },
     listIndentChars: 2,
     quoteIndentChars: 2,
+    // GitHub's alert colours, as in base.css.
+    calloutBorders: { note: '0969DA', tip: '1A7F37', important: '8250DF', warning: '9A6700', caution: 'CF222E' },
     paragraph: {
       Normal: { name: 'Normal', font: 'body', sizePt: body, align: 'left', line: { multiple: template.lineHeightPt / body }, beforePt: 0, afterPt: 6 },
       Title: { name: 'Title', basedOn: 'Normal', next: 'Subtitle', font: 'title', sizePt: 26, bold: true, line: { multiple: 1.1 }, afterPt: 6, keepNext: true },
@@ -28,6 +30,10 @@ export function defaultWordProfile(template: Template): WordProfile {
       Heading5: { name: 'heading 5', ...heading, sizePt: body, beforePt: 10, afterPt: 2, outlineLevel: 4 },
       Heading6: { name: 'heading 6', ...heading, sizePt: body, bold: false, italic: true, color: '404040', beforePt: 10, afterPt: 2, outlineLevel: 5 },
       Quote: { name: 'Quote', basedOn: 'Normal', color: '404040', leftChars: 2, rightChars: 2 },
+      Callout: { name: 'Callout', basedOn: 'Normal', border: 'box', shading: 'F3F3F3', leftChars: 0.5, rightChars: 0.5 },
+      CalloutTitle: { name: 'Callout Title', basedOn: 'Callout', bold: true, keepNext: true },
+      DefinitionTerm: { name: 'Definition Term', basedOn: 'Normal', next: 'Definition', bold: true, afterPt: 0, keepNext: true },
+      Definition: { name: 'Definition', basedOn: 'Normal', next: 'DefinitionTerm', leftChars: 2 },
       SourceCode: { name: 'Source Code', basedOn: 'Normal', font: 'mono', sizePt: body - 1.5, line: { multiple: 1 }, shading: 'F3F3F3' },
       Equation: { name: 'Equation', basedOn: 'Normal', next: 'Normal', align: 'center', beforePt: 6, afterPt: 6 },
       Figure: { name: 'Figure', basedOn: 'Normal', next: 'Caption', align: 'center', line: { multiple: 1 }, afterPt: 4, keepNext: true },

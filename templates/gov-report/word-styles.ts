@@ -35,6 +35,8 @@ export function govReportWordProfile(template: Template): WordProfile {
     },
     listIndentChars: 2,
     quoteIndentChars: 2,
+    // The 公文 is printed in one colour: every callout framed in black, as in print.css.
+    calloutBorders: { note: '000000', tip: '000000', important: '000000', warning: '000000', caution: '000000' },
     paragraph: {
       // The grid is declared (Word's page setup shows 22 lines of 28 characters), but text does not
       // snap to it: 28 characters of 16 pt do not fit 28 cells of 15.79 pt, and where Word and
@@ -56,6 +58,12 @@ export function govReportWordProfile(template: Template): WordProfile {
       Heading5: { name: 'heading 5', ...heading, font: 'body', outlineLevel: 4 },
       Heading6: { name: 'heading 6', ...heading, font: 'body', outlineLevel: 5 },
       Quote: { name: 'Quote', basedOn: 'Normal', font: 'heading2', leftChars: 2 },
+      // Callouts: a black frame around the title (黑体) and the text, which keeps its indents.
+      Callout: { name: 'Callout', basedOn: 'Normal', border: 'box', leftChars: 0.5, rightChars: 0.5 },
+      CalloutTitle: { name: 'Callout Title', basedOn: 'Callout', font: 'heading1', firstLineChars: 0, keepNext: true },
+      // Definition lists: the term in 黑体, flush left; its definition indented two characters.
+      DefinitionTerm: { name: 'Definition Term', basedOn: 'Normal', next: 'Definition', font: 'heading1', firstLineChars: 0, keepNext: true },
+      Definition: { name: 'Definition', basedOn: 'Normal', next: 'DefinitionTerm', firstLineChars: 0, leftChars: 2 },
       SourceCode: { name: 'Source Code', letterSpacingPt: 0, basedOn: 'Normal', font: 'mono', sizePt: body - 4, align: 'left', firstLineChars: 0, line: { exactPt: 20 }, shading: 'F2F2F2' },
       // Display equations: centred, not indented like body text.
       Equation: { name: 'Equation', basedOn: 'Normal', next: 'Normal', align: 'center', firstLineChars: 0 },

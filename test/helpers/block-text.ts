@@ -47,7 +47,7 @@ export function blockTexts(tree: Root): { body: BlockText[]; footnotes: BlockTex
     visit(root, (node) => {
       if (node !== root && node.type === 'footnoteDefinition') return SKIP;
       const line = node.position?.start.line ?? 0;
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'defListTerm') {
         into.push({ type: node.type, line, fragments: fragmentsOf(node.children) });
         return SKIP;
       }

@@ -13,11 +13,13 @@ import { ROLE_STYLES } from './formatting.ts';
 import { headingLevel } from './headings.ts';
 import { applyMode, buildPhrasing } from './inline.ts';
 import type { TrackChanges } from './types.ts';
+import type { DefListDescriptionNode, DefListNode, DefListTermNode } from 'mdast-util-definition-list';
+import { calloutTitle, isCalloutKind, type CalloutKind } from '../../util/callout-kinds.ts';
 
 /** Title-block roles whose paragraphs become front matter. */
 export type MetaRole = 'title' | 'subtitle' | 'speaker' | 'author' | 'date';
 
-type Role = MetaRole | 'tocHeading' | 'code' | 'rule' | 'caption' | 'heading' | 'quote' | 'list' | 'listContinue' | 'body';
+type Role = MetaRole | 'tocHeading' | 'code' | 'rule' | 'caption' | 'heading' | 'quote' | 'callout' | 'definitionTerm' | 'definition' | 'list' | 'listContinue' | 'body';
 
 /** What the blocks give: the blocks, and the title-block texts found. */
 export interface AssembledBlocks {
@@ -82,9 +84,24 @@ function roleOf(record: ParagraphRecord): Role {
   if (name === 'caption') return 'caption';
   if (headingLevel(record) !== undefined) return 'heading';
   if (/^quote\d?$/i.test(id) || name === 'quote' || name === 'intense quote') return 'quote';
+  if (calloutOf(record) !== undefined) return 'callout';
+  if (id === 'DefinitionTerm' || name === 'definition term') return 'definitionTerm';
+  if (id === 'Definition' || name === 'definition') return 'definition';
   if (id.startsWith('ListContinue')) return 'listContinue';
   if (record.numbering !== undefined) return 'list';
   return 'body';
+}
+
+/** The callout kind of one of our callout styles (`CalloutNote`, `CalloutNoteTitle`…), and whether it is the title's. */
+function calloutOf(record: ParagraphRecord): { kind: CalloutKind; title: boolean } | undefined {
+  const match = /^Callout([A-Z][a-z]+)(Title)?$/.exec(record.style?.id ?? '');
+  const kind = match?.[1]?.toLowerCase() ?? '';
+  return isCalloutKind(kind) ? { kind, title: match?.[2] !== undefined } : undefined;
+}
+
+/** Whether a title is a callout kind's default one (in any language): the marker alone says it. */
+function isDefaultTitle(kind: CalloutKind, text: string): boolean {
+  return text === calloutTitle(kind, 'en') || text === calloutTitle(kind, 'zh');
 }
 
 function quoteDepth(record: ParagraphRecord): number {
@@ -130,6 +147,8 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
   const blocks: BlockContent[] = [];
   const lists = new ListBuilder(context);
   let quotes: Blockquote[] = [];
+  let callout: Blockquote | undefined;
+  let definitions: DefListNode | undefined;
   for (const record of applyParagraphMarks(records, mode, context)) {
     if (record.kind === 'table') {
       lists.close();
@@ -152,6 +171,8 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     }
     if (role === 'tocHeading' && context.toc) continue;
     if (role !== 'quote') quotes = [];
+    if (role !== 'callout') callout = undefined;
+    if (role !== 'definitionTerm' && role !== 'definition') definitions = undefined;
     if (role === 'listContinue' && lists.open()) {
       lists.continueItem(withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index));
       continue;
@@ -190,6 +211,29 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
       }
     }
     const paragraph = withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index);
+    if (role === 'callout') {
+      const style = calloutOf(record);
+      if (!style) continue;
+      if (style.title || callout?.data?.callout !== style.kind) {
+        callout = withIndex({ type: 'blockquote', children: [], data: { callout: style.kind } } as Blockquote, record.index);
+        blocks.push(callout);
+        // The marker's line: the kind, and the title when it is the writer's own.
+        if (style.title && !isDefaultTitle(style.kind, text)) callout.children.push(withIndex({ type: 'paragraph', children: phrasing, data: { calloutTitle: true } } as Paragraph, record.index));
+        if (style.title) continue;
+      }
+      callout.children.push(paragraph);
+      continue;
+    }
+    if (role === 'definitionTerm' || role === 'definition') {
+      if (!definitions) {
+        definitions = withIndex({ type: 'defList', children: [] } as DefListNode, record.index);
+        blocks.push(definitions as unknown as BlockContent);
+      }
+      // Each Definition paragraph is a definition of its own: Word does not say which paragraphs one definition has.
+      if (role === 'definitionTerm') definitions.children.push(withIndex({ type: 'defListTerm', children: phrasing } as DefListTermNode, record.index));
+      else definitions.children.push(withIndex({ type: 'defListDescription', spread: false, children: [paragraph] } as DefListDescriptionNode, record.index));
+      continue;
+    }
     if (role === 'quote') {
       const depth = quoteDepth(record);
       quotes = quotes.slice(0, depth);

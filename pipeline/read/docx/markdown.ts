@@ -4,8 +4,9 @@
  * suggestion nodes that write CriticMarkup with `critic/syntax.ts`'s formatters. Chinese text is
  * never hard-wrapped and its punctuation is not escaped.
  */
-import type { Parents, PhrasingContent, Root } from 'mdast';
-import type { Handle, Info, State } from 'mdast-util-to-markdown';
+import type { Blockquote, Parents, PhrasingContent, Root } from 'mdast';
+import { defaultHandlers, type Handle, type Info, type State } from 'mdast-util-to-markdown';
+import { remarkDefinitionList } from 'remark-definition-list';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -30,7 +31,23 @@ const suggestion =
   (node, _parent, state, info) =>
     write(node as unknown as SuggestionLike, state, info);
 
+/**
+ * A quote, or a callout (`data.callout`): GitHub's marker line `> [!NOTE]`, with the title after
+ * it when the callout has its own (a first paragraph marked `calloutTitle`), then its blocks.
+ */
+const blockquote: Handle = (node: Blockquote, parent, state, info) => {
+  const kind = node.data?.callout;
+  if (kind === undefined) return defaultHandlers.blockquote(node, parent, state, info);
+  const [first, ...rest] = node.children;
+  const titled = first?.type === 'paragraph' && first.data?.calloutTitle === true;
+  const title = titled ? ` ${phrasing(first.children, state, info)}` : '';
+  const body = titled ? rest : node.children;
+  const marker = `> [!${kind.toUpperCase()}]${title}`;
+  return body.length === 0 ? marker : `${marker}\n${defaultHandlers.blockquote({ ...node, children: body }, parent, state, info)}`;
+};
+
 const HANDLERS: Record<string, Handle> = {
+  blockquote,
   suggestionInsert: suggestion((node, state, info) => insertMarkup(phrasing(node.children, state, info), node.attribution)),
   suggestionDelete: suggestion((node, state, info) => deleteMarkup(phrasing(node.children, state, info), node.attribution)),
   suggestionSubstitute: suggestion((node, state, info) => substituteMarkup(phrasing(node.children, state, info), phrasing(node.inserted ?? [], state, info), node.attribution)),
@@ -46,6 +63,7 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCjkFriendly)
   .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkDefinitionList)
   // Text that reads as CriticMarkup (`{++`, `{--`, `{~~`, `{==`, `{>>`) is escaped: it is the document's text, no suggestion.
   .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one', handlers: HANDLERS, unsafe: [{ character: '{', after: String.raw`\+\+|--|~~|==|>>` }] })
   .freeze();

@@ -1,3 +1,5 @@
+import type { CalloutKind } from '../../util/callout-kinds.ts';
+
 /**
  * Word style ids: the contract between templates and the Word renderer (the same names serve
  * as CSS classes in the HTML). Every paragraph the renderer writes names one of these
@@ -19,6 +21,10 @@ export const PARAGRAPH_STYLE_IDS = [
   'Heading5',
   'Heading6',
   'Quote',
+  'Callout',
+  'CalloutTitle',
+  'DefinitionTerm',
+  'Definition',
   'SourceCode',
   'Equation',
   'Figure',
@@ -71,6 +77,14 @@ export const MAX_LIST_LEVEL = 8;
 export function quoteStyleId(depth: number): string {
   const capped = Math.min(Math.max(depth, 1), MAX_QUOTE_STYLE_DEPTH);
   return capped === 1 ? 'Quote' : `Quote${capped}`;
+}
+
+/**
+ * Paragraph style of a callout's paragraphs (`CalloutNote`…) or of its title line
+ * (`CalloutNoteTitle`…): each kind has its own pair, framed in the kind's colour.
+ */
+export function calloutStyleId(kind: CalloutKind, title: boolean): string {
+  return `Callout${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)}${title ? 'Title' : ''}`;
 }
 
 /** Paragraph style of a list item's later paragraphs, indented like the item's text at `level` (0-based). */

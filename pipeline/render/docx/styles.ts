@@ -13,7 +13,8 @@ import {
   type IStylesOptions,
 } from 'docx';
 import type { Template } from '../../template/load-template.ts';
-import { CHARACTER_STYLE_IDS, FOOTER_EVEN_STYLE_ID, MAX_LIST_LEVEL, MAX_QUOTE_STYLE_DEPTH, PARAGRAPH_STYLE_IDS, TABLE_STYLE_ID, listContinueStyleId, quoteStyleId } from './style-ids.ts';
+import { CHARACTER_STYLE_IDS, FOOTER_EVEN_STYLE_ID, MAX_LIST_LEVEL, MAX_QUOTE_STYLE_DEPTH, PARAGRAPH_STYLE_IDS, TABLE_STYLE_ID, calloutStyleId, listContinueStyleId, quoteStyleId } from './style-ids.ts';
+import { CALLOUT_KINDS } from '../../util/callout-kinds.ts';
 import type { CharacterStyleSpec, ParagraphStyleSpec, StyleAlignment, WordProfile } from './word-profile.ts';
 import { runFonts } from './fonts.ts';
 import { A4_MM, ptToHalfPoints, ptToTwips } from './units.ts';
@@ -77,6 +78,12 @@ function derivedParagraphStyles(profile: WordProfile): Array<[string, ParagraphS
   for (let level = 0; level <= MAX_LIST_LEVEL; level++) {
     const name = level === 0 ? 'List Continue' : `List Continue ${level + 1}`;
     derived.push([listContinueStyleId(level), { name, basedOn: 'ListParagraph', leftChars: profile.listIndentChars * (level + 1), firstLineChars: 0 }]);
+  }
+  for (const kind of CALLOUT_KINDS) {
+    const color = profile.calloutBorders[kind];
+    const name = kind[0]?.toUpperCase() + kind.slice(1);
+    derived.push([calloutStyleId(kind, false), { name: `Callout ${name}`, basedOn: 'Callout', border: 'box', borderColor: color }]);
+    derived.push([calloutStyleId(kind, true), { name: `Callout ${name} Title`, basedOn: 'CalloutTitle', border: 'box', borderColor: color }]);
   }
   const footer = profile.paragraph.Footer;
   derived.push([
@@ -154,7 +161,7 @@ export class StyleBuilder {
           : { line: Math.round(spec.line.multiple * 240), lineRule: LineRuleType.AUTO }
         : {}),
     };
-    const rule = { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } as const;
+    const rule = { style: BorderStyle.SINGLE, size: 6, color: spec.borderColor ?? 'auto', space: spec.border === 'box' ? 4 : 1 } as const;
     return {
       ...(spec.align !== undefined ? { alignment: ALIGNMENT[spec.align] } : {}),
       ...(Object.keys(indent).length > 0 ? { indent } : {}),

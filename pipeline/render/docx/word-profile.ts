@@ -1,5 +1,6 @@
 import type { Template } from '../../template/load-template.ts';
 import type { CharacterStyleId, ParagraphStyleId } from './style-ids.ts';
+import type { CalloutKind } from '../../util/callout-kinds.ts';
 
 /** A font role of a template (`template.fonts.<role>`): body, heading1, heading2, title, song, mono. */
 export type FontRoleName = keyof Template['fonts'];
@@ -40,6 +41,8 @@ export interface ParagraphStyleSpec {
   shading?: string;
   /** A rule under the paragraph (thematic break) or a box around it. */
   border?: 'bottom' | 'box';
+  /** Colour of the border's rules, hex without `#` (default: automatic, black). */
+  borderColor?: string;
   /** Letter spacing in points (negative condenses), as the print stylesheet's `letter-spacing`. */
   letterSpacingPt?: number;
   /**
@@ -100,6 +103,8 @@ export interface WordProfile {
   listIndentChars: number;
   /** Left indent added per block-quote nesting level, in characters. */
   quoteIndentChars: number;
+  /** Colour of each callout kind's frame, hex without `#`. */
+  calloutBorders: Record<CalloutKind, string>;
   paragraph: Record<ParagraphStyleId, ParagraphStyleSpec>;
   character: Record<CharacterStyleId, CharacterStyleSpec>;
 }

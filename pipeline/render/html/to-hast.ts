@@ -14,6 +14,8 @@ import { figureHandler } from './handlers/figure.ts';
 import { tableHandler } from './handlers/table.ts';
 import { inlineMathHandler } from './handlers/math.ts';
 import { equationHandler } from './handlers/equation.ts';
+import { blockquoteHandler } from './handlers/callout.ts';
+import { definitionListHandlers } from './handlers/definition-list.ts';
 import { createSuggestionHandlers } from './handlers/suggestion.ts';
 import { flattenDeepElements, MAX_ELEMENT_DEPTH } from './flatten-deep-elements.ts';
 import { widenLongListMarkers } from './wide-list-markers.ts';
@@ -39,6 +41,8 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
       table: tableHandler,
       math: equationHandler,
       inlineMath: inlineMathHandler,
+      blockquote: blockquoteHandler,
+      ...definitionListHandlers,
       ...createSuggestionHandlers(labels),
     },
   });

@@ -33,6 +33,15 @@ export const CONTENT_RULES = {
       zh: ({ depth, parentDepth, level }) => `${depth}级标题紧跟在${parentDepth}级标题之后，跳过了一级（按大纲第${level}级输出）`,
     },
   }),
+  'callout-unknown': rule({
+    severity: 'warning',
+    text: {
+      en: ({ kind, suggestion }: { kind: string; suggestion: string | undefined }) =>
+        `\`[!${kind}]\` is no callout kind (NOTE, TIP, IMPORTANT, WARNING, CAUTION)${suggestion === undefined ? '' : ` (did you mean \`[!${suggestion}]\`?)`}: the quote is printed as a plain quote, marker included`,
+      zh: ({ kind, suggestion }) =>
+        `“[!${kind}]”不是提示框类型（NOTE、TIP、IMPORTANT、WARNING、CAUTION）${suggestion === undefined ? '' : `（是否想写“[!${suggestion}]”？）`}：按普通引用输出，标记照印`,
+    },
+  }),
   'heading-empty': rule({
     severity: 'warning',
     text: {

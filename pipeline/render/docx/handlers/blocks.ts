@@ -4,7 +4,7 @@ import type { Blockquote, Code, Definition, Heading, Paragraph as MdParagraph, T
 import type { BlockState } from '../context.ts';
 import { paragraphContent, renderBlocks } from '../dispatch.ts';
 import { outlineLevel } from '../../outline-level.ts';
-import { headingStyleId, listContinueStyleId, quoteStyleId } from '../style-ids.ts';
+import { calloutStyleId, headingStyleId, listContinueStyleId, quoteStyleId } from '../style-ids.ts';
 import { paragraphMarkRevision } from '../paragraph-mark.ts';
 
 /** The state without a pending list-item number (for every block after an item's first paragraph). */
@@ -69,8 +69,19 @@ export function code(node: Code, _state: BlockState): FileChild[] {
   return [new Paragraph({ style: 'SourceCode', children: runs })];
 }
 
-/** `blockquote`: its blocks in the Quote style of its depth (Quote, Quote2, Quote3). */
+/**
+ * `blockquote`: its blocks in the Quote style of its depth (Quote, Quote2, Quote3); a callout's
+ * in its kind's Callout style, its title line in the kind's title style.
+ */
 export function blockquote(node: Blockquote, state: BlockState): FileChild[] {
+  const kind = node.data?.callout;
+  if (kind !== undefined) {
+    const [title, ...rest] = node.children;
+    const inner = { ...withoutItem(state), paragraphStyle: calloutStyleId(kind, false) };
+    // An empty paragraph between two callouts keeps Word from framing both as one.
+    const gap = node.data?.afterCallout ? [new Paragraph({ style: 'Normal' })] : [];
+    return [...gap, ...(title ? renderBlocks([title], { ...inner, paragraphStyle: calloutStyleId(kind, true) }) : []), ...renderBlocks(rest, inner)];
+  }
   const depth = state.quoteDepth + 1;
   return renderBlocks(node.children, { ...withoutItem(state), quoteDepth: depth, paragraphStyle: quoteStyleId(depth) });
 }

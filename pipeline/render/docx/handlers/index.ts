@@ -9,6 +9,7 @@ import { list, listItem } from './list.ts';
 import { breakHandler, deleteHandler, emphasis, inlineCode, strong, text } from './phrasing.ts';
 import { table } from './table.ts';
 import { inlineMath, math } from './math.ts';
+import { defList, defListDescription, defListTerm, defListTermInline } from './definition-list.ts';
 import { suggestionComment, suggestionDelete, suggestionInsert, suggestionSubstitute } from './suggestion.ts';
 
 /** Block handlers keyed by mdast node type. */
@@ -26,6 +27,9 @@ export const blockHandlers: BlockHandlers = {
   html: htmlBlock,
   definition,
   footnoteDefinition,
+  defList,
+  defListTerm,
+  defListDescription,
 };
 
 /** Inline handlers keyed by mdast node type. */
@@ -47,4 +51,5 @@ export const inlineHandlers: InlineHandlers = {
   suggestionDelete,
   suggestionSubstitute,
   suggestionComment,
+  defListTerm: defListTermInline,
 };

@@ -1,0 +1,20 @@
+/** The kinds of callout GitHub's alerts have (`> [!NOTE]` …), in the order GitHub lists them. */
+export const CALLOUT_KINDS = ['note', 'tip', 'important', 'warning', 'caution'] as const;
+
+/** One kind of callout. */
+export type CalloutKind = (typeof CALLOUT_KINDS)[number];
+
+const TITLES: Record<'en' | 'zh', Record<CalloutKind, string>> = {
+  en: { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' },
+  zh: { note: '注意', tip: '提示', important: '重要', warning: '警告', caution: '小心' },
+};
+
+/** Whether a word (any case) names a callout kind. */
+export function isCalloutKind(word: string): word is CalloutKind {
+  return (CALLOUT_KINDS as readonly string[]).includes(word);
+}
+
+/** A callout's default title in the report's language (Chinese for `zh…`, English otherwise). */
+export function calloutTitle(kind: CalloutKind, lang: string): string {
+  return TITLES[lang.toLowerCase().startsWith('zh') ? 'zh' : 'en'][kind];
+}
