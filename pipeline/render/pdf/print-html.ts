@@ -5,7 +5,7 @@ import { finishPdf } from './finish-pdf.ts';
 import { createRequestHandler, type RequestLogEntry } from './serve-requests.ts';
 import { PAGE_URL } from './virtual-origin.ts';
 import { resolvePrintFonts } from '../../fonts/print-fonts.ts';
-import { servedFontFiles } from './print-font-files.ts';
+import { packageFontLoader, servedFontFiles } from './print-font-files.ts';
 
 /** A font face of the print page that failed to load (the text fell back to another font). */
 export interface FailedFontFace {
@@ -92,6 +92,7 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
       fontPackages: fonts.packages,
       fontFiles: new Map([...fontFiles].map(([key, served]) => [key, served.file])),
       loadFontFile: (file) => [...fontFiles.values()].find((served) => served.file === file)?.bytes ?? Promise.reject(new Error('not a font of the print page')),
+      loadPackageFont: packageFontLoader(context.template, html),
       ...(context.onRequest ? { onRequest: context.onRequest } : {}),
     });
     page.on('request', (request) => void handler(request));

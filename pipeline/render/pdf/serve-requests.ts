@@ -32,6 +32,11 @@ export interface ServeOptions {
   fontFiles?: ReadonlyMap<string, string>;
   /** Reads a local font file for the page (default: the file as it is; the PDF renderer subsets it). */
   loadFontFile?: (file: string) => Promise<Buffer>;
+  /**
+   * Reads a font file (not a stylesheet) of a font package for the page, as TrueType (default:
+   * the file as it is; the PDF renderer cuts and renames it: `print-font-files.ts`).
+   */
+  loadPackageFont?: (packageName: string, file: string) => Promise<Buffer>;
   /** Called once per request with its outcome. */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -114,7 +119,9 @@ export function createRequestHandler(options: ServeOptions): (request: HTTPReque
             await request.respond({ status: 404, contentType: 'text/plain', body: 'not installed' });
             return;
           }
-          await answerFile(request, dir, route.file, type, 'font', log);
+          const load = options.loadPackageFont;
+          const packageName = route.packageName;
+          await answerFile(request, dir, route.file, type, 'font', log, type === FONT_TYPES['.css'] || !load ? undefined : { type: FONT_TYPES['.ttf'] ?? type, read: (file) => load(packageName, file) });
           return;
         }
         case 'fontFile': {
@@ -159,6 +166,8 @@ async function answerFile(
   contentType: string,
   outcome: 'font' | 'file',
   log: (url: string, outcome: RequestOutcome, reason?: string, file?: string) => void,
+  /** Answer with these bytes of the file instead of the file itself, as this type. */
+  transform?: { type: string; read: (file: string) => Promise<Buffer> },
 ): Promise<void> {
   const url = request.url();
   const lookup = await resolveInside(root, relative);
@@ -172,7 +181,15 @@ async function answerFile(
     }
     return;
   }
-  const body = await readFile(lookup.file);
+  let body: Buffer;
+  try {
+    body = await (transform ? transform.read(lookup.file) : readFile(lookup.file));
+  } catch (failure) {
+    if (!transform) throw failure;
+    log(url, 'missing', `font file ${lookup.file} cannot be read${failure instanceof Error ? ` (${failure.message.split('\n')[0]})` : ''}`);
+    await request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+    return;
+  }
   log(url, outcome, undefined, outcome === 'file' ? lookup.file : undefined);
-  await request.respond({ status: 200, contentType, body });
+  await request.respond({ status: 200, contentType: transform?.type ?? contentType, body });
 }
