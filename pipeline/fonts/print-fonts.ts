@@ -49,6 +49,19 @@ export interface CjkFace {
   url: string;
 }
 
+/** The face formulas are printed in: the template's `mathFont`, one file of an npm package. */
+export interface MathFace {
+  family: string;
+  /** The npm package holding the file. */
+  packageName: string;
+  /** The file, relative to the package's folder. */
+  file: string;
+  /** Key the request handler serves the face under (`m/<file name>`): the file as it is. */
+  key: string;
+  /** URL of the face relative to the print page (`press-font-files/<key>`). */
+  url: string;
+}
+
 /**
  * CJK punctuation and the marks used with it: general punctuation (dashes, quotes, ellipsis),
  * CJK symbols and punctuation, and half- and full-width forms.
@@ -80,6 +93,8 @@ export interface PrintFontSetup {
   localFaces: LocalFace[];
   /** Faces that set the CJK punctuation of a package family from one file. */
   cjkFaces: CjkFace[];
+  /** The face of formulas (MathML), when the template names one. */
+  mathFace?: MathFace;
   /**
    * Family stack of each role: the available families of its `print` list, in order, then the
    * template's other available families as fallbacks.
@@ -195,7 +210,10 @@ function resolve(template: Template, settings: Readonly<Record<string, string>>)
     stacks[role] = withCjkFaces(stack, cjkFaces, 400);
     boldStacks[role] = withCjkFaces(withBold.length > 0 ? withBold : stack, cjkFaces, 700);
   }
-  return { stylesheets, packages, localFaces, cjkFaces, stacks, boldStacks, families, problems };
+  const math = template.mathFont;
+  const mathKey = math && `m/${path.basename(math.file)}`;
+  const mathFace = math && mathKey ? { mathFace: { family: math.family, packageName: math.package, file: math.file, key: mathKey, url: `${FONT_FILES_FOLDER}${mathKey}` } } : {};
+  return { stylesheets, packages, localFaces, cjkFaces, ...mathFace, stacks, boldStacks, families, problems };
 }
 
 /**
@@ -246,13 +264,14 @@ function systemFace(names: readonly string[]): { file: string } | { problem: str
   return file ? { file } : { problem: `no installed face named ${names.join(', ')} (fc-list :lang=zh)` };
 }
 
-/** The CSS of the print page's own faces: one `@font-face` per local file and per CJK face. */
+/** The CSS of the print page's own faces: one `@font-face` per local file, per CJK face, and the math face. */
 export function localFaceCss(setup: PrintFontSetup): string {
   const local = setup.localFaces.map((face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); }`);
   const cjk = setup.cjkFaces.map(
     (face) => `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: normal; src: url(${cssString(face.url)}) format('truetype'); unicode-range: ${CJK_TEXT_RANGE}; }`,
   );
-  return [...local, ...cjk].join('\n');
+  const math = setup.mathFace ? [`@font-face { font-family: ${cssString(setup.mathFace.family)}; font-weight: 400; font-style: normal; src: url(${cssString(setup.mathFace.url)}) format('woff2'); }`] : [];
+  return [...local, ...cjk, ...math].join('\n');
 }
 
 /** A CSS font stack: family names quoted, no generic family. */

@@ -62,6 +62,19 @@ const configuredFont = z.object({
 
 const printFontSource = z.union([packageFont, fileFont, configuredFont]);
 
+/**
+ * The print page's math font: an OpenType font with a MATH table and TrueType outlines (Chromium
+ * lays out MathML with the MATH table, and embeds TrueType outlines as CID fonts, never as
+ * Type 3), one file of an npm package, loaded whole (no `unicode-range`: the formulas' letters are
+ * the mathematical italic ones, U+1D434…, which no page text names).
+ */
+const mathFont = z.object({
+  family: z.string(),
+  package: z.string(),
+  /** The font file, relative to the package's folder. */
+  file: z.string().regex(/^[\w./-]+\.woff2?$/).refine((file) => !file.split('/').includes('..'), 'a path inside the package'),
+});
+
 /** Where one print font family comes from: an npm package, Debian-installed files, or the configuration. */
 export type PrintFontSource = z.infer<typeof printFontSource>;
 
@@ -76,6 +89,8 @@ const templateSchema = z.object({
   lineHeightPt: z.number().positive(),
   fonts: z.object({ body: fontRole, heading1: fontRole, heading2: fontRole, title: fontRole, song: fontRole, mono: fontRole }),
   printFontFiles: z.array(printFontSource),
+  /** The font formulas are printed in (their MathML), before the body's stack. */
+  mathFont: mathFont.optional(),
   /**
    * Automatic heading numbers by outline level (Word numbering in the .docx, the same text in
    * the HTML and PDF). A source that writes its own numbers is never numbered twice.

@@ -11,6 +11,7 @@ import { contentToHast } from './to-hast.ts';
 import { pageShell, type HtmlVariant } from './shell.ts';
 import { embedFonts } from './embed-fonts.ts';
 import { splitLongTextRuns } from './split-text-runs.ts';
+import { labelFormulasForPrint } from './print-formulas.ts';
 import { flag } from '../../util/messages.ts';
 
 /** Options of the HTML renderer: which edition to write, and whether to carry its fonts. */
@@ -31,6 +32,7 @@ export async function renderHtml(report: Report, template: Template, options: Ht
   if (options.embedFonts === true && options.variant === 'screen') await addEmbeddedFonts(page, report, template);
   // Chromium prints one long text node superlinearly: split it where that changes nothing printed.
   if (options.variant === 'print') splitLongTextRuns(page);
+  if (options.variant === 'print') labelFormulasForPrint(page);
   return `${toHtml(page)}\n`;
 }
 

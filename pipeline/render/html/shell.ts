@@ -74,6 +74,9 @@ function fontVariables(template: Template, variant: HtmlVariant): string {
     // Print: also the stack for bold text, of faces with a real bold (a faked one prints as Type 3).
     return `  --font-${role}: ${fontStack(print.stacks[role as FontRoleName])};\n  --font-${role}-bold: ${fontStack(print.boldStacks[role as FontRoleName])};`;
   });
+  // Formulas: the math face, then the body's faces (a CJK character in a formula); on screen the
+  // reader's math font (`var(--font-math, math)` in base.css).
+  if (print?.mathFace) lines.push(`  --font-math: ${fontStack([print.mathFace.family, ...print.stacks.body])};`);
   const faces = print ? `${localFaceCss(print)}\n` : '';
   return `${faces}:root {\n${lines.join('\n')}\n  --body-size: ${template.bodySizePt}pt;\n  --line-height-pt: ${template.lineHeightPt}pt;\n}`;
 }

@@ -13,6 +13,10 @@ import { altOf, parentTreeSlots, readStructTree, standardType, textOf, type Pare
  *   `Figure`; giving the group the image's text would make screen readers skip the caption, so
  *   a `Figure` without alternate text that holds only other elements (no content of its own)
  *   becomes a `Div`.
+ * - **Formulas.** The print page gives each formula's `<math>` the role of an image labelled
+ *   with its TeX (`print-formulas.ts`), so that Chromium writes a `Figure` with the TeX as
+ *   `/Alt`; such a `Figure` (alternate text, and only `NonStruct` elements inside: the MathML
+ *   elements, where an image's `Figure` holds its marked content) becomes a `Formula`.
  * - **List bodies.** Chromium's `LI` holds the `Lbl` and then the item's content directly; PDF
  *   1.7 (and PDF/UA checkers) expect `LI` to hold `Lbl` and `LBody`. Everything after the
  *   label is moved into a new `LBody`, and the parent tree follows the marked content and
@@ -49,6 +53,8 @@ export interface StructureFixStats {
   unmapped: string[];
   /** Grouping `Figure`s retagged as `Div`. */
   figureGroups: number;
+  /** `Figure`s of formulas retagged as `Formula`. */
+  formulas: number;
   /** `LBody` elements added. */
   listBodies: number;
   /** Element identifiers renumbered in document order. */
@@ -57,7 +63,7 @@ export interface StructureFixStats {
 
 /** Apply the repairs described in the module comment. */
 export function fixStructure(document: PDFDocument): StructureFixStats {
-  const stats: StructureFixStats = { roleMapped: [], unmapped: [], figureGroups: 0, listBodies: 0, identifiers: 0 };
+  const stats: StructureFixStats = { roleMapped: [], unmapped: [], figureGroups: 0, formulas: 0, listBodies: 0, identifiers: 0 };
   const tree = readStructTree(document);
   if (!tree) return stats;
   const { context } = document;
@@ -89,6 +95,15 @@ export function fixStructure(document: PDFDocument): StructureFixStats {
     node.dict.set(PDFName.of('S'), PDFName.of('Div'));
     node.type = 'Div';
     stats.figureGroups++;
+  }
+
+  // Formulas.
+  for (const node of tree.elements) {
+    if (standardType(node.type, tree.roleMap) !== 'Figure' || altOf(node) === undefined || node.kids.length === 0) continue;
+    if (!node.kids.every((kid) => kid.kind === 'element' && standardType(kid.node.type, tree.roleMap) === 'NonStruct')) continue;
+    node.dict.set(PDFName.of('S'), PDFName.of('Formula'));
+    node.type = 'Formula';
+    stats.formulas++;
   }
 
   // List bodies.
