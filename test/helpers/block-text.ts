@@ -7,7 +7,7 @@ export interface BlockText {
   type: string;
   /** Source line, for failure messages. */
   line: number;
-  /** Text runs, broken where outputs put something of their own (footnote marks, images, raw HTML). */
+  /** Text runs, broken where outputs put something of their own (footnote marks, images, raw HTML, formulas). */
   fragments: string[];
 }
 
@@ -26,7 +26,8 @@ function fragmentsOf(nodes: PhrasingContent[]): string[] {
   const walk = (list: PhrasingContent[]) => {
     for (const node of list) {
       if (node.type === 'text' || node.type === 'inlineCode') current += node.value;
-      else if (node.type === 'break' || node.type === 'footnoteReference' || node.type === 'image' || node.type === 'html' || node.type === 'imageReference') flush();
+      // A formula is set by each output its own way (MathML, math italics in the PDF, OMML): a break.
+      else if (node.type === 'break' || node.type === 'footnoteReference' || node.type === 'image' || node.type === 'html' || node.type === 'imageReference' || node.type === 'inlineMath') flush();
       else if ('children' in node) walk(node.children as PhrasingContent[]);
     }
   };
