@@ -43,6 +43,13 @@ type Mark = keyof typeof FULL_WIDTH;
  *    mark (through shared quotes), and directly before it comes something other than white space
  *    (`增长6%,一般`, `时间10:30,开会`, `使用Python,并且`).
  *
+ * 3. it is a `:` or `;` that ends a Chinese line: only spaces come between it and a line break
+ *    (or the end of the block), it closes Chinese text as in 1 (looking back through inline code
+ *    and images too: ``运行`npm install`:``), and its line holds more Chinese characters than
+ *    Latin words. Whatever the next line starts with (`2024年…`, `A类…`, code, an image) says
+ *    nothing about the mark: `:` introduces it, `;` closes a clause of this line. (`We use 中文;`
+ *    is an English line; a `,` at a line's end stays with the rules above, as the sentence goes on.)
+ *
  * A pair of parentheses, matched within the block, is converted as a pair or not at all: when a
  * Chinese character touches either parenthesis from the outside, or a full-width mark the opening
  * one (`指数(CPI)上涨`, `(一)主要目标`, `，(1)`; a full-width mark after the closing one says nothing,
@@ -104,6 +111,10 @@ const LATIN_OR_DIGIT = /^[A-Za-z0-9]$/;
 const DIGIT = /^[0-9]$/;
 const SPACE = /^\s$/u;
 const SIMPLE_MARKS = new Set<string>([',', ';', ':', '!', '?']);
+/** Marks that go with the line they end, whatever the next line holds (rule 3). */
+const LINE_END_MARKS = new Set<string>([':', ';']);
+const LINE_BREAK = /^[\n\r]$/;
+const LATIN_WORD = /[A-Za-z]+/g;
 
 function isChinese(char: string): boolean {
   return CHINESE.test(char);
@@ -164,20 +175,38 @@ function markToConvert(slots: Slot[], at: number): boolean {
   const before = slots[at - 1]?.char;
   const after = slots[at + 1]?.char;
   if (before !== undefined && after !== undefined && DIGIT.test(before) && DIGIT.test(after)) return false;
+  if (LINE_END_MARKS.has(slots[at]?.char ?? '') && endsChineseLine(slots, at)) return true;
   const right = rightContext(slots, at);
   if (closesChinese(slots, at) && right !== 'space-other') return true;
   return right === 'chinese' && before !== undefined && !isSpace(before);
 }
 
-/** Whether the text before `at`, looking back through a Latin word or number and shared quotes, is Chinese. */
-function closesChinese(slots: Slot[], at: number): boolean {
+/**
+ * Whether the text before `at`, looking back through a Latin word or number and shared quotes
+ * (and with `throughOpaque`, inline code and images), is Chinese.
+ */
+function closesChinese(slots: Slot[], at: number, throughOpaque = false): boolean {
   let index = at - 1;
   while (index >= 0) {
     const char = slots[index]?.char ?? '';
-    if (!WORD.test(char) && !SHARED.has(char)) break;
+    if (!WORD.test(char) && !SHARED.has(char) && !(throughOpaque && char === OPAQUE)) break;
     index--;
   }
   return isCjk(slots[index]?.char);
+}
+
+/** Whether the mark at `at` ends a Chinese line (rule 3 on {@link remarkCjkPunctuation}). */
+function endsChineseLine(slots: Slot[], at: number): boolean {
+  let index = at + 1;
+  while (isSpace(slots[index]?.char) && !LINE_BREAK.test(slots[index]?.char ?? '')) index++;
+  const next = slots[index]?.char;
+  if (next !== undefined && !LINE_BREAK.test(next)) return false;
+  if (!closesChinese(slots, at, true)) return false;
+  let start = at;
+  while (start > 0 && !LINE_BREAK.test(slots[start - 1]?.char ?? '')) start--;
+  const line = slots.slice(start, at).map((slot) => slot.char);
+  const chinese = line.filter(isChinese).length;
+  return chinese > (line.join('').match(LATIN_WORD)?.length ?? 0);
 }
 
 type Right = 'chinese' | 'end' | 'attached' | 'space-chinese' | 'space-other';

@@ -121,6 +121,38 @@ describe('remarkCjkPunctuation: numbers and Western text stay', () => {
   });
 });
 
+describe('remarkCjkPunctuation: a colon or semicolon ending a Chinese line', () => {
+  // What comes on the next line (a number, a Latin word, code, a figure) says nothing about the
+  // mark that ends this one: `:` introduces it, `;` closes a clause of this line.
+  it.each([
+    ['主要指标如下:\n2024年地区生产总值增长6%左右', '主要指标如下：\n2024年地区生产总值增长6%左右'],
+    ['一是推进重点工程;\n3项工程已开工', '一是推进重点工程；\n3项工程已开工'],
+    ['包括以下企业:\nA类企业和B类企业', '包括以下企业：\nA类企业和B类企业'],
+    ['运行以下命令:\n`npm install`', '运行以下命令：\nnpm install'],
+    ['如图所示:\n![示意图](x.png)', '如图所示：\n示意图'],
+    ['使用 Python 语言:\nprint', '使用 Python 语言：\nprint'],
+    ['见“附件”:  \nGDP增长', '见“附件”：GDP增长'],
+    ['目标如下: \\\nGDP增长', '目标如下： GDP增长'],
+    ['- 第一项任务;\n  2025年完成', '第一项任务；\n2025年完成'],
+    ['运行`npm install`:', '运行npm install：'],
+    ['运行`npm install`;\n然后', '运行npm install；\n然后'],
+  ])('%s', async (input, output) => {
+    expect(await normalised(input)).toBe(output);
+  });
+
+  it.each([
+    // An English line that ends in a Chinese word is English.
+    'We use 中文;\nthen more English',
+    'Note: see 附件:\nfile.pdf',
+    // Only the colon and the semicolon: a comma at the end of a line belongs to the sentence that goes on.
+    '我们,\nand then some English',
+    // Times and ratios across a line break are not a thing; digits on both sides of a mark still stay.
+    '比分3:2',
+  ])('%s stays', async (input) => {
+    expect(await normalised(input)).toBe(input);
+  });
+});
+
 describe('remarkCjkPunctuation: parentheses go by pairs', () => {
   it.each([
     ['(节选)', '（节选）'],
