@@ -11,6 +11,7 @@ import { checkFingerprint, recordFingerprint } from '../cache/up-to-date.ts';
 import { BrowserNotFoundError } from '../browser/find-browser.ts';
 import { BrowserStoppedError } from '../browser/browser-stopped.ts';
 import { formatMessage } from '../util/messages.ts';
+import { summariseMessages } from '../util/message-summary.ts';
 import { planBatch, type BatchReport } from './batch-inputs.ts';
 import { EXIT, type Command } from './command.ts';
 import type { CommandIo } from './run-command.ts';
@@ -134,7 +135,7 @@ async function buildReport(report: BatchReport, command: Command, browsers: Brow
   try {
     const result = await Promise.race([building, timedOut]);
     if (result === 'timed out') return fail(timeoutReason(command, stage));
-    printMessages(result, command.quiet, notices, stderr);
+    printMessages(result, report.source, command.quiet, notices, stderr);
     await recordFingerprint(cache, options, result);
     if (!result.ok) {
       const errors = result.report.file.messages.filter((message) => message.fatal === true).length;
@@ -152,13 +153,13 @@ async function buildReport(report: BatchReport, command: Command, browsers: Brow
   }
 }
 
-/** A report's messages, each once, in source order (only errors with `--quiet`), after any notice. */
-function printMessages(result: BuildResult, quiet: boolean, notices: readonly string[], stderr: (text: string) => void): void {
+/** A report's messages, each once, in source order (only errors with `--quiet`; many warnings summarised), after any notice. */
+function printMessages(result: BuildResult, source: string, quiet: boolean, notices: readonly string[], stderr: (text: string) => void): void {
   for (const notice of notices) stderr(`${notice}\n`);
   const { file } = result.report;
   const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const lines = new Set(ordered.filter((message) => !quiet || message.fatal === true).map((message) => formatMessage(file, message)));
-  for (const line of lines) stderr(`${line}\n`);
+  for (const line of summariseMessages([...lines], source)) stderr(`${line}\n`);
 }
 
 function timeoutReason(command: Command, stage: string): string {

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { BuildError } from '../build-error.ts';
 import { messageLines } from '../util/messages.ts';
+import { summariseMessages } from '../util/message-summary.ts';
 import { checkFingerprint, recordFingerprint } from '../cache/up-to-date.ts';
 import { EXIT, type Command } from './command.ts';
 import type { BrowserPool } from '../browser/browser-pool.ts';
@@ -79,7 +80,9 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
       // Check the rewritten source again: the messages printed are those of the file as it now is.
       if (fixed !== undefined && fixed > 0) result = await build({ ...common, checkOnly: true });
     }
-    for (const line of messageLines(result.report.file, quiet)) stderr(`${line}\n`);
+    // A build says many warnings briefly; `check` is the command that lists every one.
+    const lines = messageLines(result.report.file, quiet);
+    for (const line of isCheck ? lines : summariseMessages(lines, input)) stderr(`${line}\n`);
     if (notFixed) return EXIT.inputError;
     if (!result.ok) {
       stderr(`press: ${input}: not built, fix the errors above\n`);
@@ -102,7 +105,7 @@ export async function runCommand(command: Command, io: CommandIo): Promise<numbe
 /** Say that a build is up to date: the messages its last real build gave (unless `--quiet`), then one line on stdout. */
 function upToDate(command: Command, messages: readonly string[], outputs: readonly string[], io: CommandIo): number {
   if (command.quiet) return EXIT.ok;
-  for (const line of messages) io.write('stderr', `${line}\n`);
+  for (const line of summariseMessages(messages, command.input)) io.write('stderr', `${line}\n`);
   io.write('stdout', `press: ${command.input}: up to date (${outputs.join(', ')}); --force rebuilds\n`);
   return EXIT.ok;
 }
