@@ -46,6 +46,8 @@ declare module 'mdast-util-math' {
   interface InlineMathData {
     /** The formula as MathML (temml, inline), set by `remarkMathCheck` when its TeX is valid. */
     mathml?: string;
+    /** `press import`: the formula was a display equation (`m:oMathPara`), made a `$$` block if alone in its paragraph. */
+    display?: boolean;
   }
 }
 

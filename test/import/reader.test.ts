@@ -79,7 +79,7 @@ describe('the Word reader', () => {
     ]);
   });
 
-  it('reports charts, SmartArt, embedded objects and equations, keeping what text they have', () => {
+  it('reports charts, SmartArt and embedded objects, keeping what text they have, and reads an equation as TeX math', () => {
     const graphic = (uri: string, inner: string, name: string) =>
       `<w:r><w:drawing><wp:inline><wp:docPr id="5" name="${name}" descr="${name} description"/><a:graphic><a:graphicData uri="${uri}">${inner}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
     const result = read(
@@ -97,12 +97,11 @@ describe('the Word reader', () => {
         },
       }),
     );
-    expect(body(docxToMarkdown(result))).toBe('Sales chart description\n\nPlan Do\n\nEmbedded:\n\nArea πr²\n');
+    expect(body(docxToMarkdown(result))).toBe('Sales chart description\n\nPlan Do\n\nEmbedded:\n\nArea $πr²$\n');
     expect(result.warnings.map((warning) => `${warning.paragraph} ${warning.ruleId} ${warning.message.split(',')[0]}`)).toEqual([
       '1 import-unsupported A chart',
       '2 import-unsupported A SmartArt diagram',
       '3 import-unsupported An embedded object (OLE)',
-      '4 import-unsupported An equation: kept as plain text',
     ]);
   });
 

@@ -14,6 +14,7 @@ import { headingLevel } from './headings.ts';
 import { applyMode, buildPhrasing } from './inline.ts';
 import type { TrackChanges } from './types.ts';
 import type { DefListDescriptionNode, DefListNode, DefListTermNode } from 'mdast-util-definition-list';
+import type { Math } from 'mdast-util-math';
 import { calloutTitle, isCalloutKind, type CalloutKind } from '../../util/callout-kinds.ts';
 
 /** Title-block roles whose paragraphs become front matter. */
@@ -209,6 +210,12 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
         previous.children.push({ type: 'text', value: '\n' }, ...phrasing);
         continue;
       }
+    }
+    // A display equation alone in its paragraph (press build's Equation paragraphs): a `$$` block.
+    const formula = phrasing.length === 1 && phrasing[0]?.type === 'inlineMath' && phrasing[0].data?.display === true ? phrasing[0] : undefined;
+    if (formula) {
+      blocks.push(withIndex({ type: 'math', value: formula.value } as Math, record.index));
+      continue;
     }
     const paragraph = withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index);
     if (role === 'callout') {

@@ -10,6 +10,7 @@ import { remarkDefinitionList } from 'remark-definition-list';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { commentMarkup, deleteMarkup, insertMarkup, substituteMarkup, type Attribution } from '../../critic/syntax.ts';
@@ -64,6 +65,7 @@ const processor = unified()
   .use(remarkCjkFriendly)
   .use(remarkGfm, { tablePipeAlign: false })
   .use(remarkDefinitionList)
+  .use(remarkMath)
   // Text that reads as CriticMarkup (`{++`, `{--`, `{~~`, `{==`, `{>>`) is escaped: it is the document's text, no suggestion.
   .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one', handlers: HANDLERS, unsafe: [{ character: '{', after: String.raw`\+\+|--|~~|==|>>` }] })
   .freeze();

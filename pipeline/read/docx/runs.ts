@@ -12,6 +12,7 @@ import { drawingAtoms, vmlAtoms } from './drawing.ts';
 import { fieldChar, fieldLink, fieldShows, startResult } from './fields.ts';
 import { CHARACTER_STYLE_MARKS, fontOf, type Marks, marksOfRunProperties, mergeMarks, sizeOf } from './formatting.ts';
 import { attribute, childElement, childElements, childValue, nameOf, plainText } from './xml.ts';
+import { ommlToTex } from './omml-tex.ts';
 
 /** Where inline content is read: the change and link it is inside. */
 export interface InlineState {
@@ -125,10 +126,13 @@ const PARAGRAPH_HANDLERS: Readonly<Record<string, ParagraphHandler>> = {
   'w:permEnd': nothing,
 };
 
-function mathAtoms(element: Element, context: ReadContext, state: InlineState): Atom[] {
-  warn(context, 'import-unsupported', { kind: 'math' });
-  const text = plainText(element);
-  return text === '' ? [] : [nodeAtom({ type: 'text', value: text }, {}, state)];
+/** An equation (`m:oMath`), or each of a display group's (`m:oMathPara`): inline math in TeX (`omml-tex.ts`). */
+function mathAtoms(element: Element, _context: ReadContext, state: InlineState): Atom[] {
+  const display = nameOf(element) === 'm:oMathPara';
+  return (display ? childElements(element, 'm:oMath') : [element]).flatMap((formula) => {
+    const value = ommlToTex(formula);
+    return value === '' ? [] : [nodeAtom({ type: 'inlineMath', value, ...(display ? { data: { display: true } } : {}) }, {}, state)];
+  });
 }
 
 /** The atoms of an element's inline children (a paragraph, a hyperlink, a change…). */

@@ -1,18 +1,18 @@
 import { Paragraph, TextRun, type FileChild } from 'docx';
-import { mml2omml } from 'mathml2omml';
+import { mathmlToOmml } from '../mathml-omml.ts';
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { BlockState, InlineState } from '../context.ts';
 import { pushChild, pushText } from '../dispatch.ts';
 import { OfficeMath } from '../office-math.ts';
 
 /**
- * The formula as Office Math markup (`m:oMath`, OMML) made by mathml2omml from the MathML temml
+ * The formula as Office Math markup (`m:oMath`, OMML) made by mathml2omml (`mathml-omml.ts`) from the MathML temml
  * made of its TeX (`remarkMathCheck`): an equation Word, WPS and LibreOffice edit as such.
  * Undefined when the formula has no MathML (the build stops at its error first).
  */
 function officeMath(node: Math | InlineMath): string | undefined {
   const mathml = node.data?.mathml;
-  return mathml === undefined ? undefined : mml2omml(mathml);
+  return mathml === undefined ? undefined : mathmlToOmml(mathml);
 }
 
 /** `inlineMath` (`$…$`): an equation in the line (`m:oMath` inside the paragraph). */

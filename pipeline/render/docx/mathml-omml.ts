@@ -1,0 +1,78 @@
+import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
+import { mml2omml } from 'mathml2omml';
+
+/** Accent characters temml writes in `<mover>`/`<munder>` without marking them accents. */
+const ACCENTS = new Set(['‾', '¯', 'ˆ', '^', '˜', '~', '˙', '¨', '→', '⃗', '˘', 'ˇ', '´', '`', '\u0302', '\u0303', '\u0304', '\u0305', '\u0307', '\u0308', '\u20D7', '\u0306', '\u030C', '\u0301', '\u0300']);
+
+/** Marks a fenced group's place in the MathML handed to mathml2omml: private-use characters around its number. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+
+function elementChildren(element: Element): Element[] {
+  const found: Element[] = [];
+  for (let child = element.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) found.push(child as Element);
+  return found;
+}
+
+function isFence(element: Element | undefined, form: 'prefix' | 'postfix'): element is Element {
+  return element?.tagName === 'mo' && element.getAttribute('fence') === 'true' && element.getAttribute('form') === form;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/** OMML of MathML children, without the `m:oMath` around it. */
+function innerOmml(nodes: readonly Element[], serializer: XMLSerializer): string {
+  const omml = mml2omml(`<math><mrow>${nodes.map((node) => serializer.serializeToString(node)).join('')}</mrow></math>`);
+  return omml.replace(/^<m:oMath[^>]*>/, '').replace(/<\/m:oMath>$/, '');
+}
+
+/**
+ * OMML (`m:oMath`) of temml's MathML, by mathml2omml, with two things it does not make: a
+ * `\left( … \right)` group (an `mrow` between `fence` operators) becomes a delimiter object
+ * (`m:d`, brackets that grow with their content in Word) rather than two plain characters, and
+ * an accent (`\bar`, `\hat`, `\vec`…, an `mover` whose operator is an accent character)
+ * becomes an accent object (`m:acc`).
+ */
+export function mathmlToOmml(mathml: string): string {
+  const document = new DOMParser().parseFromString(mathml, 'text/xml');
+  const root = document.documentElement;
+  if (!root) return mml2omml(mathml);
+  const serializer = new XMLSerializer();
+  const groups: string[] = [];
+  const visit = (element: Element): void => {
+    for (const child of elementChildren(element)) visit(child);
+    const kids = elementChildren(element);
+    const last = kids.at(-1);
+    if ((element.tagName === 'mover' || element.tagName === 'munder') && kids.length === 2 && last?.tagName === 'mo' && ACCENTS.has(last.textContent ?? '') && last.getAttribute('stretchy') !== 'true') {
+      element.setAttribute(element.tagName === 'mover' ? 'accent' : 'accentunder', 'true');
+    }
+    const first = kids[0];
+    if (element.tagName === 'mrow' && kids.length >= 2 && isFence(first, 'prefix') && isFence(last, 'postfix')) {
+      const open = first.textContent ?? '';
+      const close = last.textContent ?? '';
+      const inner = innerOmml(kids.slice(1, -1), serializer);
+      groups.push(`<m:d><m:dPr><m:begChr m:val="${escapeAttribute(open)}"/><m:endChr m:val="${escapeAttribute(close)}"/></m:dPr><m:e>${inner}</m:e></m:d>`);
+      while (element.firstChild) element.removeChild(element.firstChild);
+      const placeholder = document.createElement('mi');
+      placeholder.appendChild(document.createTextNode(`${OPEN}${groups.length - 1}${CLOSE}`));
+      element.appendChild(placeholder);
+    }
+  };
+  visit(root);
+  let omml = mml2omml(serializer.serializeToString(root));
+  // A group's placeholder sits in a run's text (mathml2omml joins neighbouring runs): the run is
+  // split around the group, whose own groups are put in the same way.
+  for (let round = 0; round <= groups.length && PLACEHOLDER.test(omml); round++) {
+    PLACEHOLDER.lastIndex = 0;
+    omml = omml.replace(/<m:r>((?:(?!<\/m:r>).)*?)<m:t( [^>]*)?>((?:(?!<\/m:t>).)*)<\/m:t><\/m:r>/gs, (run: string, properties: string, attributes: string | undefined, text: string) => {
+      if (!text.includes(OPEN)) return run;
+      const open = `<m:r>${properties}<m:t${attributes ?? ''}>`;
+      return `${open}${text.replace(PLACEHOLDER, (_match: string, index: string) => `</m:t></m:r>${groups[Number(index)] ?? ''}${open}`)}</m:t></m:r>`;
+    });
+    PLACEHOLDER.lastIndex = 0;
+  }
+  return omml.replace(/<m:r>(?:(?!<\/m:r>).)*?<m:t[^>]*><\/m:t><\/m:r>/gs, '');
+}
