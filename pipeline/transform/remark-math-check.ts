@@ -1,6 +1,6 @@
 import temml from 'temml';
 import { visit } from 'unist-util-visit';
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { flag } from '../util/messages.ts';
 
@@ -22,14 +22,19 @@ function oneLine(error: unknown): string {
  */
 export function remarkMathCheck() {
   return (tree: Root, file: VFile): void => {
-    visit(tree, (node) => {
-      if (node.type !== 'math' && node.type !== 'inlineMath') return;
-      try {
-        const mathml = temml.renderToString(node.value, { displayMode: node.type === 'math', throwOnError: true, trust: false });
-        node.data = { ...node.data, mathml };
-      } catch (error) {
-        flag(file, 'math-invalid', node, { message: oneLine(error) });
-      }
-    });
+    const check = (root: Root | PhrasingContent): void => {
+      visit(root, (node) => {
+        // A substitution's new text (`{~~old~>new~~}`) is beside its children, not among them.
+        if (node.type === 'suggestionSubstitute') for (const inserted of node.inserted) check(inserted);
+        if (node.type !== 'math' && node.type !== 'inlineMath') return;
+        try {
+          const mathml = temml.renderToString(node.value, { displayMode: node.type === 'math', throwOnError: true, trust: false });
+          node.data = { ...node.data, mathml };
+        } catch (error) {
+          flag(file, 'math-invalid', node, { message: oneLine(error) });
+        }
+      });
+    };
+    check(tree);
   };
 }

@@ -85,6 +85,19 @@ describe('TeX validation', () => {
     expect(report.file.data.fixes ?? []).toEqual([]);
   });
 
+  it('compiles the formulas of suggestions too, the new text of a substitution included', async () => {
+    const report = await reportFrom(`${EN}A {~~$a$~>$b^2$~~} and {++$c$++}.\n`);
+    const compiled: string[] = [];
+    const walk = (node: { type: string; data?: { mathml?: string }; children?: unknown[]; inserted?: unknown[] }) => {
+      if (node.type === 'inlineMath' && node.data?.mathml !== undefined) compiled.push(node.data.mathml);
+      for (const child of [...(node.children ?? []), ...(node.inserted ?? [])]) walk(child as typeof node);
+    };
+    walk(report.tree as unknown as Parameters<typeof walk>[0]);
+    expect(compiled).toHaveLength(3);
+    expect(compiled[1]).toContain('<msup><mi>b</mi><mn>2</mn></msup>');
+    expect(messagesOf(await check(`${EN}A {~~$a$~>$\\frac{1$~~}.\n`), 'math-invalid')).toEqual([expect.stringMatching(/^6:\d+ error /)]);
+  });
+
   it('fails the build with exit status 1 and writes nothing', async () => {
     const dir = await temporaryFolder('press-math-');
     await writeFiles(dir, { 'input.md': `${EN}Bad $\\frac{1$ formula.\n` });
