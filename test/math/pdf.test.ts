@@ -59,6 +59,14 @@ afterAll(async () => {
 });
 
 describe('math in the print PDF', () => {
+  it('gives a formula wider than the page as an error at the formula', async () => {
+    const terms = Array.from({ length: 60 }, (_, index) => `a_{${index}} x^{${index}}`).join(' + ');
+    const report = await reportFrom(`---\ntitle: Wide\nlang: en\n---\n\nShort $x$ first.\n\n$$\n${terms}\n$$\n`, await tempDir('math-wide'));
+    await renderPdf(report, await loadTemplate('default', { env: {} }), { date: DATE, browser });
+    const errors = report.file.messages.filter((message) => message.fatal === true).map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+    expect(errors).toEqual(['8:1 pdf-formula-too-wide']);
+  });
+
   it('embeds STIX Two Math as a TrueType font, and no Type 3 font', async () => {
     expect(errors).toEqual([]);
     const fonts = parseFonts(await pdfTool('pdffonts', [], pdf));

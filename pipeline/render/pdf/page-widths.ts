@@ -60,6 +60,38 @@ export async function tablesWiderThanPage(page: Page): Promise<{ count: number; 
   };
 }
 
+/** A formula (`<math>`) of the print page wider than the printed text area, by its index among the page's formulas. */
+export interface WideFormula {
+  index: number;
+  /** How far it reaches across, and the width the page has (mm). */
+  neededMm: number;
+  availableMm: number;
+}
+
+/**
+ * The formulas of a print page laid out by {@link atTextWidth} that reach past the right edge
+ * of the text area. Chromium breaks no line inside a formula (temml lets an inline one break
+ * only after a top-level relation or operator), so a long one would make it shrink every page,
+ * as a wide table does. Also returns how many formulas the page has, for matching them with the
+ * source's.
+ */
+export async function formulasWiderThanPage(page: Page): Promise<{ count: number; wide: WideFormula[] }> {
+  const measured = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    const formulas = [...document.querySelectorAll('math')];
+    const wide = formulas.flatMap((formula, index) => {
+      const rights = [formula, ...formula.querySelectorAll('*')].map((element) => element.getBoundingClientRect().right);
+      const right = Math.max(...rights);
+      return right <= limit + 1 ? [] : [{ index, neededPx: right, availablePx: limit }];
+    });
+    return { count: formulas.length, wide };
+  });
+  return {
+    count: measured.count,
+    wide: measured.wide.map(({ index, neededPx, availablePx }) => ({ index, neededMm: Math.ceil(neededPx / PX_PER_MM), availableMm: Math.floor(availablePx / PX_PER_MM) })),
+  };
+}
+
 /** Content other than a table that reaches past the right edge of the printed text area. */
 export interface WideContent {
   /** Its element's tag name, lower case. */
@@ -74,7 +106,7 @@ export interface WideContent {
 /**
  * Content of a print page laid out by {@link atTextWidth}, outside the tables, that makes the
  * page wider than its text area: the innermost elements reaching past the right edge, in
- * document order. Any such content makes Chromium shrink every page, as a wide table does; the
+ * document order (formulas are measured by {@link formulasWiderThanPage}). Any such content makes Chromium shrink every page, as a wide table does; the
  * templates are written so that none does, and this check is what holds them to it.
  */
 export async function contentWiderThanPage(page: Page): Promise<WideContent[]> {
@@ -85,7 +117,7 @@ export async function contentWiderThanPage(page: Page): Promise<WideContent[]> {
     // No named functions in here: tsx would wrap them in a `__name` helper the page does not have.
     const rights = new Map([...document.body.querySelectorAll('*')].map((element) => [element, element.getBoundingClientRect().right]));
     const found = [...rights].filter(
-      ([element, right]) => right > limit + 1 && !element.closest('table') && ![...element.children].some((child) => (rights.get(child) ?? 0) > limit + 1),
+      ([element, right]) => right > limit + 1 && !element.closest('table, math') && ![...element.children].some((child) => (rights.get(child) ?? 0) > limit + 1),
     ).map(([element]) => element);
     return found.map((element) => ({
       tag: element.tagName.toLowerCase(),

@@ -17,7 +17,8 @@ import { printHtmlToPdf } from './print-html.ts';
 import { tocReviser, TOC_ITERATIONS } from './toc-pages.ts';
 import { isFontUrl } from './virtual-origin.ts';
 import type { RequestLogEntry } from './serve-requests.ts';
-import { atTextWidth, contentWiderThanPage, tablesWiderThanPage } from './page-widths.ts';
+import { atTextWidth, contentWiderThanPage, formulasWiderThanPage, tablesWiderThanPage } from './page-widths.ts';
+import { formulasOf } from '../formulas.ts';
 
 /** Options of the PDF renderer: the common ones plus the running browser to print with. */
 export interface RenderPdfOptions extends RenderOptions {
@@ -48,7 +49,8 @@ const LAYOUT_TEXT = ['— 0123456789 —'];
  *    last at its source line (`missing-glyph`).
  * 2. The print page: notes move to the end of their part (`part-notes.ts`); once loaded, a
  *    table too wide for the page (its last columns would be cut off) is an error at the table
- *    (`pdf-table-too-wide`), and any other content too wide an error too (`pdf-content-too-wide`).
+ *    (`pdf-table-too-wide`), a formula too wide one at the formula (`pdf-formula-too-wide`), and
+ *    any other content too wide an error too (`pdf-content-too-wide`).
  * 3. Printing: with `toc: true`, printed, the headings' pages read back and filled into the
  *    contents, and printed again until nothing moves (`toc-pages.ts`).
  *
@@ -75,12 +77,15 @@ export async function renderPdf(report: Report, template: Template, options: Ren
       visit(report.tree, 'table', (table: Table) => {
         tables.push(table);
       });
-      const { count, wide, content } = await atTextWidth(page, template, async () => ({ ...(await tablesWiderThanPage(page)), content: await contentWiderThanPage(page) }));
+      const { count, wide, content, formulas } = await atTextWidth(page, template, async () => ({ ...(await tablesWiderThanPage(page)), content: await contentWiderThanPage(page), formulas: await formulasWiderThanPage(page) }));
       for (const table of wide) {
         const { index, ...args } = table;
         // Raw HTML tables are in the page too: positions are known only when the counts agree.
         flag(report.file, 'pdf-table-too-wide', count === tables.length ? tables[index] : undefined, args);
       }
+      // A formula too wide: an error at the formula (raw HTML <math> is in the page too: positions only when the counts agree).
+      const sourceFormulas = formulasOf(report.tree);
+      for (const { index, ...args } of formulas.wide) flag(report.file, 'pdf-formula-too-wide', formulas.count === sourceFormulas.length ? sourceFormulas[index] : undefined, args);
       // Anything else too wide is the stylesheet's fault, not the author's: name the first few.
       for (const item of content.slice(0, 3)) flag(report.file, 'pdf-content-too-wide', undefined, item);
     },

@@ -19,6 +19,11 @@ export const OUTPUT_RULES = {
       `Table with ${columns} columns needs at least ${neededMm} mm across but the printed page has ${availableMm} mm: Chromium would shrink every page of the PDF to fit it, and cut off the columns that still do not fit; split the table or give it fewer columns`,
     zh: ({ columns, neededMm, availableMm }) => `此表有 ${columns} 列，至少需要 ${neededMm} 毫米宽，而打印页面只有 ${availableMm} 毫米：Chromium 会把 PDF 的每一页都缩小以容纳它，仍放不下的列会被截掉；请拆分表格或减少列数`,
   }),
+  'pdf-formula-too-wide': lockedError({
+    en: ({ neededMm, availableMm }: { neededMm: number; availableMm: number }) =>
+      `Formula needs ${neededMm} mm across but the printed page has ${availableMm} mm: Chromium would shrink every page of the PDF to fit it; break it into lines (\\begin{aligned} … \\\\ … \\end{aligned}) or shorten it`,
+    zh: ({ neededMm, availableMm }) => `此公式需要 ${neededMm} 毫米宽，而打印页面只有 ${availableMm} 毫米：Chromium 会把 PDF 的每一页都缩小以容纳它；请把公式分行（\\begin{aligned} … \\\\ … \\end{aligned}）或缩短`,
+  }),
   'pdf-content-too-wide': lockedError({
     en: ({ tag, text, neededMm, availableMm }: { tag: string; text: string; neededMm: number; availableMm: number }) =>
       `Content reaches ${neededMm} mm across but the printed page has ${availableMm} mm (<${tag}> “${text}”): Chromium would shrink every page of the PDF to fit it; this is a fault of the template's print stylesheet, please report it`,
