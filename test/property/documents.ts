@@ -133,12 +133,18 @@ interface Inline {
 
 const join = (...chars: string[]) => chars.join('');
 
-function latinWord(): fc.Arbitrary<Token> {
+/**
+ * A Latin word, maybe with a mark after it. A dollar sign is written escaped (`\\$`), as an author
+ * writes one that is no formula's (`a$_ … b$` is math); text used as Markdown and as its own
+ * expected text (alt texts, titles: `dollar` false) has none.
+ */
+function latinWord(dollar = true): fc.Arbitrary<Token> {
+  const marks = dollar ? LATIN_PUNCTUATION : LATIN_PUNCTUATION.filter((mark) => mark !== '$');
   return fc
-    .tuple(fc.constantFrom(...LATIN), fc.array(fc.constantFrom(...LATIN, ...LATIN, ...LATIN_MORE, ...DIGITS), { maxLength: 7 }), fc.option(fc.constantFrom(...LATIN_PUNCTUATION), { freq: 3 }))
+    .tuple(fc.constantFrom(...LATIN), fc.array(fc.constantFrom(...LATIN, ...LATIN, ...LATIN_MORE, ...DIGITS), { maxLength: 7 }), fc.option(fc.constantFrom(...marks), { freq: 3 }))
     .map(([first, rest, mark]) => {
-      const md = join(first, ...rest, mark ?? '');
-      return { md, text: md, start: 'latin', end: mark ? 'other' : 'latin' };
+      const text = join(first, ...rest, mark ?? '');
+      return { md: mark === '$' ? join(first, ...rest, '\\$') : text, text, start: 'latin', end: mark ? 'other' : 'latin' };
     });
 }
 
@@ -183,7 +189,7 @@ function textRun(options: GeneratorOptions, maxWords = 6): fc.Arbitrary<Inline> 
 }
 
 function plainText(options: GeneratorOptions, maxWords = 4): fc.Arbitrary<string> {
-  return fc.array(fc.oneof(latinWord(), hanRun(options)), { minLength: 1, maxLength: maxWords }).map((words) => words.map((word) => word.md).join(' '));
+  return fc.array(fc.oneof(latinWord(false), hanRun(options)), { minLength: 1, maxLength: maxWords }).map((words) => words.map((word) => word.md).join(' '));
 }
 
 function codeText(allowPipe: boolean): fc.Arbitrary<string> {
