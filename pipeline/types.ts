@@ -1,12 +1,35 @@
-import type { Root, PhrasingContent, Image, Parent } from 'mdast';
+import type { Root, PhrasingContent, Image, Parent, Data } from 'mdast';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type {} from 'mdast-util-to-hast';
 import type { RuleSettings } from './util/rule-settings.ts';
 import type { CalloutKind } from './util/callout-kinds.ts';
 
+/** What a numbered cross-reference target is: a figure, a table, a display equation or a section. */
+export type CrossrefKind = 'fig' | 'tbl' | 'eq' | 'sec';
+
+/** A cross-reference target: its label (the anchor id) and its number (`3`, or `2-1` by chapter; a section's is empty). */
+export interface CrossrefTarget {
+  kind: CrossrefKind;
+  id: string;
+  number: string;
+  /** How a reference names it in the report's language (`图3`, `Figure 3`, `式(3)`, a section's title). */
+  text: string;
+  /** What a caption starts with (`图3`, `Figure 3`; an equation's `(3)`). */
+  prefix: string;
+  /**
+   * The word before the number (`图`, `Figure `; an equation's `式`, `Equation `, in references
+   * only; a section's is empty): Word's SEQ fields count by it.
+   */
+  word: string;
+  /** Between a caption's number and its text (`　` in Chinese, `: ` in English). */
+  separator: string;
+}
+
 /** A figure: one image with a caption, made by `remarkFigures` from an image paragraph. */
 export interface Figure extends Parent {
   type: 'figure';
+  data?: Data & { crossref?: CrossrefTarget; label?: { id: string; position?: Position } };
   /** The image itself. */
   children: [Image];
   /** The caption, as inline content (from the image title or a caption line). */
@@ -23,8 +46,28 @@ declare module 'mdast' {
   interface HeadingData {
     /** Anchor id of the heading, unique in the document. */
     id?: string;
+    /** The id the source gave it (`## Goals {#sec-goals}`), which `remarkHeadingIds` keeps. */
+    explicitId?: string;
+    /** Where that id was written. */
+    labelPosition?: Position;
+    /** The heading is a cross-reference target (`{#sec-…}`). */
+    crossref?: CrossrefTarget;
     /** Outline level counted from the document's top heading level (1-based). */
     level?: number;
+  }
+  interface ImageData {
+    /** The label written after the image (`![…](a.png){#fig-targets}`), for the figure it becomes. */
+    label?: { id: string; position?: Position };
+  }
+  interface TableData {
+    /** The table is a numbered cross-reference target (`{#tbl-…}` on its caption). */
+    crossref?: CrossrefTarget;
+    /** Its label, as written on the caption, until it is numbered. */
+    label?: { id: string; position?: Position };
+  }
+  interface LinkData {
+    /** The link is a cross-reference (`@fig-targets`): what it points at; its text is the target's number. */
+    crossReference?: CrossrefTarget;
   }
   interface BlockquoteData {
     /** The quote is a callout (GitHub alert `> [!NOTE]`): its kind; its first child is its title. */
@@ -40,6 +83,10 @@ declare module 'mdast' {
 
 declare module 'mdast-util-math' {
   interface MathData {
+    /** The display equation is numbered (`$$…$$ {#eq-…}`). */
+    crossref?: CrossrefTarget;
+    /** Its label, as written after the closing `$$`, until it is numbered. */
+    label?: { id: string; position?: Position };
     /** The formula as MathML (temml, display mode), set by `remarkMathCheck` when its TeX is valid. */
     mathml?: string;
   }
@@ -67,6 +114,8 @@ export interface ReportMeta {
   template: string;
   /** Whether to print a table of contents. */
   toc: boolean;
+  /** Figures, tables and equations numbered by chapter (`图2-1`), from `crossref: { chapters: true }`. */
+  numberByChapter: boolean;
   /** Whether the source is an excerpt (节选) of a longer report. */
   excerpt: boolean;
   subject?: string;

@@ -44,6 +44,7 @@ const fields = {
   lang: { schema: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), expected: 'language-tag' },
   template: { schema: z.enum(TEMPLATE_NAMES), expected: 'template' },
   toc: { schema: z.boolean(), expected: 'boolean' },
+  crossref: { schema: z.strictObject({ chapters: z.boolean().optional() }), expected: 'crossref' },
   excerpt: { schema: z.boolean(), expected: 'boolean' },
   subject: { schema: text, expected: 'text' },
   description: { schema: text, expected: 'text' },
@@ -83,6 +84,7 @@ export function readFrontMatter(yamlNode: Yaml | undefined, source: string): Fro
     lang,
     template,
     toc: raw.toc === true,
+    numberByChapter: typeof raw.crossref === 'object' && raw.crossref !== null && (raw.crossref as { chapters?: boolean }).chapters === true,
     excerpt: raw.excerpt === true,
     keywords: Array.isArray(raw.keywords) ? (raw.keywords as string[]) : [],
   };

@@ -22,6 +22,8 @@ import { remarkImages } from '../transform/remark-images.ts';
 import { remarkResolveReferences } from '../transform/remark-resolve-references.ts';
 import { remarkCjkPunctuation } from '../transform/remark-cjk-punctuation.ts';
 import { remarkCallouts } from '../transform/remark-callouts.ts';
+import { remarkCrossrefLabels } from '../transform/remark-crossref-labels.ts';
+import { remarkCrossReferences } from '../transform/remark-cross-references.ts';
 import { remarkRuleSettings } from '../transform/remark-rule-settings.ts';
 import { remarkControlCharacters } from '../transform/remark-control-characters.ts';
 import { remarkNestingLimit } from '../transform/remark-nesting-limit.ts';
@@ -36,6 +38,7 @@ import { effectiveSetting } from '../util/rule-settings.ts';
 import { remarkCriticMarkup } from '../critic/remark-critic-markup.ts';
 import { remarkSuggestions } from '../transform/remark-suggestions.ts';
 import { remarkMathDollars } from './remark-math-dollars.ts';
+import { attachFenceLabels, maskFenceLabels } from './equation-labels.ts';
 import { remarkMathCheck } from '../transform/remark-math-check.ts';
 
 /**
@@ -66,6 +69,13 @@ import { remarkMathCheck } from '../transform/remark-math-check.ts';
  *   `remarkRuleSettings`: each formula is compiled once, its MathML kept for the renderers;
  * - `remarkResolveReferences` before `remarkFigures` and `remarkImages`, which only look at
  *   plain images;
+ * - `remarkCrossrefLabels` (`{#fig-…}` and the like taken out of the text) before `remarkMathCheck`
+ *   (a one-line `$$…$$ {#eq-…}` becomes a display formula, compiled as one) and before the text
+ *   checks, `remarkFigures`, `remarkTableCaptions` and `remarkHeadingIds`, which see the text
+ *   without the labels and use them;
+ * - `remarkCrossReferences` after `remarkHeadingIds`, `remarkFigures`, `remarkTableCaptions` and
+ *   `remarkDocumentTitle` (it numbers their nodes, by chapter of the outline) and after
+ *   `remarkLinkCheck`, which would take its links to figures and tables for broken anchors;
  * - `remarkCallouts` after `remarkReportMeta` (a callout's default title is in the report's
  *   language) and before the text checks, which then see the title but not the `[!NOTE]` marker;
  * - `remarkCjkPunctuation` after `remarkReportMeta` (its messages are in the report's language)
@@ -99,6 +109,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkNestingLimit)
     .use(remarkBlockLength)
     .use(remarkRawHtmlCheck)
+    .use(remarkCrossrefLabels)
     .use(remarkMathCheck)
     .use(remarkResolveReferences)
     .use(remarkCallouts)
@@ -113,13 +124,32 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkDocumentTitle)
     .use(remarkFootnoteCheck)
     .use(remarkLinkCheck)
+    .use(remarkCrossReferences)
     .use(remarkLinkFiles, { baseDir })
     .use(remarkImages, { baseDir }) as unknown as Processor<Root, Root, Root>;
 }
 
 /** Parse the Markdown source only (no transforms): the raw mdast, for fixtures and tools. */
 export function parseMarkdown(file: VFile): Root {
-  return createProcessor(path.resolve(file.dirname ?? '.')).parse(file);
+  return parseSource(createProcessor(path.resolve(file.dirname ?? '.')), file);
+}
+
+/**
+ * Parse with the labels of `$$` fences blanked out for remark-math (see `equation-labels.ts`),
+ * then given back to their formulas. The file's text is the source's again once parsed.
+ */
+function parseSource(processor: Processor<Root, Root, Root>, file: VFile): Root {
+  const source = file.value;
+  const masked = maskFenceLabels(String(source));
+  if (masked.labels.length === 0) return processor.parse(file);
+  file.value = masked.text;
+  try {
+    const tree = processor.parse(file);
+    attachFenceLabels(tree, masked.labels);
+    return tree;
+  } finally {
+    file.value = source;
+  }
 }
 
 /** Called after each stage with its name and wall time in milliseconds. */
@@ -130,7 +160,7 @@ export async function parseReport(file: VFile, onStage?: StageTimer): Promise<Re
   const baseDir = path.resolve(file.dirname ?? '.');
   const processor = createProcessor(baseDir);
   let started = performance.now();
-  const parsed = processor.parse(file);
+  const parsed = parseSource(processor, file);
   onStage?.('parse', performance.now() - started);
   started = performance.now();
   const tree = await processor.run(parsed, file);

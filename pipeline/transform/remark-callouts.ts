@@ -1,11 +1,10 @@
 import { visit } from 'unist-util-visit';
 import type { Blockquote, Paragraph, PhrasingContent, Root, Text } from 'mdast';
-import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { flag } from '../util/messages.ts';
 import { CALLOUT_KINDS, calloutTitle, isCalloutKind, type CalloutKind } from '../util/callout-kinds.ts';
 import { closestWord } from '../util/did-you-mean.ts';
-import { lineStarts, sourceOffsets } from '../fix/source-offsets.ts';
+import { sliceText, sourceText, type SourceText } from './support/text-slice.ts';
 
 /** `[!KIND]` at the start of a quote, and the blanks after it. */
 const MARKER = /^\[!([A-Za-z]+)\][ \t]*/;
@@ -21,8 +20,7 @@ const MARKER = /^\[!([A-Za-z]+)\][ \t]*/;
 export function remarkCallouts() {
   return (tree: Root, file: VFile): void => {
     const lang = file.data.meta?.lang ?? 'en';
-    const text = String(file.value);
-    const source: Source = { text, lineStarts: lineStarts(text) };
+    const source = sourceText(String(file.value));
     visit(tree, 'blockquote', (quote) => {
       const first = quote.children[0];
       const lead = first?.type === 'paragraph' ? first.children[0] : undefined;
@@ -59,7 +57,7 @@ function makeCallout(quote: Blockquote, first: Paragraph, kind: CalloutKind, tit
  * marker on that line (the writer's title, possibly empty); the paragraph keeps the later lines.
  * Text nodes cut in two are positioned where their text now starts and ends in the source.
  */
-function takeTitleLine(paragraph: Paragraph, markerLength: number, source: Source): PhrasingContent[] {
+function takeTitleLine(paragraph: Paragraph, markerLength: number, source: SourceText): PhrasingContent[] {
   const title: PhrasingContent[] = [];
   const lead = paragraph.children[0] as Text;
   const afterMarker = sliceText(lead, markerLength, lead.value.length, source, 'start');
@@ -80,41 +78,4 @@ function takeTitleLine(paragraph: Paragraph, markerLength: number, source: Sourc
   }
   paragraph.children = queue;
   return title;
-}
-
-/**
- * The part `from`–`to` of a text node without the blanks at its cut end (`trim`), positioned
- * where it is in the source when that is known (`undefined` when nothing is left).
- */
-function sliceText(node: Text, from: number, to: number, source: Source, trim: 'start' | 'end'): Text | undefined {
-  let first = from;
-  let last = to;
-  while (trim === 'start' && first < last && /[ \t]/.test(node.value[first] ?? '')) first++;
-  while (trim === 'end' && last > first && /[ \t]/.test(node.value[last - 1] ?? '')) last--;
-  if (first === last) return undefined;
-  const value = node.value.slice(first, last);
-  if (first === 0 && last === node.value.length) return node;
-  const offsets = sourceOffsets(node, source.text);
-  const start = offsets.get(first);
-  const end = offsets.get(last - 1);
-  return { type: 'text', value, ...(start !== undefined && end !== undefined ? { position: { start: pointAt(source, start), end: pointAt(source, end + 1) } } : {}) };
-}
-
-/** The source and where its lines start. */
-interface Source {
-  text: string;
-  lineStarts: number[];
-}
-
-function pointAt(source: Source, offset: number): Point {
-  const starts = source.lineStarts;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if ((starts[middle] ?? Infinity) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  const line = low;
-  return { line: line + 1, column: offset - (starts[line] ?? 0) + 1, offset };
 }

@@ -24,9 +24,11 @@ function toFigure(paragraph: Paragraph): Figure | undefined {
   const caption = captionLine(rest);
   if (caption === undefined) return undefined;
   const image: Image = first;
-  const words = caption.length > 0 ? caption : image.title ? [{ type: 'text', value: image.title } as const] : [];
-  if (words.length === 0) return undefined;
-  const figure: Figure = { type: 'figure', children: [image], caption: words };
+  const label = image.data?.label;
+  // A labelled image is a figure even without a caption line or title: its alt text is the caption (as in Quarto).
+  const words = caption.length > 0 ? caption : image.title ? [{ type: 'text', value: image.title } as const] : label && image.alt ? [{ type: 'text', value: image.alt } as const] : [];
+  if (words.length === 0 && !label) return undefined;
+  const figure: Figure = { type: 'figure', children: [image], caption: words, ...(label ? { data: { label } } : {}) };
   if (paragraph.position) figure.position = paragraph.position;
   return figure;
 }

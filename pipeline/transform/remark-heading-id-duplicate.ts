@@ -18,6 +18,11 @@ export function remarkHeadingIdDuplicate() {
     visit(tree, 'heading', (heading) => {
       const assigned = heading.data?.id;
       if (assigned === undefined) return;
+      // An id written in the source is checked with the other labels (`crossref-duplicate`).
+      if (heading.data?.explicitId !== undefined) {
+        byId.set(assigned, heading);
+        return;
+      }
       const text = toString(heading).trim();
       const id = naturalSlug(text);
       const first = byId.get(id);

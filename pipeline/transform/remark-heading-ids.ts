@@ -41,8 +41,14 @@ export function remarkHeadingIds() {
       open.push(heading.depth);
       const text = toString(heading);
       // A heading with no text is `section-n`: slugging '' would give the next one the id `-1`.
-      const id = naturalSlug(text) === '' ? slugger.slug('section') : slugger.slug(/^user-content-/i.test(text.trim()) ? `h-${text}` : text);
       const data = (heading.data ??= {});
+      // An id written in the source (`{#sec-goals}`) is kept as written (a second use of it is numbered and reported as a duplicate label).
+      const id =
+        data.explicitId !== undefined
+          ? slugger.slug(data.explicitId, true)
+          : naturalSlug(text) === ''
+            ? slugger.slug('section')
+            : slugger.slug(/^user-content-/i.test(text.trim()) ? `h-${text}` : text);
       data.id = id;
       data.level = level;
       data.hProperties = { ...data.hProperties, id };

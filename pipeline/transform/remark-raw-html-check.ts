@@ -26,7 +26,8 @@ export function remarkRawHtmlCheck() {
           return;
         }
         for (const name of Object.keys(element.properties)) {
-          if (!(name in survivor.properties)) {
+          // A class list keeps only the values the schema names (`callout`…): any other is removed.
+          if (!(name in survivor.properties) || lostValues(element.properties[name], survivor.properties[name])) {
             flag(file, 'raw-html-removed', place, { tag: element.tagName, attribute: attributeName(name) });
           }
         }
@@ -51,6 +52,10 @@ function placeOf(node: Html, element: Element | undefined): { line: number; colu
   const inner = element?.position?.start;
   if (!inner) return { line: start.line, column: start.column };
   return inner.line === 1 ? { line: start.line, column: start.column + inner.column - 1 } : { line: start.line + inner.line - 1, column: inner.column };
+}
+
+function lostValues(written: unknown, kept: unknown): boolean {
+  return Array.isArray(written) && Array.isArray(kept) && kept.length < written.length;
 }
 
 function attributeName(property: string): string {

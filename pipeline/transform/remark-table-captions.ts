@@ -25,7 +25,7 @@ export function remarkTableCaptions() {
       for (let index = 1; index < children.length; index++) {
         const table = children[index];
         const before = children[index - 1];
-        if (table?.type !== 'table' || before?.type !== 'paragraph' || !isCaptionLine(before)) continue;
+        if (table?.type !== 'table' || table.data?.caption !== undefined || before?.type !== 'paragraph' || !isCaptionLine(before)) continue;
         (table.data ??= {}).caption = before.children;
         children.splice(index - 1, 1);
         index -= 1;

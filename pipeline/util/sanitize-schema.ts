@@ -23,7 +23,7 @@ export const sanitizeSchema: Schema = {
     time: ['dateTime'],
     th: [...(defaults.th ?? []), 'scope'],
     // The automatic heading numbers' own span (harmless if raw HTML writes it too).
-    span: [...(defaults.span ?? []), ['className', 'heading-number', 'suggestion', 'suggestion-insert', 'suggestion-delete', 'suggestion-substitute', 'suggestion-comment', 'suggestion-label', 'suggestion-note'], ['role', 'note']],
+    span: [...(defaults.span ?? []), ['className', 'heading-number', 'caption-number', 'equation-number', 'suggestion', 'suggestion-insert', 'suggestion-delete', 'suggestion-substitute', 'suggestion-comment', 'suggestion-label', 'suggestion-note'], ['role', 'note']],
     // Suggestions (CriticMarkup): their own classes, harmless if raw HTML writes them too.
     ins: [...(defaults.ins ?? []), ['className', 'suggestion-text']],
     del: [...(defaults.del ?? []), ['className', 'suggestion-text']],

@@ -13,6 +13,8 @@ lang: zh-CN
 template: gov-report
 toc: true
 excerpt: true
+crossref:
+  chapters: true
 subject: 主题
 description: 描述
 keywords: [一, 二]
@@ -22,7 +24,7 @@ keywords: [一, 二]
 `);
     expect(report.meta).toEqual({
       title: '政府工作报告', subtitle: '——在会议上', author: '某市人民政府', speaker: '某市市长', date: '2024-01-15',
-      lang: 'zh-CN', template: 'gov-report', toc: true, excerpt: true, subject: '主题', description: '描述', keywords: ['一', '二'],
+      lang: 'zh-CN', template: 'gov-report', toc: true, numberByChapter: true, excerpt: true, subject: '主题', description: '描述', keywords: ['一', '二'],
     });
     expect(report.file.messages).toEqual([]);
     expect(report.tree.children.map((node) => node.type)).toEqual(['paragraph']);

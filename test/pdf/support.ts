@@ -33,6 +33,7 @@ export function testMeta(overrides: Partial<ReportMeta> = {}): ReportMeta {
     subject: '2024年政府工作报告（节选）',
     lang: 'zh-CN',
     template: 'gov-report',
+    numberByChapter: false,
     toc: false,
     excerpt: true,
     keywords: ['政府工作报告', '高质量发展'],

@@ -40,8 +40,12 @@ export function buildStyles(template: Template, profile: WordProfile, lang: stri
   const build = new StyleBuilder(template);
   const paragraphStyles: IParagraphStyleOptions[] = PARAGRAPH_STYLE_IDS.map((id) => build.paragraph(id, profile.paragraph[id]));
   paragraphStyles.push(...derivedParagraphStyles(profile).map(([id, spec]) => build.paragraph(id, spec)));
+  paragraphStyles.push(numberedEquationStyle());
   const contents = contentsTabStops(template);
-  const withTabs = paragraphStyles.map((style) => (CONTENTS_STYLE_IDS.has(style.id) ? { ...style, paragraph: { ...style.paragraph, tabStops: contents } } : style));
+  const equation = equationTabStops(template);
+  const withTabs = paragraphStyles.map((style) =>
+    CONTENTS_STYLE_IDS.has(style.id) ? { ...style, paragraph: { ...style.paragraph, tabStops: contents } } : style.id === NUMBERED_EQUATION_STYLE_ID ? { ...style, paragraph: { ...style.paragraph, tabStops: equation } } : style,
+  );
   const characterStyles: ICharacterStyleOptions[] = CHARACTER_STYLE_IDS.map((id) => build.character(id, profile.character[id]));
   return {
     default: {
@@ -54,6 +58,31 @@ export function buildStyles(template: Template, profile: WordProfile, lang: stri
   };
 }
 
+/** Paragraph style of a numbered display equation (see {@link numberedEquationStyle}). */
+export const NUMBERED_EQUATION_STYLE_ID = 'NumberedEquation';
+
+/**
+ * A numbered display equation: the Equation style, set from the left, with the tab stops of
+ * {@link equationTabStops} (the usual Word layout: tab, formula, tab, `(1)`).
+ */
+function numberedEquationStyle(): IParagraphStyleOptions {
+  return { id: NUMBERED_EQUATION_STYLE_ID, name: 'Numbered Equation', basedOn: 'Equation', quickFormat: true, paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, left: 0 } } };
+}
+
+/** A centre tab stop in the middle of the text, where the formula stands, and a right one at its edge, where the number stands. */
+function equationTabStops(template: Template): TabStopDefinition[] {
+  const width = textWidthTwips(template);
+  return [
+    { type: TabStopType.CENTER, position: Math.round(width / 2) },
+    { type: TabStopType.RIGHT, position: width },
+  ];
+}
+
+function textWidthTwips(template: Template): number {
+  const margin = template.page.marginMm;
+  return Math.round(((A4_MM.width - margin.left - margin.right) / 25.4) * 1440);
+}
+
 /** The contents entry styles (`toc 1`–`toc 3`). */
 const CONTENTS_STYLE_IDS: ReadonlySet<string> = new Set(['TOC1', 'TOC2', 'TOC3']);
 
@@ -64,9 +93,7 @@ const CONTENTS_STYLE_IDS: ReadonlySet<string> = new Set(['TOC1', 'TOC2', 'TOC3']
  * The style's stop comes first, so the entry's tab reaches it before the library's.
  */
 function contentsTabStops(template: Template): TabStopDefinition[] {
-  const margin = template.page.marginMm;
-  const textWidthTwips = Math.round(((A4_MM.width - margin.left - margin.right) / 25.4) * 1440);
-  return [{ type: TabStopType.RIGHT, position: textWidthTwips, leader: LeaderType.DOT }];
+  return [{ type: TabStopType.RIGHT, position: textWidthTwips(template), leader: LeaderType.DOT }];
 }
 
 function derivedParagraphStyles(profile: WordProfile): Array<[string, ParagraphStyleSpec]> {

@@ -55,6 +55,7 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   // After flattening: the tree is at most MAX_ELEMENT_DEPTH deep for the walk.
   dropDuplicateRawIds(parsed, report.file);
   const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
+  dropEmptyClasses(safe);
   inlineImages(safe, images, report);
   openDetails(safe);
   labelTaskCheckboxes(safe);
@@ -62,6 +63,17 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   widenLongListMarkers(safe);
   wrapTables(safe, labels.table);
   return safe;
+}
+
+/**
+ * The sanitiser keeps only the class names the schema allows on an element; an element whose
+ * classes were all removed would be written `class=""`: drop the empty list.
+ */
+function dropEmptyClasses(tree: HastRoot): void {
+  visit(tree, 'element', (element) => {
+    const classes = element.properties.className;
+    if (Array.isArray(classes) && classes.length === 0) delete element.properties.className;
+  });
 }
 
 /** Attribute that carries a code block's leading newline through `raw` (see {@link markLeadingNewlines}). */

@@ -33,6 +33,15 @@ export const CONTENT_RULES = {
       zh: ({ depth, parentDepth, level }) => `${depth}级标题紧跟在${parentDepth}级标题之后，跳过了一级（按大纲第${level}级输出）`,
     },
   }),
+  'crossref-unknown': lockedError({
+    en: ({ label, suggestion }: { label: string; suggestion: string | undefined }) =>
+      `Reference @${label}: no figure, table, equation or section has the label {#${label}}${suggestion === undefined ? '' : ` (did you mean @${suggestion}?)`}`,
+    zh: ({ label, suggestion }) => `引用 @${label} 找不到目标：没有图、表、公式或章节带有标签 {#${label}}${suggestion === undefined ? '' : `（是否想写 @${suggestion}？）`}`,
+  }),
+  'crossref-duplicate': lockedError({
+    en: ({ label, firstLine }: { label: string; firstLine: number }) => `Label {#${label}} is already given on line ${firstLine}: references to it would be ambiguous`,
+    zh: ({ label, firstLine }) => `标签 {#${label}} 已在第${firstLine}行使用过：引用它会指向不明`,
+  }),
   'callout-unknown': rule({
     severity: 'warning',
     text: {

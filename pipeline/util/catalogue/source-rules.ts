@@ -2,7 +2,7 @@ import { TEMPLATE_NAMES } from '../../template/names.ts';
 import { didYouMean, lockedError, type MessageLanguage } from './define.ts';
 
 /** What a front-matter value must be, named in an ill-typed value's message. */
-export type FieldExpectation = 'text' | 'date-format' | 'real-date' | 'language-tag' | 'template' | 'boolean' | 'keywords' | 'rules';
+export type FieldExpectation = 'text' | 'date-format' | 'real-date' | 'language-tag' | 'template' | 'boolean' | 'keywords' | 'rules' | 'crossref';
 
 function expectation(expected: FieldExpectation, language: MessageLanguage): string {
   const templates = TEMPLATE_NAMES;
@@ -22,6 +22,8 @@ function expectation(expected: FieldExpectation, language: MessageLanguage): str
       return zh ? '应为 true 或 false' : 'must be true or false';
     case 'keywords':
       return zh ? '应为文本或文本列表' : 'must be text or a list of texts';
+    case 'crossref':
+      return zh ? '应为映射，如 `chapters: true`（图表按章编号，如图2-1）' : 'must be a mapping such as `chapters: true` (figures numbered by chapter, as Figure 2-1)';
     case 'rules':
       return zh ? '应为“规则: 级别”的映射（级别为 error、warning、note 或 off）' : 'must be a mapping of rule ids to severities (error, warning, note or off)';
   }

@@ -2,7 +2,8 @@ import type { Link, LinkReference } from 'mdast';
 import type { Node } from 'unist';
 import type { InlineState } from '../context.ts';
 import type { LinkTarget } from '../marks.ts';
-import { pushText, renderInline, withMark } from '../dispatch.ts';
+import { pushChild, pushText, renderInline, withMark } from '../dispatch.ts';
+import { referenceRuns } from '../crossref-fields.ts';
 import { normalizeIdentifier } from '../footnotes.ts';
 import { flag } from '../../../util/messages.ts';
 import { urlScheme } from '../../../util/url-scheme.ts';
@@ -43,8 +44,16 @@ function writeLink(node: Link | LinkReference, url: string | undefined, state: I
   });
 }
 
-/** `link`: an external hyperlink, or an internal one to a heading's bookmark. */
+/**
+ * `link`: an external hyperlink, or an internal one to a heading's bookmark; a cross-reference
+ * (`@fig-…`), a REF field to its target's bookmark.
+ */
 export function link(node: Link, state: InlineState): void {
+  const target = node.data?.crossReference;
+  if (target) {
+    for (const child of referenceRuns(target, state.block.ctx.bookmarks.get(target.id))) pushChild(state, child);
+    return;
+  }
   writeLink(node, node.url, state);
 }
 

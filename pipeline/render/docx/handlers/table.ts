@@ -7,6 +7,7 @@ import { TABLE_STYLE_ID } from '../style-ids.ts';
 import { withoutItem } from './blocks.ts';
 import { columnWidths } from '../column-widths.ts';
 import { flag } from '../../../util/messages.ts';
+import { captionNumberRuns } from '../crossref-fields.ts';
 
 /** Cell margins left and right (twips) of the table style, in CSS pixels: images in a cell fit inside them. */
 const CELL_PADDING_PX = (2 * 108) / 15;
@@ -63,7 +64,9 @@ export function table(node: MdTable, state: BlockState): FileChild[] {
       }),
   );
   const caption = node.data?.caption;
-  const captionParagraph = caption?.length ? [new Paragraph({ style: 'TableCaption', children: paragraphContent(caption, cellState) })] : [];
+  const target = node.data?.crossref;
+  const number = target ? captionNumberRuns(target, state.ctx.bookmarks.get(target.id), (caption?.length ?? 0) > 0) : [];
+  const captionParagraph = caption?.length || target ? [new Paragraph({ style: 'TableCaption', children: [...number, ...paragraphContent(caption ?? [], cellState)] })] : [];
   return [
     ...captionParagraph,
     new Table({

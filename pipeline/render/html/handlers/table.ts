@@ -2,6 +2,7 @@ import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
 import type { Table } from 'mdast';
+import { captionNumber } from '../caption-number.ts';
 
 /**
  * A table as GFM renders it, plus what screen readers need: a `<caption>` from the caption line
@@ -13,9 +14,11 @@ export function tableHandler(state: State, node: Table): Element {
     if (element.tagName === 'th') element.properties.scope = 'col';
   });
   const caption = node.data?.caption;
-  if (caption && caption.length > 0) {
-    const children: ElementContent[] = state.all({ type: 'paragraph', children: caption });
-    result.children.unshift({ type: 'element', tagName: 'caption', properties: {}, children });
+  const target = node.data?.crossref;
+  if ((caption && caption.length > 0) || target) {
+    const text: ElementContent[] = caption ? state.all({ type: 'paragraph', children: caption }) : [];
+    result.children.unshift({ type: 'element', tagName: 'caption', properties: {}, children: [...captionNumber(target, text.length > 0), ...text] });
   }
+  if (target) result.properties.id = target.id;
   return result;
 }
