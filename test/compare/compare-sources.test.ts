@@ -116,7 +116,7 @@ describe('compare two editions of the showcase (captions, nested lists, task lis
     const by = '{>>示例市人民政府研究室 2024-03-01<<}';
     expect(result.text.split('\n').filter((line) => line.includes(by))).toEqual([
       `**一是坚持稳中求进{++、以进促稳++}${by}。**各项目标既积极又可行，需要付出*巨大的努力*。`,
-      `表1　2024年主要预期目标{++（修订）++}${by}`,
+      `表1　2024年主要预期目标{++（修订）++}${by} {#tbl-targets}`,
       `| {--进出口总额--}${by} | {--3.5%--}${by} | {--左右--}${by} |`,
       `图1　2024年主要预期目标（{++单位：++}${by}%）`,
       `   - 扩大{++有效++}${by}投资`,
