@@ -22,6 +22,30 @@ export const OFFLINE_ARGS: readonly string[] = [
   '--font-render-hinting=none',
 ];
 
+/**
+ * Chromium features that start processes a build never uses, turned off (Puppeteer merges them
+ * with its own `--disable-features`). Measured with `/proc` during builds and in a browser left
+ * open for five minutes (`test/robustness/browser-helpers.test.ts`):
+ *
+ * - `SpareRendererForSitePerProcess`: a renderer kept warm for the next navigation, which a
+ *   build never makes (it opens its own pages): the sample's build started six renderers, four
+ *   without it.
+ * - `OptimizationGuideOnDeviceModel` and `LogOnDeviceMetricsOnStartup`: the two features that
+ *   let Chromium launch its on-device AI model service (`CanLaunchOnDeviceModelService` in
+ *   Chromium's optimization guide). Turning them off did not stop Chromium 156 from launching
+ *   it three minutes after start, to rate the machine; {@link NO_ON_DEVICE_MODEL_ARGS} does.
+ */
+export const UNNEEDED_FEATURES: readonly string[] = ['SpareRendererForSitePerProcess', 'OptimizationGuideOnDeviceModel', 'LogOnDeviceMetricsOnStartup'];
+
+/**
+ * Three minutes after it starts, Chromium launches `on_device_model.mojom.OnDeviceModelService`
+ * to benchmark the machine for on-device AI models (its "performance class"), unless a class is
+ * given on the command line: 9 is "the model library failed to load", so no model is ever used
+ * or rated. Measured: a browser left open five minutes had the service at 175 s without this
+ * switch, and none with it. Long builds, batches and a preview server keep their browser that long.
+ */
+export const NO_ON_DEVICE_MODEL_ARGS: readonly string[] = ['--optimization-guide-performance-class=9'];
+
 /** How to launch the browser: where to find it, plus a few launch settings. */
 export interface LaunchBrowserOptions extends FindBrowserOptions {
   /** More command-line flags, added after the defaults. */
@@ -34,7 +58,7 @@ export interface LaunchBrowserOptions extends FindBrowserOptions {
 
 /** The command-line flags report-press launches Chromium with (`--no-sandbox` only when root). */
 export function browserArgs(isRoot: boolean = isRunningAsRoot(), extraArgs: readonly string[] = []): string[] {
-  return [...(isRoot ? ['--no-sandbox'] : []), ...OFFLINE_ARGS, ...extraArgs];
+  return [...(isRoot ? ['--no-sandbox'] : []), ...OFFLINE_ARGS, `--disable-features=${UNNEEDED_FEATURES.join(',')}`, ...NO_ON_DEVICE_MODEL_ARGS, ...extraArgs];
 }
 
 /** Prefix of the temporary profile folders report-press gives its browsers (Puppeteer's own, in the system's temporary folder). */
