@@ -13,6 +13,7 @@ import { toString } from 'mdast-util-to-string';
 import { joinSoftBreaks } from '../render/docx/handlers/phrasing.ts';
 import type { Attribution, Suggestion } from '../critic/syntax.ts';
 import { alignCharacters } from './align-characters.ts';
+import type { CrossrefTarget } from '../types.ts';
 
 /** What kind of block a leaf is. */
 export type LeafKind = 'paragraph' | 'heading' | 'cell' | 'caption' | 'code' | 'footnote';
@@ -149,14 +150,14 @@ function block(node: RootContent, walk: Walk): void {
     case 'table': {
       walk.tableIndex++;
       const caption = node.data?.caption;
-      if (caption) addLeaf(walk, 'caption', caption, { kind: 'caption' }, undefined);
+      if (caption || node.data?.crossref) addLeaf(walk, 'caption', [...captionNumber(node.data?.crossref, (caption?.length ?? 0) > 0), ...(caption ?? [])], { kind: 'caption' }, undefined);
       node.children.forEach((row, rowIndex) =>
         row.children.forEach((cell: TableCell, columnIndex) => addLeaf(walk, 'cell', cell.children, { kind: 'cell', table: walk.tableIndex, row: rowIndex + 1, column: columnIndex + 1 }, cell)),
       );
       return;
     }
     case 'figure':
-      addLeaf(walk, 'caption', node.caption, { kind: 'caption' }, undefined);
+      addLeaf(walk, 'caption', [...captionNumber(node.data?.crossref, node.caption.length > 0), ...node.caption], { kind: 'caption' }, undefined);
       return;
     case 'code': {
       // Its text is compared, but has no place in the source: CriticMarkup there would be code.
@@ -169,6 +170,11 @@ function block(node: RootContent, walk: Walk): void {
     default:
       if ('children' in node) for (const child of (node as Parent).children) block(child as RootContent, walk);
   }
+}
+
+/** A numbered caption's head as Word shows it (`图1　`), text with no place in the source. */
+function captionNumber(target: CrossrefTarget | undefined, hasText: boolean): PhrasingContent[] {
+  return target ? [{ type: 'text', value: hasText ? `${target.prefix}${target.separator}` : target.prefix }] : [];
 }
 
 function emptyLeaf(walk: Walk, kind: LeafKind, where: LeafWhere, node: Nodes | undefined): Leaf {
@@ -233,6 +239,10 @@ function inline(nodes: readonly Nodes[], leaf: Leaf, walk: Walk): void {
       case 'imageReference':
       case 'html':
         break;
+      case 'link':
+        if (node.data?.crossReference) appendReference(leaf, toString(node), node, walk.source);
+        else inline(node.children, leaf, walk);
+        break;
       default:
         if (isSuggestion(node)) suggestion(node, leaf, walk);
         else if ('children' in node) inline(node.children as Nodes[], leaf, walk);
@@ -274,9 +284,23 @@ function appendText(leaf: Leaf, rendered: string, node: Nodes, source: string | 
 }
 
 
+/**
+ * A cross-reference's text (`图1`), made from its source (`@fig-a`, or a whole `[@fig-a; @tbl-b]`):
+ * one unit there, so that an edit next to it lands before or after what was written, never inside.
+ */
+function appendReference(leaf: Leaf, rendered: string, node: Nodes, source: string | undefined): void {
+  const start = leaf.text.length;
+  leaf.text += rendered;
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (source === undefined || from === undefined || to === undefined || rendered === '') return;
+  leaf.segments.push({ start, end: leaf.text.length, sources: [...Array.from({ length: rendered.length }, () => from), to] });
+}
+
 function rangeOf(source: string, node: Nodes | undefined, children: readonly PhrasingContent[]): LeafRange | undefined {
-  const inlineStart = children[0]?.position?.start.offset;
-  const inlineEnd = children.at(-1)?.position?.end.offset;
+  // Made text (a caption's number) has no place: the range is that of the written content.
+  const inlineStart = children.find((child) => child.position)?.position?.start.offset;
+  const inlineEnd = children.findLast((child) => child.position)?.position?.end.offset;
   if (inlineStart === undefined || inlineEnd === undefined) return undefined;
   const blockStart = node?.position?.start.offset ?? inlineStart;
   const blockEnd = node?.position?.end.offset ?? inlineEnd;

@@ -159,9 +159,11 @@ function referencePieces(
     found = true;
     const before = sliceText(node, done, start, source, 'none');
     if (before) pieces.push(before);
+    // A bracketed list is one unit of the source: each of its links stands for all of it.
+    const whole = match[1] !== undefined ? slicePosition(node, start, end, source) : undefined;
     resolved.forEach(({ target, at, label }, position) => {
       if (position > 0) pieces.push({ type: 'text', value: language === 'zh' ? '、' : ', ' });
-      if (target) pieces.push(referenceLink(target, slicePosition(node, at, at + label.length + 1, source)));
+      if (target) pieces.push(referenceLink(target, slicePosition(node, at, at + label.length + 1, source), whole));
     });
     done = end;
   }
@@ -185,6 +187,8 @@ function runningLabel(candidate: string, targets: ReadonlyMap<string, CrossrefTa
   return /^[A-Za-z0-9_-]*[A-Za-z0-9_]/.exec(candidate)?.[0] ?? candidate;
 }
 
-function referenceLink(target: CrossrefTarget, position: Position | undefined): Link {
-  return { type: 'link', url: `#${target.id}`, title: null, children: [{ type: 'text', value: target.text }], data: { crossReference: target }, ...(position ? { position } : {}) };
+/** A reference's link: placed where its label was written, or where its whole bracketed list was (`list`). */
+function referenceLink(target: CrossrefTarget, position: Position | undefined, list: Position | undefined): Link {
+  const place = list ?? position;
+  return { type: 'link', url: `#${target.id}`, title: null, children: [{ type: 'text', value: target.text, ...(position ? { position } : {}) }], data: { crossReference: target }, ...(place ? { position: place } : {}) };
 }

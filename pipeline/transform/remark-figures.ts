@@ -1,4 +1,5 @@
-import type { Root, Paragraph, PhrasingContent, Image } from 'mdast';
+import type { Root, Paragraph, PhrasingContent, Image, Text } from 'mdast';
+import type { VFile } from 'vfile';
 import type { Figure } from '../types.ts';
 
 /**
@@ -12,13 +13,14 @@ import type { Figure } from '../types.ts';
  * An image alone without either stays an inline image.
  */
 export function remarkFigures() {
-  return (tree: Root): void => {
-    tree.children = tree.children.map((node) => (node.type === 'paragraph' ? toFigure(node) ?? node : node));
+  return (tree: Root, file: VFile): void => {
+    const source = String(file.value);
+    tree.children = tree.children.map((node) => (node.type === 'paragraph' ? toFigure(node, source) ?? node : node));
     // Figures inside list items and quotes are left inline: their layout belongs to the container.
   };
 }
 
-function toFigure(paragraph: Paragraph): Figure | undefined {
+function toFigure(paragraph: Paragraph, source: string): Figure | undefined {
   const [first, ...rest] = paragraph.children;
   if (first?.type !== 'image') return undefined;
   const caption = captionLine(rest);
@@ -26,11 +28,23 @@ function toFigure(paragraph: Paragraph): Figure | undefined {
   const image: Image = first;
   const label = image.data?.label;
   // A labelled image is a figure even without a caption line or title: its alt text is the caption (as in Quarto).
-  const words = caption.length > 0 ? caption : image.title ? [{ type: 'text', value: image.title } as const] : label && image.alt ? [{ type: 'text', value: image.alt } as const] : [];
+  const words = caption.length > 0 ? caption : image.title ? [{ type: 'text', value: image.title } as const] : label && image.alt ? [altText(image, source)] : [];
   if (words.length === 0 && !label) return undefined;
   const figure: Figure = { type: 'figure', children: [image], caption: words, ...(label ? { data: { label } } : {}) };
   if (paragraph.position) figure.position = paragraph.position;
   return figure;
+}
+
+/** The alt text as a text node, placed where it is written (`![here](…)`), so that review can edit it there. */
+function altText(image: Image, source: string): Text {
+  const text: Text = { type: 'text', value: image.alt ?? '' };
+  const start = image.position?.start;
+  if (start?.offset === undefined) return text;
+  const from = start.offset + 2;
+  const to = source.indexOf('](', from);
+  if (to === -1 || source.slice(start.offset, from) !== '![' || source.slice(from, to).includes('\n')) return text;
+  text.position = { start: { line: start.line, column: start.column + 2, offset: from }, end: { line: start.line, column: start.column + 2 + (to - from), offset: to } };
+  return text;
 }
 
 /** The caption after the image: `[]` when nothing follows, undefined when the rest is not a caption line. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -14,6 +14,7 @@ import { VFile } from 'vfile';
 import type { Report } from '../../pipeline/types.ts';
 import { messageSummary, reportFrom, temporaryFolder, TINY_PNG } from '../helpers/report.ts';
 import { closeBrowser, startBrowser } from '../helpers/browser.ts';
+import { ROOT } from '../helpers/documents.ts';
 import { pageTexts, printMarkdown } from '../layout/support.ts';
 
 const run = promisify(execFile);
@@ -190,6 +191,35 @@ describe('cross-references: Word fields, read by pandoc and updated by LibreOffi
     expect(text).toContain('Figure 1-1: Inserted by a department');
     expect(text).toContain('Figure 1-2: Alt text as the caption');
     expect(text).toContain('See Figure 1-2, Table 1-1 and Equation (2-1).');
+  });
+});
+
+describe('cross-references: a department’s edits in Word come back into the source', () => {
+  it('places an edit beside a reference after it, and one in a caption in the caption, labels untouched', async () => {
+    // No display formula here: the LibreOffice the tests drive (a model without a view) drops formulas when it saves.
+    const source = `---\ntitle: 审阅\nlang: zh-CN\n---\n\n# 一、目标\n\n增长目标见[@tbl-budget; @fig-targets]。\n\n![主要预期目标](chart.png){#fig-targets}\n\n表3　2024年预算 {#tbl-budget}\n\n| 项目 | 金额 |\n| --- | --- |\n| 教育 | 10 |\n`;
+    const folder = await temporaryFolder('press-crossref-review-');
+    await writeFile(path.join(folder, 'chart.png'), TINY_PNG);
+    await writeFile(path.join(folder, 'report.md'), source);
+    const built = path.join(folder, 'report.docx');
+    await writeFile(built, await renderDocx(await reportFrom(source, folder), await loadTemplate('gov-report'), { date: DATE }));
+    // The department's copy, its changes tracked as Word writes them: text inserted before and after
+    // the references (where LibreOffice, driven by text search, cannot place a cursor between fields).
+    const parts = unzipSync(new Uint8Array(await readFile(built)));
+    const stamp = 'w:author="财政局" w:date="2024-03-05T00:00:00Z"';
+    const xml = new TextDecoder()
+      .decode(parts['word/document.xml'])
+      .replace('<w:r><w:t xml:space="preserve">增长目标见</w:t></w:r>', `<w:r><w:t xml:space="preserve">增长目标见</w:t></w:r><w:ins w:id="901" ${stamp}><w:r><w:t>以及</w:t></w:r></w:ins>`)
+      .replace('<w:r><w:t xml:space="preserve">。</w:t></w:r></w:p>', `<w:ins w:id="902" ${stamp}><w:r><w:t>（见附件）</w:t></w:r></w:ins><w:r><w:t xml:space="preserve">。</w:t></w:r></w:p>`)
+      .replace('<w:t xml:space="preserve">主要预期目标</w:t>', `<w:t xml:space="preserve">主要</w:t></w:r><w:del w:id="903" ${stamp}><w:r><w:delText>预期</w:delText></w:r></w:del><w:r><w:t xml:space="preserve">目标</w:t>`);
+    parts['word/document.xml'] = strToU8(xml);
+    await writeFile(path.join(folder, 'edited.docx'), zipSync(parts));
+    await run(process.execPath, [path.join(ROOT, 'bin/press.js'), 'review', 'report.md', 'edited.docx', '--out', 'review', '--quiet'], { cwd: folder });
+    const reviewed = await readFile(path.join(folder, 'review/report.md'), 'utf8');
+    expect(reviewed).toMatch(/增长目标见\{\+\+以及\+\+\}\{>>财政局 2024-03-05<<\}\[@tbl-budget; @fig-targets\]\{\+\+（见附件）\+\+\}\{>>财政局 2024-03-05<<\}。/);
+    expect(reviewed).toMatch(/!\[主要\{--预期--\}\{>>财政局 2024-03-05<<\}目标\]\(chart\.png\)\{#fig-targets\}/);
+    expect(reviewed).toContain('表3　2024年预算 {#tbl-budget}');
+    expect(reviewed).not.toContain('新增段落');
   });
 });
 

@@ -212,7 +212,9 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
       }
     }
     // A display equation alone in its paragraph (press build's Equation paragraphs): a `$$` block.
-    const formula = phrasing.length === 1 && phrasing[0]?.type === 'inlineMath' && phrasing[0].data?.display === true ? phrasing[0] : undefined;
+    // A numbered one (NumberedEquation: tab, formula, tab, its number): the formula alone, the number being made by the build.
+    const numberedFormulas = record.style?.id === 'NumberedEquation' ? phrasing.filter((node) => node.type === 'inlineMath') : [];
+    const formula = phrasing.length === 1 && phrasing[0]?.type === 'inlineMath' && phrasing[0].data?.display === true ? phrasing[0] : numberedFormulas.length === 1 ? numberedFormulas[0] : undefined;
     if (formula) {
       blocks.push(withIndex({ type: 'math', value: formula.value } as Math, record.index));
       continue;
