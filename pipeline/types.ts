@@ -78,6 +78,8 @@ declare module 'mdast' {
   interface ParagraphData {
     /** The paragraph is the title line of a callout (the kind's name in the report's language, or the writer's own). */
     calloutTitle?: boolean;
+    /** The paragraph is a table's caption line, above or under it (`remarkCrossrefLabels` marks it, `remarkTableCaptions` moves it). */
+    tableCaption?: 'above' | 'under';
   }
 }
 

@@ -2,15 +2,16 @@ import { visit } from 'unist-util-visit';
 import type { Blockquote, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { flag } from '../util/messages.ts';
-import { CALLOUT_KINDS, calloutTitle, isCalloutKind, type CalloutKind } from '../util/callout-kinds.ts';
+import { CALLOUT_KINDS, calloutKindOf, calloutTitle, type CalloutKind } from '../util/callout-kinds.ts';
 import { closestWord } from '../util/did-you-mean.ts';
 import { sliceText, sourceText, type SourceText } from './support/text-slice.ts';
 
 /** `[!KIND]` at the start of a quote, and the blanks after it. */
-const MARKER = /^\[!([A-Za-z]+)\][ \t]*/;
+const MARKER = /^\[!(\p{L}+)\][+-]?[ \t]*/u;
 
 /**
- * GitHub's alerts (`> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`, any case)
+ * GitHub's alerts (`> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`, any case,
+ * or by their Chinese titles, `[!注意]`…; Obsidian's fold mark `[!NOTE]-` is read and ignored)
  * become callouts: the quote keeps its type and content, with `data.callout` set to the kind and
  * a first paragraph marked `calloutTitle` that holds its title, the kind's name in the report's
  * language, or, as Obsidian writes it, the rest of the marker's line (`> [!WARNING] Data to
@@ -27,9 +28,9 @@ export function remarkCallouts() {
       if (first?.type !== 'paragraph' || lead?.type !== 'text') return;
       const marker = MARKER.exec(lead.value);
       if (!marker?.[1]) return;
-      const word = marker[1].toLowerCase();
-      if (!isCalloutKind(word)) {
-        const suggestion = closestWord(word, CALLOUT_KINDS);
+      const word = calloutKindOf(marker[1]);
+      if (word === undefined) {
+        const suggestion = closestWord(marker[1].toLowerCase(), CALLOUT_KINDS);
         flag(file, 'callout-unknown', lead, { kind: marker[1], suggestion: suggestion?.toUpperCase() });
         return;
       }

@@ -71,7 +71,7 @@ export function remarkCjkPunctuation() {
     const lines = lineStarts(source);
     const edits: SourceEdit[] = [];
     visit(tree, (node) => {
-      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined;
+      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell' && node.type !== 'defListTerm') return undefined;
       for (const change of normaliseRun(node.children, source)) {
         const { line, column } = pointAt(lines, change.offset);
         flag(file, CJK_PUNCTUATION_RULE, { line, column }, { mark: change.mark, full: FULL_WIDTH[change.mark] });

@@ -1,8 +1,8 @@
 import { SKIP, visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
-import type { Heading, Link, PhrasingContent, Root, Table, Text } from 'mdast';
+import type { Heading, Link, Paragraph, PhrasingContent, Root, Table, Text } from 'mdast';
 import type { Math } from 'mdast-util-math';
-import type { Position } from 'unist';
+import type { Node, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { CrossrefKind, CrossrefTarget, Figure } from '../types.ts';
 import { flag } from '../util/messages.ts';
@@ -13,6 +13,9 @@ import { slicePosition, sliceText, sourceText, type SourceText } from './support
 const LABEL = String.raw`(?:fig|tbl|eq|sec)-[\p{L}\p{N}_-]*[\p{L}\p{N}_]`;
 /** `[@fig-a; @tbl-b]` or `@fig-a` (not inside an e-mail address: Chinese text may run right up to it). */
 const REFERENCE = new RegExp(String.raw`\[\s*(@${LABEL}(?:\s*[;,]\s*@${LABEL})*)\s*\]|(?<![A-Za-z0-9_@.])@(${LABEL})`, 'gu');
+
+/** One `@label` of a bracketed list. */
+const LIST_ITEM = new RegExp(`@(${LABEL})`, 'gu');
 
 /** The word before each kind's number, by language, and what separates a caption's number from its text. */
 const WORDS: Record<'en' | 'zh', Record<Exclude<CrossrefKind, 'sec'>, string> & { separator: string }> = {
@@ -52,6 +55,11 @@ export function remarkCrossReferences() {
     const targets = new Map<string, CrossrefTarget>();
     const firstPlace = new Map<string, number>();
     const counters = new Map<CrossrefKind, number>();
+    // A heading's made id is an anchor too: a label equal to it would make two elements of one id.
+    visit(tree, 'heading', (heading) => {
+      const id = heading.data?.id;
+      if (id !== undefined && heading.data?.explicitId === undefined) firstPlace.set(id, heading.position?.start.line ?? 0);
+    });
     let chapter = 0;
     for (const labelled of labelledNodes(tree, file)) {
       if (byChapter && labelled.chapter !== chapter) {
@@ -125,11 +133,26 @@ function dropWrittenNumber(node: Figure | Table, kind: 'fig' | 'tbl'): void {
 function resolveReferences(tree: Root, file: VFile, targets: ReadonlyMap<string, CrossrefTarget>, language: 'en' | 'zh'): void {
   const source = sourceText(String(file.value));
   const known = [...targets.keys()];
-  visit(tree, (node, index, parent) => {
+  // Captions are no children of their figures and tables: their references are resolved in them.
+  const captions: { root: Paragraph; owner: Node }[] = [];
+  visit(tree, (node) => {
+    const caption = node.type === 'figure' ? node.caption : node.type === 'table' ? node.data?.caption : undefined;
+    if (caption) captions.push({ root: { type: 'paragraph', children: caption }, owner: node });
+  });
+  resolveIn(tree, tree, file, source, targets, known, language);
+  for (const { root, owner } of captions) resolveIn(root, owner, file, source, targets, known, language);
+}
+
+/**
+ * Resolve the references in the text under `root` (outside links and code); a problem in text
+ * with no place in the source (an image title's caption) is reported at `owner`.
+ */
+function resolveIn(root: Root | Paragraph, owner: Node, file: VFile, source: SourceText, targets: ReadonlyMap<string, CrossrefTarget>, known: readonly string[], language: 'en' | 'zh'): void {
+  visit(root, (node, index, parent) => {
     if (node.type === 'link' || node.type === 'linkReference') return SKIP;
     if (node.type !== 'text' || !parent || index === undefined || !node.value.includes('@')) return undefined;
     const pieces = referencePieces(node, source, targets, language, (label, position) => {
-      flag(file, 'crossref-unknown', position?.start ?? node, { label, suggestion: closestWord(label, known) });
+      flag(file, 'crossref-unknown', position?.start ?? (node.position ? node : owner), { label, suggestion: closestWord(label, known) });
     });
     if (!pieces) return undefined;
     (parent.children as PhrasingContent[]).splice(index, 1, ...pieces);
@@ -151,7 +174,8 @@ function referencePieces(
   for (const match of node.value.matchAll(REFERENCE)) {
     const start = match.index ?? 0;
     let end = start + match[0].length;
-    const labels = match[1] !== undefined ? [...match[1].matchAll(new RegExp(`@(${LABEL})`, 'gu'))].map((each) => ({ label: each[1] ?? '', at: start + match[0].indexOf(each[0]) })) : [{ label: runningLabel(match[2] ?? '', targets), at: start }];
+    const listStart = start + match[0].indexOf(match[1] ?? '');
+    const labels = match[1] !== undefined ? [...match[1].matchAll(LIST_ITEM)].map((each) => ({ label: each[1] ?? '', at: listStart + (each.index ?? 0) })) : [{ label: runningLabel(match[2] ?? '', targets), at: start }];
     if (match[1] === undefined) end = start + 1 + (labels[0]?.label.length ?? 0);
     const resolved = labels.map(({ label, at }) => ({ label, at, target: targets.get(label) }));
     for (const { label, at, target } of resolved) if (!target) unknown(label, slicePosition(node, at, at + label.length + 1, source));

@@ -1,5 +1,5 @@
 import { visit } from 'unist-util-visit';
-import type { Heading, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
@@ -9,6 +9,7 @@ import { slicePosition, sliceText, sourceText, type SourceText } from './support
 const LABEL = String.raw`\{#(\p{L}[\p{L}\p{N}_-]*)\}`;
 const TRAILING_LABEL = new RegExp(String.raw`[ \t]*${LABEL}[ \t]*$`, 'u');
 const LEADING_LABEL = new RegExp(String.raw`^[ \t]*${LABEL}`, 'u');
+const WHOLE_LABEL = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*$`, 'u');
 /** Quarto's table caption written under the table: `: Budget {#tbl-budget}` (or pandoc's `Table: …`). */
 const CAPTION_UNDER = /^(?::|Table:)[ \t]+/u;
 
@@ -31,8 +32,9 @@ interface TakenLabel {
  */
 export function remarkCrossrefLabels() {
   return (tree: Root, file: VFile): void => {
-    if (!String(file.value).includes('{#')) return;
     const source = sourceText(String(file.value));
+    markTableCaptions(tree, source);
+    if (!source.text.includes('{#')) return;
     visit(tree, 'heading', (heading) => {
       const label = takeTrailingLabel(heading, source);
       if (label) heading.data = { ...heading.data, explicitId: label.id, ...(label.position ? { labelPosition: label.position } : {}) };
@@ -41,7 +43,8 @@ export function remarkCrossrefLabels() {
       const [first, second] = paragraph.children;
       if (first?.type === 'image' && second?.type === 'text') {
         const match = LEADING_LABEL.exec(second.value);
-        if (match?.[1]) {
+        // Only an image that becomes a figure (alone in a top-level paragraph, maybe with its caption line) takes a label.
+        if (match?.[1] && parent?.type === 'root' && figureShaped(second.value.slice(match[0].length), paragraph.children[2])) {
           const rest = sliceText(second, match[0].length, second.value.length, source, 'none');
           paragraph.children.splice(1, 1, ...(rest ? [rest] : []));
           const open = match[0].indexOf('{');
@@ -50,33 +53,45 @@ export function remarkCrossrefLabels() {
         return;
       }
       if (first?.type === 'inlineMath' && paragraph.children.length === 2 && second?.type === 'text' && parent && index !== undefined) {
-        const match = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*$`, 'u').exec(second.value);
+        const match = WHOLE_LABEL.exec(second.value);
         if (match?.[1]) parent.children[index] = displayEquation(paragraph, first, placed(match[1], slicePosition(second, second.value.indexOf('{'), second.value.lastIndexOf('}') + 1, source)));
       }
     });
-    visit(tree, (node) => {
-      if (!('children' in node)) return;
-      const children = node.children as RootContent[];
-      for (let index = 0; index < children.length; index++) {
-        const table = children[index];
-        if (table?.type !== 'table') continue;
-        const under = children[index + 1];
-        const above = children[index - 1];
-        if (under?.type === 'paragraph' && startsCaptionUnder(under)) {
-          const label = takeTrailingLabel(under, source);
-          dropCaptionMark(under, source);
-          table.data = { ...table.data, caption: under.children, ...(label ? { label } : {}) };
-          children.splice(index + 1, 1);
-        } else if (above?.type === 'paragraph' && isOneLine(above)) {
-          const label = takeTrailingLabel(above, source);
-          if (!label) continue;
-          table.data = { ...table.data, caption: above.children, label };
-          children.splice(index - 1, 1);
-          index -= 1;
-        }
+  };
+}
+
+/**
+ * Mark the caption lines of tables (`data.tableCaption`), for `remarkTableCaptions` to move into
+ * their tables once the text checks have seen them: a line under the table in Quarto's form
+ * (`: Budget {#tbl-budget}`, its `: ` taken off), and a one-line paragraph above it that ends in
+ * a label. The label goes to the table.
+ */
+function markTableCaptions(tree: Root, source: SourceText): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as RootContent[];
+    children.forEach((table, index) => {
+      if (table.type !== 'table') return;
+      const under = children[index + 1];
+      const above = children[index - 1];
+      if (under?.type === 'paragraph' && startsCaptionUnder(under)) {
+        const label = takeTrailingLabel(under, source);
+        dropCaptionMark(under, source);
+        under.data = { ...under.data, tableCaption: 'under' };
+        if (label) table.data = { ...table.data, label };
+      } else if (above?.type === 'paragraph' && above.data?.tableCaption === undefined && isOneLine(above)) {
+        const label = takeTrailingLabel(above, source);
+        if (!label) return;
+        above.data = { ...above.data, tableCaption: 'above' };
+        table.data = { ...table.data, label };
       }
     });
-  };
+  });
+}
+
+/** What follows an image's label leaves it a figure: nothing, or a caption on the next line. */
+function figureShaped(rest: string, next: PhrasingContent | undefined): boolean {
+  return rest.trim() === '' ? next === undefined || next.type === 'break' : /^[ \t]*\n/.test(rest);
 }
 
 function placed(id: string, position: Position | undefined): TakenLabel {

@@ -22,10 +22,17 @@ export function remarkTableCaptions() {
     visit(tree, (node) => {
       if (!('children' in node)) return;
       const children = node.children as Root['children'];
-      for (let index = 1; index < children.length; index++) {
+      for (let index = 0; index < children.length; index++) {
         const table = children[index];
         const before = children[index - 1];
-        if (table?.type !== 'table' || table.data?.caption !== undefined || before?.type !== 'paragraph' || !isCaptionLine(before)) continue;
+        const after = children[index + 1];
+        if (table?.type !== 'table' || table.data?.caption !== undefined) continue;
+        if (after?.type === 'paragraph' && after.data?.tableCaption === 'under') {
+          (table.data ??= {}).caption = after.children;
+          children.splice(index + 1, 1);
+          continue;
+        }
+        if (before?.type !== 'paragraph' || (before.data?.tableCaption !== 'above' && !isCaptionLine(before))) continue;
         (table.data ??= {}).caption = before.children;
         children.splice(index - 1, 1);
         index -= 1;

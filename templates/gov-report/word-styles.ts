@@ -66,7 +66,8 @@ export function govReportWordProfile(template: Template): WordProfile {
       Definition: { name: 'Definition', basedOn: 'Normal', next: 'DefinitionTerm', firstLineChars: 0, leftChars: 2 },
       SourceCode: { name: 'Source Code', letterSpacingPt: 0, basedOn: 'Normal', font: 'mono', sizePt: body - 4, align: 'left', firstLineChars: 0, line: { exactPt: 20 }, shading: 'F2F2F2' },
       // Display equations: centred, not indented like body text.
-      Equation: { name: 'Equation', basedOn: 'Normal', next: 'Normal', align: 'center', firstLineChars: 0 },
+      // Single spacing (at least a line), not the body's exact pitch, which would cut tall formulas off.
+      Equation: { name: 'Equation', basedOn: 'Normal', next: 'Normal', align: 'center', firstLineChars: 0, line: { multiple: 1 } },
       Figure: { name: 'Figure', letterSpacingPt: 0, basedOn: 'Normal', next: 'Caption', align: 'center', firstLineChars: 0, line: { multiple: 1 }, keepNext: true },
       Caption: { name: 'caption', letterSpacingPt: 0, basedOn: 'Normal', next: 'Normal', sizePt: body - 2, align: 'center', firstLineChars: 0 },
       TableCaption: { name: 'Table Caption', basedOn: 'Caption', next: 'Normal', keepNext: true },

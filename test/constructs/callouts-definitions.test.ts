@@ -117,6 +117,16 @@ describe('callouts: parsing', () => {
     expect(quotes.map((quote) => toString(quote))).toEqual(['[!NOTES]\nAn unknown kind stays a quote.', 'A plain quote.']);
   });
 
+  it('reads the kinds by their Chinese titles too, and Obsidian’s fold mark without making it a title', async () => {
+    const report = await reportFrom('---\ntitle: 提示\nlang: zh-CN\n---\n\n> [!警告] 数据口径\n> 内容。\n\n> [!注意]\n> 内容。\n\n> [!NOTE]-\n> 内容。\n');
+    expect(callouts(report).map((quote) => [quote.data?.callout, toString(quote.children[0] as Paragraph)])).toEqual([
+      ['warning', '数据口径'],
+      ['note', '注意'],
+      ['note', '注意'],
+    ]);
+    expect(report.file.messages.map(String)).toEqual([]);
+  });
+
   it('keeps source positions inside a callout, so check --fix edits the right characters', async () => {
     const report = await reportFrom(CHINESE);
     const fixes = report.file.data.fixes ?? [];

@@ -13,6 +13,7 @@ import { parseMarkdown } from '../../pipeline/parse/parse.ts';
 import { VFile } from 'vfile';
 import type { Report } from '../../pipeline/types.ts';
 import { messageSummary, reportFrom, temporaryFolder, TINY_PNG } from '../helpers/report.ts';
+import { applyEdits } from '../../pipeline/fix/apply-fixes.ts';
 import { closeBrowser, startBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/documents.ts';
 import { pageTexts, printMarkdown } from '../layout/support.ts';
@@ -140,6 +141,37 @@ describe('cross-references: numbering and references', () => {
     expect(reasons).toContainEqual(expect.stringContaining('Label {#fig-targets} is already given on line 9'));
   });
 
+  it('reads captions under tables, and references in captions, in files with no label at all', async () => {
+    const parsed = await report('---\nlang: en\n---\n\n| a |\n| - |\n| 1 |\n\n: Under the table\n\n![A chart](chart.png "See @sec-nothing")\n');
+    const html = await renderHtml(parsed, await loadTemplate('default'), { date: DATE, variant: 'screen' });
+    expect(html).toContain('<caption>Under the table</caption>');
+    expect(messageSummary(parsed).filter((line) => line.endsWith('error'))).toEqual(['11:1 crossref-unknown error']);
+  });
+
+  it('resolves references in captions, and refuses a label a heading already has as its id', async () => {
+    const parsed = await report('---\nlang: en\n---\n\n## Fig A\n\n![Compare with @tbl-b](chart.png){#fig-a}\n\n| a |\n| - |\n| 1 |\n\n: Budget, see @fig-a {#tbl-b}\n');
+    const html = await renderHtml(parsed, await loadTemplate('default'), { date: DATE, variant: 'screen' });
+    expect(messageSummary(parsed).filter((line) => line.endsWith('error'))).toEqual(['7:34 crossref-duplicate error', '13:15 crossref-unknown error']);
+    expect(html).toContain('<figcaption>Compare with <a href="#tbl-b">Table 1</a></figcaption>');
+  });
+
+  it('takes a label only from an image that becomes a figure, and points at each label of a list', async () => {
+    const parsed = await report('---\nlang: en\n---\n\n- ![A](chart.png){#fig-a}\n\nText ![B](chart.png){#fig-b} more.\n\nSee [@fig-ab; @fig-a].\n');
+    expect(messageSummary(parsed).filter((line) => line.endsWith('error'))).toEqual(['9:6 crossref-unknown error', '9:15 crossref-unknown error']);
+    const html = await renderHtml(parsed, await loadTemplate('default'), { date: DATE, variant: 'screen' });
+    expect(html).toContain('{#fig-a}');
+    expect(html).toContain('{#fig-b} more.');
+  });
+
+  it('checks and fixes the punctuation of labelled captions and definition terms', async () => {
+    const source = '---\nlang: zh-CN\n---\n\n表1　预算,情况 {#tbl-b}\n\n| 项目 |\n| --- |\n| 教育 |\n\n| 项目 |\n| --- |\n| 教育 |\n\n: 下方,标题\n\n术语,一\n: 定义。\n';
+    const parsed = await report(source);
+    const fixed = applyEdits(source, parsed.file.data.fixes ?? []);
+    expect(fixed).toContain('表1　预算，情况 {#tbl-b}');
+    expect(fixed).toContain(': 下方，标题');
+    expect(fixed).toContain('术语，一\n');
+  });
+
   it('keeps the source’s text around labels and references where the parser put it', () => {
     const tree = parseMarkdown(new VFile({ path: 'x.md', value: '$$\nx\n$$ {#eq-x}\n\nafter\n' }));
     expect(tree.children.map((node) => node.type)).toEqual(['math', 'paragraph']);
@@ -159,9 +191,9 @@ describe('cross-references: Word fields, read by pandoc and updated by LibreOffi
 
   it('writes captions with SEQ fields in bookmarks and references as REF fields to them', async () => {
     const xml = new TextDecoder().decode(unzipSync(new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file))))['word/document.xml']);
-    expect(xml).toMatch(/<w:bookmarkStart w:name="ref_fig_a" w:id="\d+"\/><w:r><w:t xml:space="preserve">Figure 1-<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="begin"\/><\/w:r><w:r><w:instrText xml:space="preserve"> SEQ Figure \\\* ARABIC \\s 1 <\/w:instrText><\/w:r>/);
+    expect(xml).toMatch(/<w:bookmarkStart w:name="ref_fig_a" w:id="\d+"\/><w:r><w:t xml:space="preserve">Figure 1-<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="begin"\/><\/w:r><w:r><w:instrText xml:space="preserve"> SEQ Figure1 \\\* ARABIC <\/w:instrText><\/w:r>/);
     expect(xml).toContain('<w:instrText xml:space="preserve"> REF ref_fig_a \\h </w:instrText>');
-    expect(xml).toContain('<w:instrText xml:space="preserve"> SEQ Equation \\* ARABIC \\s 1 </w:instrText>');
+    expect(xml).toContain('<w:instrText xml:space="preserve"> SEQ Equation2 \\* ARABIC </w:instrText>');
     expect(xml).toContain('<w:pStyle w:val="NumberedEquation"/>');
     expect(xml).not.toContain('w:fldSimple');
   });
@@ -191,6 +223,9 @@ describe('cross-references: Word fields, read by pandoc and updated by LibreOffi
     expect(text).toContain('Figure 1-1: Inserted by a department');
     expect(text).toContain('Figure 1-2: Alt text as the caption');
     expect(text).toContain('See Figure 1-2, Table 1-1 and Equation (2-1).');
+    // The second chapter counts from 1 again.
+    expect(text).toContain("Figure 2-1: Second chapter's figure");
+    expect(text).toContain('As Figure 2-1 shows.');
   });
 });
 

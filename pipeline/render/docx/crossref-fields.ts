@@ -3,14 +3,15 @@ import { fieldRuns } from './field-runs.ts';
 import type { CrossrefTarget } from '../../types.ts';
 
 /**
- * The sequence a SEQ field counts in (`图`, `Figure`, `式`…) and its switches: by chapter
- * (`2-1`), it starts again after each Heading 1 (`\s 1`), the chapter number written before it.
+ * The sequence a SEQ field counts in (`图`, `Figure`, `式`…). By chapter (`2-1`), each chapter
+ * counts in a sequence of its own (`图2`), its number written before the count: LibreOffice
+ * ignores Word's restart switch (`\s 1`), and went on counting from one chapter into the next.
  */
 function sequence(target: CrossrefTarget): { instruction: string; chapter: string; count: string } {
   const dash = target.number.lastIndexOf('-');
   const chapter = dash === -1 ? '' : target.number.slice(0, dash + 1);
   const count = target.number.slice(dash + 1);
-  return { instruction: `SEQ ${target.word.trim()} \\* ARABIC${chapter === '' ? '' : ' \\s 1'}`, chapter, count };
+  return { instruction: `SEQ ${target.word.trim()}${chapter.slice(0, -1)} \\* ARABIC`, chapter, count };
 }
 
 /**
