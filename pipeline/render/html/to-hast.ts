@@ -18,6 +18,7 @@ import { blockquoteHandler } from './handlers/callout.ts';
 import { definitionListHandlers } from './handlers/definition-list.ts';
 import { createSuggestionHandlers } from './handlers/suggestion.ts';
 import { flattenDeepElements, MAX_ELEMENT_DEPTH } from './flatten-deep-elements.ts';
+import { keepMathWithPunctuation } from './math-punctuation.ts';
 import { widenLongListMarkers } from './wide-list-markers.ts';
 import { dropDuplicateRawIds, markMadeIds } from './raw-html-ids.ts';
 
@@ -57,6 +58,7 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
   dropEmptyClasses(safe);
   inlineImages(safe, images, report);
+  keepMathWithPunctuation(safe);
   openDetails(safe);
   labelTaskCheckboxes(safe);
   flattenDeepNesting(safe);
