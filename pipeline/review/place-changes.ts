@@ -207,5 +207,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/\s*\n\s*/g, ' ')
     .replace(/[\\`*_[\]<>~|]/g, (character) => `\\${character}`)
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
-    .replace(/\{(?=\+\+|--|~~|==|>>)/g, '\\{');
+    .replace(/\{(?=\+\+|--|~~|==|>>)/g, '\\{')
+    // Text that reads as a cross-reference (`@fig-a`) is the document's text, no reference.
+    .replace(/@(?=(?:fig|tbl|eq|sec)-)/g, '\\@');
 }

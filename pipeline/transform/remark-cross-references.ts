@@ -9,6 +9,7 @@ import { flag } from '../util/messages.ts';
 import { closestWord } from '../util/did-you-mean.ts';
 import { outlineLevel } from '../render/outline-level.ts';
 import { slicePosition, sliceText, sourceText, type SourceText } from './support/text-slice.ts';
+import { sourceOffsets } from '../fix/source-offsets.ts';
 
 const LABEL = String.raw`(?:fig|tbl|eq|sec)-[\p{L}\p{N}_-]*[\p{L}\p{N}_]`;
 /** `[@fig-a; @tbl-b]` or `@fig-a` (not inside an e-mail address: Chinese text may run right up to it). */
@@ -173,6 +174,8 @@ function referencePieces(
   let found = false;
   for (const match of node.value.matchAll(REFERENCE)) {
     const start = match.index ?? 0;
+    // `\@fig-a` is text, as in pandoc.
+    if (escaped(node, start + match[0].indexOf('@'), source)) continue;
     let end = start + match[0].length;
     const listStart = start + match[0].indexOf(match[1] ?? '');
     const labels = match[1] !== undefined ? [...match[1].matchAll(LIST_ITEM)].map((each) => ({ label: each[1] ?? '', at: listStart + (each.index ?? 0) })) : [{ label: runningLabel(match[2] ?? '', targets), at: start }];
@@ -195,6 +198,15 @@ function referencePieces(
   const after = sliceText(node, done, node.value.length, source, 'none');
   if (after) pieces.push(after);
   return pieces;
+}
+
+/**
+ * Whether the character at `index` of a text node is written escaped (`\@`) in the source: the
+ * source map of the node's characters leaves such characters out (see `sourceOffsets`).
+ */
+function escaped(node: Text, index: number, source: SourceText): boolean {
+  const offsets = sourceOffsets(node, source.text);
+  return offsets.size > 0 && !offsets.has(index);
 }
 
 /**

@@ -11,7 +11,6 @@
  * of them must be listed, with its reason, in `known-differences.ts`.
  */
 import { fromHtml } from 'hast-util-from-html';
-import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -20,7 +19,7 @@ import type { Heading } from 'mdast';
 import type { Figure, Report } from '../../pipeline/types.ts';
 import { contentToHast } from '../../pipeline/render/html/to-hast.ts';
 import { labelsFor } from '../../pipeline/render/html/labels.ts';
-import { sanitizeSchema } from '../../pipeline/util/sanitize-schema.ts';
+import { sanitizeTree } from '../../pipeline/render/html/sanitize-tree.ts';
 
 /** Which rendering a rule is applied to. */
 export type Side = 'ours' | 'reference';
@@ -136,7 +135,7 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
   {
     id: 'raw-html-sanitised',
     why: 'Raw HTML is held to an allow-list in every output (README "Source format", pipeline/util/sanitize-schema.ts): scripts, styles, comments, event handlers, unknown elements and unsafe URLs never reach the page. The reference passes raw HTML through, so it is held to the same allow-list.',
-    apply: (tree, side) => (side === 'reference' ? (sanitize(tree, sanitizeSchema) as HastRoot) : tree),
+    apply: (tree, side) => (side === 'reference' ? sanitizeTree(tree) : tree),
   },
   {
     id: 'unclosed-inline-html-closed-with-its-paragraph',

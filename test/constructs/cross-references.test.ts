@@ -14,6 +14,8 @@ import { VFile } from 'vfile';
 import type { Report } from '../../pipeline/types.ts';
 import { messageSummary, reportFrom, temporaryFolder, TINY_PNG } from '../helpers/report.ts';
 import { applyEdits } from '../../pipeline/fix/apply-fixes.ts';
+import { readDocx as readWordFile } from '../../pipeline/read/docx/read-docx.ts';
+import { docxToMarkdown } from '../../pipeline/read/docx/markdown.ts';
 import { closeBrowser, startBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/documents.ts';
 import { pageTexts, printMarkdown } from '../layout/support.ts';
@@ -196,6 +198,15 @@ describe('cross-references: Word fields, read by pandoc and updated by LibreOffi
     expect(xml).toContain('<w:instrText xml:space="preserve"> SEQ Equation2 \\* ARABIC </w:instrText>');
     expect(xml).toContain('<w:pStyle w:val="NumberedEquation"/>');
     expect(xml).not.toContain('w:fldSimple');
+  });
+
+  it('comes back from Word (press import) with its labels and references, numbers left to the build', async () => {
+    const markdown = docxToMarkdown(readWordFile(new Uint8Array(await readFile(file)), { trackChanges: 'accept', mediaFolder: 'refs-media', fileName: 'refs.docx', crossReferences: true }));
+    expect(markdown).toContain('See @fig-a, @tbl-b and @eq-c.');
+    expect(markdown).toContain('![Alt text as the caption](refs-media/chart.png){#fig-a}\nAlt text as the caption');
+    expect(markdown).toMatch(/^Budget lines \{#tbl-b\}$/m);
+    expect(markdown).toMatch(/^\$\$ \{#eq-c\}$/m);
+    expect(markdown).toContain('As @fig-d shows.');
   });
 
   it('reads back in pandoc with every number in place', async () => {

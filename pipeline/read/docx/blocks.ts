@@ -16,6 +16,7 @@ import type { TrackChanges } from './types.ts';
 import type { DefListDescriptionNode, DefListNode, DefListTermNode } from 'mdast-util-definition-list';
 import type { Math } from 'mdast-util-math';
 import { calloutTitle, isCalloutKind, type CalloutKind } from '../../util/callout-kinds.ts';
+import { crossrefLabelOf } from '../../render/docx/bookmarks.ts';
 
 /** Title-block roles whose paragraphs become front matter. */
 export type MetaRole = 'title' | 'subtitle' | 'speaker' | 'author' | 'date';
@@ -142,6 +143,7 @@ function codeText(phrasing: PhrasingContent[]): string {
 
 /** Turn the records of the body (or a note) into blocks. */
 export function assembleBlocks(records: BlockRecord[], context: ReadContext): AssembledBlocks {
+  const labels = context.options.crossReferences === true ? targetLabels(context) : new Map<ParagraphRecord['element'], string>();
   const mode = context.options.trackChanges;
   const meta: Partial<Record<MetaRole, string>> = {};
   const headings = new Map<ParagraphRecord['element'], RootContent>();
@@ -160,9 +162,15 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     context.paragraph = record.index;
     context.excerpt = record.element;
     const role = roleOf(record);
-    const built = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
+    const read = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
+    const built = context.options.crossReferences === true ? withoutReferenceWords(read) : read;
     // Code keeps its lines and indentation; elsewhere white space and breaks at the ends mean nothing in Markdown.
-    const phrasing = role === 'code' ? built : trimPhrasing(built);
+    const unlabelled = role === 'code' ? built : trimPhrasing(built);
+    // A numbered target press build wrote: its label back from its bookmark, its made number dropped.
+    const label = targetLabel(record, labels);
+    const numberless = label === undefined ? unlabelled : withoutCaptionNumber(unlabelled);
+    // A table's caption line (above the table) ends with its label.
+    const phrasing = label !== undefined && record.style?.id === 'TableCaption' ? [...numberless, { type: 'text', value: ` {#${label}}` } as const] : numberless;
     const text = toString({ type: 'paragraph', children: phrasing }).trim();
     if (role === 'title' || role === 'subtitle' || role === 'speaker' || role === 'author' || role === 'date') {
       if (text !== '' && meta[role] === undefined && !phrasing.some((node) => (node.type as string).startsWith('suggestion'))) {
@@ -190,7 +198,10 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     if (role === 'heading') {
       // Bold over the whole heading is its look, not emphasis.
       const children = phrasing.length === 1 && phrasing[0]?.type === 'strong' ? phrasing[0].children : phrasing;
-      const heading: Heading = withIndex({ type: 'heading', depth: (headingLevel(record) ?? 1) as Heading['depth'], children } as Heading, record.index);
+      // A heading press build wrote with a section label: the label back after its text.
+      const sectionLabel = labels.get(record.element);
+      const labelled = sectionLabel?.startsWith('sec-') ? [...children, { type: 'text', value: ` {#${sectionLabel}}` } as const] : children;
+      const heading: Heading = withIndex({ type: 'heading', depth: (headingLevel(record) ?? 1) as Heading['depth'], children: labelled } as Heading, record.index);
       headings.set(record.element, heading);
       blocks.push(heading);
       continue;
@@ -207,7 +218,7 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
       // A caption right under a picture: the caption line of the figure, in the same paragraph.
       const previous = blocks.at(-1);
       if (previous?.type === 'paragraph' && previous.children.length === 1 && previous.children[0]?.type === 'image') {
-        previous.children.push({ type: 'text', value: '\n' }, ...phrasing);
+        previous.children.push({ type: 'text', value: label === undefined ? '\n' : `{#${label}}\n` }, ...phrasing);
         continue;
       }
     }
@@ -216,7 +227,7 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     const numberedFormulas = record.style?.id === 'NumberedEquation' ? phrasing.filter((node) => node.type === 'inlineMath') : [];
     const formula = phrasing.length === 1 && phrasing[0]?.type === 'inlineMath' && phrasing[0].data?.display === true ? phrasing[0] : numberedFormulas.length === 1 ? numberedFormulas[0] : undefined;
     if (formula) {
-      blocks.push(withIndex({ type: 'math', value: formula.value } as Math, record.index));
+      blocks.push(withIndex({ type: 'math', value: formula.value, ...(label === undefined ? {} : { data: { label: { id: label } } }) } as Math, record.index));
       continue;
     }
     const paragraph = withIndex({ type: 'paragraph', children: phrasing } as Paragraph, record.index);
@@ -259,6 +270,38 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     blocks.push(paragraph);
   }
   return { blocks, meta, headings };
+}
+
+/** Labels of the numbered targets press build wrote (bookmarks `ref_…`), by the paragraph each starts in. */
+function targetLabels(context: ReadContext): Map<ParagraphRecord['element'], string> {
+  const labels = new Map<ParagraphRecord['element'], string>();
+  for (const [bookmark, paragraph] of context.bookmarks) {
+    const label = crossrefLabelOf(bookmark);
+    if (label !== undefined && /^(?:fig|tbl|eq|sec)-/.test(label)) labels.set(paragraph, label);
+  }
+  return labels;
+}
+
+/** The label of a caption or numbered equation press build wrote, if the paragraph is one. */
+function targetLabel(record: ParagraphRecord, labels: ReadonlyMap<ParagraphRecord['element'], string>): string | undefined {
+  const label = labels.get(record.element);
+  const style = record.style?.id ?? '';
+  return label !== undefined && ['Caption', 'TableCaption', 'NumberedEquation'].includes(style) ? label : undefined;
+}
+
+/** A made caption number (`图1　`, `Figure 1-2: `) at the head of a caption: the build makes it again. */
+const CAPTION_NUMBER = /^(?:图|表|Figure |Table )[0-9]+(?:-[0-9]+)?(?:　|: )?/u;
+
+function withoutCaptionNumber(phrasing: PhrasingContent[]): PhrasingContent[] {
+  const [first, ...rest] = phrasing;
+  if (first?.type !== 'text') return phrasing;
+  const value = first.value.replace(CAPTION_NUMBER, '');
+  return value === '' ? rest : [{ ...first, value }, ...rest];
+}
+
+/** An equation reference is written `式` + REF (`(1)`): read back as `@eq-…`, the word goes, the build writes it. */
+function withoutReferenceWords(phrasing: PhrasingContent[]): PhrasingContent[] {
+  return phrasing.map((node) => (node.type === 'text' && node.value.includes('@eq-') ? { ...node, value: node.value.replace(/(?:式|Equation )(@eq-)/gu, '$1') } : node));
 }
 
 const TASK = /^([☒☐])\s?/;

@@ -47,6 +47,8 @@ export interface FieldFrame {
   /** Its shown result is generated (a TOC) and left out. */
   skip: boolean;
   link?: string;
+  /** What stands for the result instead (a cross-reference to one of our targets: `@fig-a`), until written. */
+  replacement?: string;
 }
 
 /** A comment of `comments.xml`. */

@@ -5,6 +5,15 @@
  * shown text with a warning.
  */
 import { type FieldFrame, type ReadContext, warn } from './context.ts';
+import { crossrefLabelOf } from '../../render/docx/bookmarks.ts';
+
+/** The replacement of the innermost field whose result is being read, once: then it is written. */
+export function takeReplacement(context: ReadContext): string | undefined {
+  const frame = context.fields.at(-1);
+  const replacement = frame?.phase === 'result' ? frame.replacement : undefined;
+  if (frame && replacement !== undefined) delete frame.replacement;
+  return replacement;
+}
 
 const QUIET_FIELDS = new Set(['REF', 'PAGEREF', 'SEQ', 'NOTEREF', 'STYLEREF']);
 
@@ -25,6 +34,13 @@ export function startResult(frame: FieldFrame, context: ReadContext): void {
     const anchor = /\\l\s+"([^"]*)"/.exec(frame.instruction)?.[1];
     if (target) frame.link = target;
     else if (anchor) frame.link = `#${anchor}`;
+  } else if (name === 'REF' && context.options.crossReferences === true) {
+    // A reference press build wrote to a numbered target: the reference as the source writes it.
+    const label = crossrefLabelOf(/^\s*REF\s+(\S+)/i.exec(frame.instruction)?.[1] ?? '');
+    if (label !== undefined && /^(?:fig|tbl|eq|sec)-/.test(label)) {
+      frame.skip = true;
+      frame.replacement = `@${label}`;
+    }
   } else if (name !== '' && !QUIET_FIELDS.has(name)) {
     warn(context, 'import-unsupported', { kind: 'field', detail: name });
   }

@@ -7,6 +7,7 @@
 import type { Blockquote, Parents, PhrasingContent, Root } from 'mdast';
 import { defaultHandlers, type Handle, type Info, type State } from 'mdast-util-to-markdown';
 import { remarkDefinitionList } from 'remark-definition-list';
+import { mathToMarkdown, type Math } from 'mdast-util-math';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -47,8 +48,18 @@ const blockquote: Handle = (node: Blockquote, parent, state, info) => {
   return body.length === 0 ? marker : `${marker}\n${defaultHandlers.blockquote({ ...node, children: body }, parent, state, info)}`;
 };
 
+const mathHandlers = mathToMarkdown().handlers ?? {};
+
+/** A display formula, with its label after the closing `$$` when it had one (`$$ {#eq-growth}`). */
+const math: Handle = (node: Math, parent, state, info) => {
+  const written = mathHandlers.math?.(node, parent, state, info) ?? '';
+  const label = node.data?.label?.id;
+  return label === undefined ? written : `${written} {#${label}}`;
+};
+
 const HANDLERS: Record<string, Handle> = {
   blockquote,
+  math,
   suggestionInsert: suggestion((node, state, info) => insertMarkup(phrasing(node.children, state, info), node.attribution)),
   suggestionDelete: suggestion((node, state, info) => deleteMarkup(phrasing(node.children, state, info), node.attribution)),
   suggestionSubstitute: suggestion((node, state, info) => substituteMarkup(phrasing(node.children, state, info), phrasing(node.inserted ?? [], state, info), node.attribution)),

@@ -9,7 +9,7 @@ import type { Attribution } from '../../critic/syntax.ts';
 import type { Atom, Change, LinkTarget, ReadContext, RunLook } from './context.ts';
 import { warn } from './context.ts';
 import { drawingAtoms, vmlAtoms } from './drawing.ts';
-import { fieldChar, fieldLink, fieldShows, startResult } from './fields.ts';
+import { fieldChar, fieldLink, fieldShows, startResult, takeReplacement } from './fields.ts';
 import { CHARACTER_STYLE_MARKS, fontOf, type Marks, marksOfRunProperties, mergeMarks, sizeOf } from './formatting.ts';
 import { attribute, childElement, childElements, childValue, nameOf, plainText } from './xml.ts';
 import { ommlToTex } from './omml-tex.ts';
@@ -102,7 +102,8 @@ const PARAGRAPH_HANDLERS: Readonly<Record<string, ParagraphHandler>> = {
     const frame = { instruction: attribute(element, 'w:instr') ?? '', phase: 'instruction' as const, skip: false };
     context.fields.push(frame);
     startResult(frame, context);
-    const atoms = inlineAtoms(element, context, state);
+    const replacement = takeReplacement(context);
+    const atoms = replacement === undefined ? inlineAtoms(element, context, state) : [nodeAtom({ type: 'text', value: replacement }, {}, state)];
     context.fields.pop();
     return atoms;
   },
@@ -218,6 +219,8 @@ function runChildren(run: Element, context: ReadContext, state: InlineState, mar
     const name = nameOf(child);
     if (name === 'w:fldChar') {
       fieldChar(attribute(child, 'w:fldCharType'), context);
+      const replacement = takeReplacement(context);
+      if (replacement !== undefined) atoms.push(nodeAtom({ type: 'text', value: replacement }, marks, state));
       continue;
     }
     if (name === 'w:instrText') {

@@ -23,6 +23,13 @@ export interface ReadDocxOptions {
   mediaFolder: string;
   /** The .docx's file name (for callers' messages; the reader does not make a title of it, which the build does itself). */
   fileName: string;
+  /**
+   * Read the cross-references press build wrote back as the source writes them: `@fig-a` for
+   * their REF fields, labels (`{#fig-a}`) on their captions, headings and equations, the made
+   * numbers left out (`press import`). Without it they read as Word shows them (`图1`), as
+   * review compares copies with what the source shows.
+   */
+  crossReferences?: boolean;
 }
 
 /** Something the Markdown cannot hold, or that was not read: where it was, and why. */

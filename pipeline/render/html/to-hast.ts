@@ -1,11 +1,10 @@
 import type { Heading } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
-import { sanitize } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Report } from '../../types.ts';
-import { sanitizeSchema } from '../../util/sanitize-schema.ts';
+import { sanitizeTree } from './sanitize-tree.ts';
 import { flag } from '../../util/messages.ts';
 import { labelsFor } from './labels.ts';
 import { createHeadingHandler } from './handlers/heading.ts';
@@ -55,8 +54,7 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   if (deep.flattened) flag(report.file, 'html-nesting-flattened', deep.place, { limit: MAX_ELEMENT_DEPTH });
   // After flattening: the tree is at most MAX_ELEMENT_DEPTH deep for the walk.
   dropDuplicateRawIds(parsed, report.file);
-  const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
-  dropEmptyClasses(safe);
+  const safe = sanitizeTree(parsed);
   inlineImages(safe, images, report);
   keepMathWithPunctuation(safe);
   openDetails(safe);
@@ -65,17 +63,6 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   widenLongListMarkers(safe);
   wrapTables(safe, labels.table);
   return safe;
-}
-
-/**
- * The sanitiser keeps only the class names the schema allows on an element; an element whose
- * classes were all removed would be written `class=""`: drop the empty list.
- */
-function dropEmptyClasses(tree: HastRoot): void {
-  visit(tree, 'element', (element) => {
-    const classes = element.properties.className;
-    if (Array.isArray(classes) && classes.length === 0) delete element.properties.className;
-  });
 }
 
 /** Attribute that carries a code block's leading newline through `raw` (see {@link markLeadingNewlines}). */
