@@ -15,6 +15,16 @@ function elementChildren(element: Element): Element[] {
   return found;
 }
 
+/** Operators Word writes as n-ary objects (`m:nary`) with their operand inside. */
+const LARGE_OPERATORS = new Set(['∑', '∏', '∐', '∫', '∬', '∭', '∮', '∯', '∰', '⋀', '⋁', '⋂', '⋃', '⨀', '⨁', '⨂', '⨄', '⨆']);
+const SCRIPTS = new Set(['munderover', 'munder', 'mover', 'msubsup', 'msub', 'msup']);
+
+/** A large operator with its limits (`\sum_{i=1}^n`): its base is one of {@link LARGE_OPERATORS}. */
+function isLargeOperator(element: Element | undefined): element is Element {
+  const base = element && SCRIPTS.has(element.tagName) ? elementChildren(element)[0] : element;
+  return base?.tagName === 'mo' && LARGE_OPERATORS.has((base.textContent ?? '').trim());
+}
+
 function isFence(element: Element | undefined, form: 'prefix' | 'postfix'): element is Element {
   return element?.tagName === 'mo' && element.getAttribute('fence') === 'true' && element.getAttribute('form') === form;
 }
@@ -34,7 +44,8 @@ function innerOmml(nodes: readonly Element[], serializer: XMLSerializer): string
  * `\left( … \right)` group (an `mrow` between `fence` operators) becomes a delimiter object
  * (`m:d`, brackets that grow with their content in Word) rather than two plain characters, and
  * an accent (`\bar`, `\hat`, `\vec`…, an `mover` whose operator is an accent character)
- * becomes an accent object (`m:acc`).
+ * becomes an accent object (`m:acc`); and a large operator (`\sum`, `\int`…) takes the term after
+ * it as its operand (`m:e` of `m:nary`), not an empty one Word shows as a box.
  */
 export function mathmlToOmml(mathml: string): string {
   const document = new DOMParser().parseFromString(mathml, 'text/xml');
@@ -44,6 +55,23 @@ export function mathmlToOmml(mathml: string): string {
   const groups: string[] = [];
   const visit = (element: Element): void => {
     for (const child of elementChildren(element)) visit(child);
+    // temml wraps a large operator in an mrow of its own; mathml2omml takes the operator's next
+    // sibling for its operand, so without the mrow the operand (`x_i` of `\sum x_i`) goes inside.
+    for (const child of elementChildren(element)) {
+      const only = elementChildren(child);
+      const wrapped = child.tagName === 'mrow' && only.length === 1 && isLargeOperator(only[0]) && SCRIPTS.has(only[0].tagName) ? only[0] : undefined;
+      const operator = wrapped ?? (SCRIPTS.has(child.tagName) && isLargeOperator(child) ? child : undefined);
+      if (!operator) continue;
+      if (wrapped) element.replaceChild(wrapped, child);
+      // It takes an operand in an mrow (a bare msub after it stays outside).
+      let operand = operator.nextSibling;
+      while (operand && operand.nodeType !== 1) operand = operand.nextSibling;
+      if (operand && (operand as Element).tagName !== 'mrow') {
+        const wrapper = document.createElement('mrow');
+        element.replaceChild(wrapper, operand);
+        wrapper.appendChild(operand);
+      }
+    }
     const kids = elementChildren(element);
     const last = kids.at(-1);
     if ((element.tagName === 'mover' || element.tagName === 'munder') && kids.length === 2 && last?.tagName === 'mo' && ACCENTS.has(last.textContent ?? '') && last.getAttribute('stretchy') !== 'true') {
