@@ -41,6 +41,13 @@ export async function writeAnchorHtml(source: string, htmlPath: string): Promise
     if (dir === undefined) throw new Error(`font package ${face.packageName} is not installed`);
     html = html.replaceAll(`url("${face.url}") format('truetype')`, `url("${pathToFileURL(path.join(dir, face.file)).href}")`);
   }
+  // The math face: the whole file, as report-press serves it.
+  const math = setup.mathFace;
+  if (math) {
+    const dir = await findPackageDir(math.packageName);
+    if (dir === undefined) throw new Error(`font package ${math.packageName} is not installed`);
+    html = html.replaceAll(math.url, pathToFileURL(path.join(dir, math.file)).href);
+  }
   const left = /press-font(?:s|-files)\/[^"')\s]*/.exec(html);
   if (left) throw new Error(`the anchor page still names ${left[0]}`);
   await writeFile(htmlPath, html);
