@@ -54,8 +54,10 @@ export async function untilBrowserStops<T>(browser: Browser, work: () => Promise
     return await Promise.race([running, stopped]);
   } catch (failure) {
     if (failure instanceof BrowserStoppedError) throw failure;
-    // A DevTools call may fail ("Target closed", "Printing failed") a moment before the event that explains it.
-    if (reason === undefined && failure instanceof ProtocolError) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    // A DevTools call may fail ("Target closed", "Printing failed"), and a navigation be aborted
+    // (`net::ERR_ABORTED`, its renderer killed while the page loads), a moment before the event
+    // that explains it.
+    if (reason === undefined && (failure instanceof ProtocolError || (failure instanceof Error && failure.message.startsWith('net::ERR_')))) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     if (reason === undefined && !browser.connected) reason = await exitDescription(browser);
     if (reason !== undefined) throw new BrowserStoppedError(reason);
     throw failure;

@@ -95,7 +95,12 @@ describe('an interrupted build loses nothing and leaves nothing behind', { timeo
     }
     const outcome = await running.done;
     expect(outcome.code, outcome.stderr).toBe(0);
-    expect(outcome.stderr).toMatch(/^press: the browser stopped during the PDF stage \(a page of it crashed \(killed\)\); retrying with a new browser$/m);
+    // Under load, a renderer killed while the page is still loading is sometimes replaced by
+    // Chromium itself, the load going on in a new one: then there is no crash to report, and the
+    // build must simply succeed. Any crash it did see is reported and retried.
+    const retried = /^press: the browser stopped during the PDF stage \((.*)\); retrying with a new browser$/m.exec(outcome.stderr);
+    if (retried) expect(retried[1]).toMatch(/^a page of it crashed \(killed\)$|^its process was killed by SIGKILL$/);
+    expect(outcome.stderr).not.toMatch(/build failed|net::ERR_/);
     expect(await folderSnapshot(out)).toEqual(previous);
   });
 
