@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SHOWN_PER_RULE, summariseMessages, SUMMARY_THRESHOLD } from '../../pipeline/util/message-summary.ts';
 import { temporaryFolder, writeFiles } from '../helpers/report.ts';
+import { pressCommand } from '../lint/support.ts';
 
 /**
  * A first build of the shipped sample printed 128 `cjk-punctuation` warnings: a wall of text
@@ -11,19 +10,6 @@ import { temporaryFolder, writeFiles } from '../helpers/report.ts';
  * of each rule, then counts per rule and the commands that fix them and list them all.
  * `press check` still prints every message: it is the command to see them.
  */
-const run = promisify(execFile);
-const press = path.resolve(import.meta.dirname, '../../bin/press.js');
-
-async function pressCommand(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [press, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
-    return { code: 0, stdout, stderr };
-  } catch (failure) {
-    const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
-
 const warning = (line: number, rule: string) => `r.md:${line}:1: warning: something [${rule}]`;
 
 describe('summariseMessages', () => {
