@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import CSL from 'citeproc';
+import type { CslItem } from '../../pipeline/cite/types.ts';
+
+/** One example of the standard, as test/citations/gb-t-7714/examples.yaml writes it down. */
+interface StandardExample {
+  id: string;
+  item: Omit<CslItem, 'id'>;
+  numeric: string;
+  authorDate: string;
+  cite: string;
+}
+
+const examples = parse(readFileSync(fileURLToPath(new URL('gb-t-7714/examples.yaml', import.meta.url)), 'utf8')) as StandardExample[];
+const items: CslItem[] = examples.map((example) => ({ id: example.id, ...example.item }));
+const enUs = (JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/@citation-js/plugin-csl/lib/locales.json', import.meta.url)), 'utf8')) as Record<string, string>)['en-US'] ?? '';
+
+function styleXml(name: string): string {
+  return readFileSync(fileURLToPath(new URL(`../../pipeline/cite/styles/${name}.csl`, import.meta.url)), 'utf8');
+}
+
+/** Runs citeproc-js, the engine report-press uses, over the style: each cluster's text and the bibliography's entries. */
+function format(style: string, works: CslItem[], clusters: { id: string; locator?: string }[][], output: 'text' | 'html' = 'text'): { citations: string[]; entries: string[] } {
+  const byId = new Map(works.map((work) => [work.id, work]));
+  const engine = new CSL.Engine({ retrieveLocale: () => enUs, retrieveItem: (id) => byId.get(id) ?? {} }, styleXml(style), 'zh-CN');
+  engine.setOutputFormat(output);
+  engine.updateItems(works.map((work) => work.id));
+  const citations: string[] = [];
+  const placed: [string, number][] = [];
+  clusters.forEach((cluster, index) => {
+    const [, changed] = engine.processCitationCluster({ citationID: `c${index}`, citationItems: cluster, properties: { noteIndex: 0 } }, placed, []);
+    placed.push([`c${index}`, 0]);
+    for (const [position, text] of changed) citations[position] = text;
+  });
+  const bibliography = engine.makeBibliography();
+  const entries = bibliography ? bibliography[1].map((entry) => entry.trim()) : [];
+  return { citations, entries };
+}
+
+describe('GB/T 7714-2015 numeric (顺序编码制): the standard\'s examples', () => {
+  const { entries } = format('gb-t-7714-2015-numeric', items, [items.map((item) => ({ id: item.id }))]);
+  it.each(examples.map((example, index) => [example.id, index] as const))('%s', (_id, index) => {
+    expect(entries[index]?.replace(/^\[(\d+)\]\s*/, '')).toBe(examples[index]?.numeric);
+    expect(entries[index]).toMatch(new RegExp(`^\\[${index + 1}\\] `));
+  });
+});
+
+describe('GB/T 7714-2015 numeric: citations in the text', () => {
+  const works = items.slice(0, 6);
+  const { citations } = format('gb-t-7714-2015-numeric', works, [
+    [{ id: works[0]!.id }, { id: works[1]!.id }, { id: works[2]!.id }],
+    [{ id: works[1]!.id }, { id: works[4]!.id }],
+    [{ id: works[3]!.id, locator: '29' }],
+    [{ id: works[5]!.id }, { id: works[0]!.id }],
+  ]);
+  it('collapses consecutive numbers into a range with a hyphen: [1-3]', () => expect(citations[0]).toBe('[1-3]'));
+  it('separates numbers that are not consecutive with a comma: [2,4]', () => expect(citations[1]).toBe('[2,4]'));
+  it('gives the cited page after the number', () => expect(citations[2]).toBe('[5: 29]'));
+  it('numbers by first citation, and sorts the numbers of one citation', () => expect(citations[3]).toBe('[1,6]'));
+  it('sets the citation as a superscript', () => {
+    const html = format('gb-t-7714-2015-numeric', works, [[{ id: works[0]!.id }]], 'html');
+    expect(html.citations[0]).toBe('<sup>[1]</sup>');
+  });
+});
+
+describe('GB/T 7714-2015 author-date (著者-出版年制): the standard\'s examples', () => {
+  const { citations, entries } = format('gb-t-7714-2015-author-date', items, items.map((item) => [{ id: item.id }]));
+  it.each(examples.map((example, index) => [example.id, index] as const))('%s', (_id, index) => {
+    const example = examples[index]!;
+    expect(entries).toContain(example.authorDate);
+    expect(citations[index]).toBe(example.cite);
+  });
+  it('lists Chinese entries first, by the pinyin of the first author, then the others alphabetically', () => {
+    const firstLatin = entries.findIndex((entry) => /^[A-Za-z]/.test(entry));
+    const chinese = entries.slice(0, firstLatin);
+    const latin = entries.slice(firstLatin);
+    expect(chinese.length).toBe(examples.filter((example) => /^zh/.test(String(example.item.language))).length);
+    expect(latin.every((entry) => /^[A-Za-z]/.test(entry))).toBe(true);
+    const collator = new Intl.Collator('zh-CN');
+    expect([...chinese].sort(collator.compare)).toEqual(chinese);
+    expect(chinese[0]).toMatch(/^陈登原/);
+    expect(latin[0]).toMatch(/^BALDOCK/);
+  });
+});
+
+describe('GB/T 7714-2015 author-date: one author\'s works of one year, and no year', () => {
+  const works: CslItem[] = [
+    { id: 'a', type: 'book', language: 'zh-CN', author: [{ family: '王', given: '夫之' }], title: '宋论', issued: { 'date-parts': [[1982]] }, publisher: '中华书局', 'publisher-place': '北京' },
+    { id: 'b', type: 'book', language: 'zh-CN', author: [{ family: '王', given: '夫之' }], title: '读通鉴论', issued: { 'date-parts': [[1982]] }, publisher: '中华书局', 'publisher-place': '北京' },
+    { id: 'c', type: 'webpage', language: 'zh-CN', author: [{ literal: '某市统计局' }], title: '统计公报', URL: 'https://example.org/a', accessed: { 'date-parts': [[2024, 3, 1]] } },
+    { id: 'd', type: 'book', language: 'zh-CN', title: '无名氏文集', issued: { 'date-parts': [[1990]] }, publisher: '中华书局', 'publisher-place': '北京' },
+  ];
+  const { citations, entries } = format('gb-t-7714-2015-author-date', works, [[{ id: 'a' }], [{ id: 'b' }], [{ id: 'c' }], [{ id: 'd' }]]);
+  it('adds a and b after the year', () => {
+    expect(citations.slice(0, 2)).toEqual(['(王夫之, 1982a)', '(王夫之, 1982b)']);
+    expect(entries.some((entry) => entry.startsWith('王夫之. 1982a. 宋论[M].'))).toBe(true);
+  });
+  it('says 出版年不详 when there is no year', () => expect(citations[2]).toBe('(某市统计局, [出版年不详])'));
+  it('names an anonymous work 佚名', () => {
+    expect(citations[3]).toBe('(佚名, 1990)');
+    expect(entries).toContain('佚名. 1990. 无名氏文集[M]. 北京: 中华书局.');
+  });
+});
