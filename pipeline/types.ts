@@ -125,6 +125,10 @@ export interface ReportMeta {
   keywords: string[];
   /** Severity settings by rule id (`rules:`), over those of the configuration file. */
   rules?: RuleSettings;
+  /** Bibliography files (`bibliography:`, one or a list), each with where front matter names it. */
+  bibliography?: { path: string; place: { line: number; column: number } }[];
+  /** Citation style (`csl:`): a shipped style's name or a `.csl` file beside the source, with where it is named. */
+  csl?: { value: string; place: { line: number; column: number } };
 }
 
 /** A parsed and transformed report: the one tree every renderer reads. */

@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isScalar } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import { z } from 'zod';
 import type { Yaml } from 'mdast';
 import type { ReportMeta } from '../types.ts';
@@ -49,6 +49,8 @@ const fields = {
   subject: { schema: text, expected: 'text' },
   description: { schema: text, expected: 'text' },
   keywords: { schema: z.union([text.transform((value) => [value]), z.array(z.union([z.string(), z.number()]).transform(String).pipe(text))]), expected: 'keywords' },
+  bibliography: { schema: z.union([text.transform((value) => [value]), z.array(text).min(1)]), expected: 'keywords' },
+  csl: { schema: text, expected: 'text' },
 } as const satisfies Record<string, { schema: z.ZodType; expected: FieldExpectation }>;
 
 type FieldName = keyof typeof fields;
@@ -93,6 +95,8 @@ export function readFrontMatter(yamlNode: Yaml | undefined, source: string): Fro
     if (typeof value === 'string') meta[key] = value;
   }
   if (raw.rules && typeof raw.rules === 'object') meta.rules = raw.rules as NonNullable<ReportMeta['rules']>;
+  if (Array.isArray(raw.bibliography)) meta.bibliography = raw.bibliography as NonNullable<ReportMeta['bibliography']>;
+  if (raw.csl && typeof raw.csl === 'object') meta.csl = raw.csl as NonNullable<ReportMeta['csl']>;
   return { meta, problems };
 }
 
@@ -143,6 +147,9 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string,
     const result = fields[key].schema.safeParse(value);
     if (result.success) {
       values[key] = withoutControls(result.data, (codepoint) => problems.push({ rule: 'control-character', place: valuePlace, args: { codepoint } }));
+      // Files and styles are read later: each keeps where it is named, for the messages about it.
+      if (key === 'bibliography') values[key] = (values[key] as string[]).map((file, index) => ({ path: file, place: places.at((isSeq(valueNode) ? rangeStart(valueNode.items[index]) : undefined) ?? rangeStart(valueNode)) }));
+      if (key === 'csl') values[key] = { value: values[key], place: valuePlace };
     } else {
       const expected = result.error.issues.some((issue) => issue.message === REAL_DATE) ? 'real-date' : fields[key].expected;
       problems.push({ rule: 'front-matter-type', place: valuePlace, args: { key, expected, got: shown(value) } });

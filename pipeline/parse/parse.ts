@@ -24,6 +24,7 @@ import { remarkCjkPunctuation } from '../transform/remark-cjk-punctuation.ts';
 import { remarkCallouts } from '../transform/remark-callouts.ts';
 import { remarkCrossrefLabels } from '../transform/remark-crossref-labels.ts';
 import { remarkCrossReferences } from '../transform/remark-cross-references.ts';
+import { remarkCitations } from '../transform/remark-citations.ts';
 import { remarkRuleSettings } from '../transform/remark-rule-settings.ts';
 import { remarkControlCharacters } from '../transform/remark-control-characters.ts';
 import { remarkNestingLimit } from '../transform/remark-nesting-limit.ts';
@@ -89,6 +90,12 @@ import { remarkMathCheck } from '../transform/remark-math-check.ts';
  *   checks (`remarkHeadingEmpty`, `remarkPartNumbers`) read the text only, placed beside it;
  * - `remarkLinkFiles`, like `remarkLinkCheck`, after `remarkResolveReferences` (reference links
  *   are plain links by then).
+ * - `remarkCitations` right after `remarkCrossReferences`: a key that is a cross-reference label
+ *   (`@fig-…`, `[@fig-a; @tbl-b]`) is decided by the cross-reference rules first, and is a link
+ *   (or reported) by then; after `remarkLinkCheck`, which would take the `#ref-…` links of
+ *   citations for broken anchors; after the text checks (punctuation, digit width), which must
+ *   not touch the formatted references; after `remarkDocumentTitle`, whose outline its
+ *   bibliography heading joins.
  */
 function createProcessor(baseDir: string): Processor<Root, Root, Root> {
   return unified()
@@ -125,6 +132,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkFootnoteCheck)
     .use(remarkLinkCheck)
     .use(remarkCrossReferences)
+    .use(remarkCitations, { baseDir })
     .use(remarkLinkFiles, { baseDir })
     .use(remarkImages, { baseDir }) as unknown as Processor<Root, Root, Root>;
 }

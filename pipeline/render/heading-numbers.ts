@@ -43,7 +43,8 @@ export function headingNumbers(tree: Root, template: Template, levelOf: (heading
   const counters: number[] = [];
   visit(tree, 'heading', (heading: Heading) => {
     const level = levelOf(heading);
-    if (level === 'title') return;
+    // The bibliography's heading (参考文献) is neither numbered nor counted.
+    if (level === 'title' || heading.data?.unnumbered === true) return;
     counters.length = level;
     counters[level - 1] = (counters[level - 1] ?? 0) + 1;
     for (let index = 0; index < level - 1; index++) counters[index] ??= 1;

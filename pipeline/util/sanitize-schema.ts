@@ -20,16 +20,19 @@ export const sanitizeSchema: Schema = {
     ...defaults,
     ...MATHML_ATTRIBUTES,
     abbr: ['title'],
+    // A citation's link to its bibliography entry.
+    a: [...(defaults.a ?? []).filter((attribute) => !(Array.isArray(attribute) && attribute[0] === 'className')), ['className', 'data-footnote-backref', 'citation']],
     time: ['dateTime'],
     th: [...(defaults.th ?? []), 'scope'],
     // The automatic heading numbers' own span (harmless if raw HTML writes it too).
-    span: [...(defaults.span ?? []), ['className', 'heading-number', 'caption-number', 'equation-number', 'suggestion', 'suggestion-insert', 'suggestion-delete', 'suggestion-substitute', 'suggestion-comment', 'suggestion-label', 'suggestion-note'], ['role', 'note']],
+    span: [...(defaults.span ?? []), ['className', 'csl-left-margin', 'csl-right-inline', 'heading-number', 'caption-number', 'equation-number', 'suggestion', 'suggestion-insert', 'suggestion-delete', 'suggestion-substitute', 'suggestion-comment', 'suggestion-label', 'suggestion-note'], ['role', 'note']],
     // Suggestions (CriticMarkup): their own classes, harmless if raw HTML writes them too.
     ins: [...(defaults.ins ?? []), ['className', 'suggestion-text']],
     del: [...(defaults.del ?? []), ['className', 'suggestion-text']],
     mark: [['className', 'suggestion-anchor']],
     // Callouts (GitHub alerts): their own classes and the note role.
-    div: [...(defaults.div ?? []), ['className', 'callout', ...CALLOUT_KINDS.map((kind) => `callout-${kind}`), 'equation'], ['role', 'note']],
+    // The bibliography (citations): pandoc's classes, a list of entries.
+    div: [...(defaults.div ?? []), ['className', 'callout', ...CALLOUT_KINDS.map((kind) => `callout-${kind}`), 'equation', 'references', 'csl-bib-body', 'csl-entry', 'hanging-indent'], ['role', 'note', 'list', 'listitem']],
     p: [...(defaults.p ?? []), ['className', 'callout-title']],
     '*': [...(defaults['*'] ?? [])],
   },

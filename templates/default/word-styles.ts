@@ -43,6 +43,8 @@ export function defaultWordProfile(template: Template): WordProfile {
       TableHeading: { name: 'Table Heading', basedOn: 'TableText', bold: true, keepNext: true },
       ListParagraph: { name: 'List Paragraph', basedOn: 'Normal', afterPt: 2 },
       FootnoteText: { name: 'footnote text', basedOn: 'Normal', sizePt: body - 2, line: { multiple: 1 }, afterPt: 0 },
+      // Bibliography entries: a hanging indent for the `[1]` of numeric styles and the lines after an author-date entry's first.
+      Bibliography: { name: 'Bibliography', basedOn: 'Normal', align: 'left', hangingChars: 2.5, afterPt: 4 },
       HorizontalRule: { name: 'Horizontal Rule', basedOn: 'Normal', next: 'Normal', line: { multiple: 1 }, border: 'bottom', afterPt: 12 },
       Footer: { name: 'footer', basedOn: 'Normal', sizePt: body - 2, align: 'center', line: { multiple: 1 }, afterPt: 0 },
       // The contents title, as the PDF's: no outline level, so it is no heading.

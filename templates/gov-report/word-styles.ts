@@ -75,6 +75,8 @@ export function govReportWordProfile(template: Template): WordProfile {
       TableHeading: { name: 'Table Heading', basedOn: 'TableText', font: 'heading1', align: 'center', keepNext: true },
       ListParagraph: { name: 'List Paragraph', basedOn: 'Normal', firstLineChars: 0 },
       FootnoteText: { name: 'footnote text', letterSpacingPt: 0, basedOn: 'Normal', sizePt: body - 4, firstLineChars: 0, line: { multiple: 1 } },
+      // 参考文献: each entry flush left with a hanging indent for its [1] (no first-line indent), on the body's lines.
+      Bibliography: { name: 'Bibliography', basedOn: 'Normal', hangingChars: 2 },
       HorizontalRule: { name: 'Horizontal Rule', basedOn: 'Normal', next: 'Normal', firstLineChars: 0, line: { exactPt: template.lineHeightPt / 2 }, border: 'bottom', afterPt: template.lineHeightPt / 2 },
       Footer: { name: 'footer', letterSpacingPt: 0, basedOn: 'Normal', font: 'song', sizePt: PAGE_NUMBER_SIZE_PT, align: 'right', rightChars: 1, firstLineChars: 0, line: { multiple: 1 } },
       // The contents title, 目录 in 黑体 centred as in print.css; no outline level, so it is no heading.

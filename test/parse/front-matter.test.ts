@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { messageSummary, reportFrom } from '../helpers/report.ts';
+import { messageSummary, reportFrom, temporaryFolder, writeFiles } from '../helpers/report.ts';
+
+async function folderWith(files: Record<string, string>): Promise<string> {
+  const folder = await temporaryFolder();
+  await writeFiles(folder, files);
+  return folder;
+}
 
 describe('front matter', () => {
   it('reads every documented key', async () => {
@@ -18,13 +24,16 @@ crossref:
 subject: 主题
 description: 描述
 keywords: [一, 二]
+bibliography: refs.json
+csl: gb-t-7714-2015-numeric
 ---
 
 正文。
-`);
+`, await folderWith({ 'refs.json': '[]' }));
     expect(report.meta).toEqual({
       title: '政府工作报告', subtitle: '——在会议上', author: '某市人民政府', speaker: '某市市长', date: '2024-01-15',
       lang: 'zh-CN', template: 'gov-report', toc: true, numberByChapter: true, excerpt: true, subject: '主题', description: '描述', keywords: ['一', '二'],
+      bibliography: [{ path: 'refs.json', place: { line: 16, column: 15 } }], csl: { value: 'gb-t-7714-2015-numeric', place: { line: 17, column: 6 } },
     });
     expect(report.file.messages).toEqual([]);
     expect(report.tree.children.map((node) => node.type)).toEqual(['paragraph']);

@@ -8,7 +8,7 @@ const MAX_BOOKMARK_LENGTH = 40;
  * A Word bookmark name for every heading id and every numbered figure, table and equation
  * (`data.crossref`): Word allows letters, digits and underscores, at most 40 characters,
  * starting with a letter. Names stay unique after shortening. Headings' names start `h_`,
- * numbered targets' `ref_`.
+ * numbered targets' `ref_`, bibliography entries' `bib_`.
  */
 export function headingBookmarks(tree: Root): Map<string, string> {
   const names = new Map<string, string>();
@@ -25,6 +25,11 @@ export function headingBookmarks(tree: Root): Map<string, string> {
     names.set(id, name);
   };
   visit(tree, (node) => {
+    // A bibliography entry (`ref-<key>`): citations link to it.
+    if (node.type === 'paragraph' && node.data?.bibliographyEntry !== undefined) {
+      add(node.data.bibliographyEntry.id, 'bib_');
+      return;
+    }
     // A heading with a written id (`{#sec-goals}`) is a target too: its name gives the label back.
     if (node.type === 'heading' && node.data?.id !== undefined && node.data.explicitId === undefined) add(node.data.id, 'h_');
     else if ((node.type === 'figure' || node.type === 'table' || node.type === 'math' || node.type === 'heading') && (node.type === 'heading' ? node.data?.id : node.data?.crossref?.id) !== undefined) {

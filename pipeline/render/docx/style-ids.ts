@@ -34,6 +34,7 @@ export const PARAGRAPH_STYLE_IDS = [
   'TableHeading',
   'ListParagraph',
   'FootnoteText',
+  'Bibliography',
   'HorizontalRule',
   'Footer',
   'TOCHeading',

@@ -175,8 +175,10 @@ export class StyleBuilder {
   private paragraphProperties(spec: ParagraphStyleSpec): NonNullable<IBaseParagraphStyleOptions['paragraph']> {
     const charTwips = ptToTwips(this.template.bodySizePt);
     const indent = {
-      ...(spec.firstLineChars !== undefined ? { firstLineChars: Math.round(spec.firstLineChars * 100), firstLine: Math.round(spec.firstLineChars * charTwips) } : {}),
+      ...(spec.firstLineChars !== undefined && spec.hangingChars === undefined ? { firstLineChars: Math.round(spec.firstLineChars * 100), firstLine: Math.round(spec.firstLineChars * charTwips) } : {}),
       ...(spec.leftChars !== undefined ? { left: Math.round(spec.leftChars * charTwips) } : {}),
+      // A hanging indent: the first line starts at the left indent less it (`w:hanging`, never with a first-line indent).
+      ...(spec.hangingChars !== undefined ? { left: Math.round(((spec.leftChars ?? 0) + spec.hangingChars) * charTwips), hanging: Math.round(spec.hangingChars * charTwips), firstLineChars: 0 } : {}),
       ...(spec.rightChars !== undefined ? { right: Math.round(spec.rightChars * charTwips) } : {}),
     };
     const spacing = {

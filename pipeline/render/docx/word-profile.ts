@@ -29,6 +29,8 @@ export interface ParagraphStyleSpec {
   firstLineChars?: number;
   /** Left and right indents in characters of the body size. */
   leftChars?: number;
+  /** A hanging indent in characters: the lines after the first start this far in (a bibliography's `[1]` entries). */
+  hangingChars?: number;
   rightChars?: number;
   line?: LineSpacing;
   beforePt?: number;

@@ -14,6 +14,7 @@ import { tableHandler } from './handlers/table.ts';
 import { inlineMathHandler } from './handlers/math.ts';
 import { equationHandler } from './handlers/equation.ts';
 import { blockquoteHandler } from './handlers/callout.ts';
+import { bibliographyHandler } from './handlers/bibliography.ts';
 import { definitionListHandlers } from './handlers/definition-list.ts';
 import { createSuggestionHandlers } from './handlers/suggestion.ts';
 import { flattenDeepElements, MAX_ELEMENT_DEPTH } from './flatten-deep-elements.ts';
@@ -42,6 +43,7 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
       math: equationHandler,
       inlineMath: inlineMathHandler,
       blockquote: blockquoteHandler,
+      bibliography: bibliographyHandler,
       ...definitionListHandlers,
       ...createSuggestionHandlers(labels),
     },

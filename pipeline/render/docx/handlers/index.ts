@@ -1,6 +1,7 @@
 import type { BlockHandlers, InlineHandlers } from '../dispatch.ts';
 import { blockquote, code, definition, heading, paragraph, thematicBreak } from './blocks.ts';
 import { figure } from './figure.ts';
+import { bibliography } from './bibliography.ts';
 import { footnoteDefinition, footnoteReference } from './footnote.ts';
 import { htmlBlock, inlineHtml } from './html.ts';
 import { image, imageReference } from './image.ts';
@@ -30,6 +31,7 @@ export const blockHandlers: BlockHandlers = {
   defList,
   defListTerm,
   defListDescription,
+  bibliography,
 };
 
 /** Inline handlers keyed by mdast node type. */

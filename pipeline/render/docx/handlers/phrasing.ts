@@ -21,9 +21,11 @@ export function text(node: Text, state: InlineState): void {
   pushText(state, joinSoftBreaks(node.value));
 }
 
-/** `emphasis`: the Emphasis character style. */
+/** `emphasis`: the Emphasis character style; raised or lowered text of a formatted citation (`data.verticalAlign`), Superscript or Subscript. */
 export function emphasis(node: Emphasis, state: InlineState): void {
-  withMark(state, { kind: 'style', style: 'Emphasis' }, () => renderInline(node.children, state));
+  const align = node.data?.verticalAlign;
+  const style = align === 'superscript' ? 'Superscript' : align === 'subscript' ? 'Subscript' : 'Emphasis';
+  withMark(state, { kind: 'style', style }, () => renderInline(node.children, state));
 }
 
 /** `strong`: the Strong character style. */
