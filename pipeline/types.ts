@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import type {} from 'mdast-util-to-hast';
 import type { RuleSettings } from './util/rule-settings.ts';
 import type { CalloutKind } from './util/callout-kinds.ts';
+import type { Chart } from './charts/chart-node.ts';
 
 /** What a numbered cross-reference target is: a figure, a table, a display equation or a section. */
 export type CrossrefKind = 'fig' | 'tbl' | 'eq' | 'sec';
@@ -26,12 +27,15 @@ export interface CrossrefTarget {
   separator: string;
 }
 
-/** A figure: one image with a caption, made by `remarkFigures` from an image paragraph. */
+/**
+ * A figure: one image with a caption, made by `remarkFigures` from an image paragraph, or one
+ * chart with its label and caption, made by `remarkCharts` from a ```` ```chart ```` block.
+ */
 export interface Figure extends Parent {
   type: 'figure';
   data?: Data & { crossref?: CrossrefTarget; label?: { id: string; position?: Position } };
-  /** The image itself. */
-  children: [Image];
+  /** The image or the chart itself. */
+  children: [Image | Chart];
   /** The caption, as inline content (from the image title or a caption line). */
   caption: PhrasingContent[];
 }

@@ -77,6 +77,11 @@ function treeTexts(tree: Root, source: string): PrintedText[] {
     if (node.type === 'figure') {
       for (const child of node.caption) walk(child);
     }
+    // A chart prints its titles, field names and data text: checked at its block's first line.
+    if (node.type === 'chart') {
+      const start = node.position?.start;
+      for (const value of node.data?.texts ?? []) texts.push(start ? { value, line: start.line, column: start.column, verbatim: false } : { value, verbatim: false });
+    }
     // A replacement's new text prints too (`--marked`), beside its old text (its children).
     if (node.type === 'suggestionSubstitute') {
       for (const child of node.inserted) walk(child);

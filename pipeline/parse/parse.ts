@@ -17,6 +17,7 @@ import { remarkFootnoteCheck } from '../transform/remark-footnote-check.ts';
 import { remarkLinkCheck } from '../transform/remark-link-check.ts';
 import { remarkFigures } from '../transform/remark-figures.ts';
 import { remarkTableCaptions } from '../transform/remark-table-captions.ts';
+import { remarkCharts } from '../transform/remark-charts.ts';
 import { remarkRawHtmlCheck } from '../transform/remark-raw-html-check.ts';
 import { remarkImages } from '../transform/remark-images.ts';
 import { remarkResolveReferences } from '../transform/remark-resolve-references.ts';
@@ -90,6 +91,10 @@ import { remarkMathCheck } from '../transform/remark-math-check.ts';
  *   checks (`remarkHeadingEmpty`, `remarkPartNumbers`) read the text only, placed beside it;
  * - `remarkLinkFiles`, like `remarkLinkCheck`, after `remarkResolveReferences` (reference links
  *   are plain links by then).
+ * - `remarkCharts` after `remarkCrossrefLabels` (a chart's `data: {table: tbl-…}` finds its table
+ *   by the label taken there), after the text checks (its caption line is checked and fixed as
+ *   text first, like an image's) and `remarkTableCaptions` (a table's caption line is never taken
+ *   for a chart's), and before `remarkCrossReferences`, which numbers the figures it makes.
  * - `remarkCitations` right after `remarkCrossReferences`: a key that is a cross-reference label
  *   (`@fig-…`, `[@fig-a; @tbl-b]`) is decided by the cross-reference rules first, and is a link
  *   (or reported) by then; after `remarkLinkCheck`, which would take the `#ref-…` links of
@@ -124,6 +129,7 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkDigitWidth)
     .use(remarkFigures)
     .use(remarkTableCaptions)
+    .use(remarkCharts, { baseDir })
     .use(remarkHeadingIds)
     .use(remarkHeadingIdDuplicate)
     .use(remarkHeadingEmpty)

@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from '../util/project-root.ts';
 import { z } from 'zod';
 import { TEMPLATE_NAMES } from './names.ts';
 import { settingsOf } from '../fonts/print-fonts.ts';
+import { greyCollisions, HEX_COLOUR } from '../charts/palette.ts';
 
 /** Root folder of the templates shipped with report-press. */
 export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates');
@@ -78,6 +79,27 @@ const mathFont = z.object({
 /** Where one print font family comes from: an npm package, Debian-installed files, or the configuration. */
 export type PrintFontSource = z.infer<typeof printFontSource>;
 
+/**
+ * How the template sets charts (```` ```chart ```` blocks): the font role of their text, their
+ * colours, and whether Word follows each chart with its data as a table.
+ */
+const chartStyle = z.object({
+  /** The font role whose families set the chart's text (print families in the PDF and Word's picture, screen ones on the web page). */
+  font: z.enum(['body', 'heading1', 'heading2', 'title', 'song', 'mono']),
+  /**
+   * The colours of the chart's series, in order (`#rrggbb`): each differs from the others in
+   * luminance (contrast ratio 1.4:1 or more between neighbours), so a greyscale print keeps them apart.
+   */
+  palette: z
+    .array(z.string().regex(HEX_COLOUR, 'a colour written #rrggbb'))
+    .min(2)
+    .superRefine((palette, context) => {
+      for (const [darker, lighter] of greyCollisions(palette)) context.addIssue({ code: 'custom', message: `${darker} and ${lighter} are too close in luminance to tell apart in greyscale print` });
+    }),
+  /** Word follows each chart with its data as a table (the web page always has it behind a disclosure). */
+  dataTable: z.boolean(),
+});
+
 const templateSchema = z.object({
   name: z.string(),
   description: z.string(),
@@ -96,6 +118,8 @@ const templateSchema = z.object({
    * the HTML and PDF). A source that writes its own numbers is never numbered twice.
    */
   headingNumbers: z.array(z.object({ format: z.enum(['chineseCounting', 'decimal']), text: z.string().regex(/%[1-9]/) })).max(6).optional(),
+  /** How charts are set: font role, palette, data table in Word. */
+  chart: chartStyle,
 });
 
 /** One font role of a template (body, heading1, heading2, title, song, mono). */

@@ -1,6 +1,7 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { CALLOUT_KINDS } from './callout-kinds.ts';
 import { MATHML_ATTRIBUTES, MATHML_STRIPPED, MATHML_TAG_NAMES } from './sanitize-mathml.ts';
+import { SVG_ATTRIBUTES, SVG_STRIPPED, SVG_TAG_NAMES } from './sanitize-svg.ts';
 
 const defaults = defaultSchema.attributes ?? {};
 
@@ -38,4 +39,16 @@ export const sanitizeSchema: Schema = {
   },
   clobber: [],
   strip: ['script', 'style', 'template', 'noscript', 'textarea', 'select', 'object', 'embed', 'iframe', 'frame', 'frameset', 'applet', 'svg', ...MATHML_STRIPPED],
+};
+
+/**
+ * The allow-list a chart's SVG is held to (vega draws it at build time, from a specification the
+ * source wrote): `sanitizeSchema` plus the shapes, text and gradients of `sanitize-svg.ts`. Only
+ * charts are held to it; SVG written as raw HTML is still removed by `sanitizeSchema`.
+ */
+export const chartSvgSchema: Schema = {
+  ...sanitizeSchema,
+  tagNames: [...(sanitizeSchema.tagNames ?? []), ...SVG_TAG_NAMES],
+  attributes: { ...sanitizeSchema.attributes, ...SVG_ATTRIBUTES },
+  strip: [...(sanitizeSchema.strip ?? []).filter((tag) => tag !== 'svg'), ...SVG_STRIPPED],
 };

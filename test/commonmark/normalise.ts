@@ -194,7 +194,7 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
           const caption = element.children.find((child): child is Element => isElement(child, 'figcaption'));
           const image = element.children.filter((child) => child !== caption);
           const [image0] = figure?.children ?? [];
-          const fromTitle = figure !== undefined && figure.caption.length === 1 && figure.caption[0]?.position === undefined && toString(figure.caption) === image0?.title;
+          const fromTitle = figure !== undefined && figure.caption.length === 1 && figure.caption[0]?.position === undefined && image0?.type === 'image' && toString(figure.caption) === image0.title;
           const line: ElementContent[] = fromTitle || !caption ? [] : [{ type: 'text', value: '\n' }, ...caption.children];
           return [{ type: 'element', tagName: 'p', properties: {}, children: [...image, ...line] }];
         },

@@ -10,6 +10,8 @@ import { FootnoteRegistry, normalizeIdentifier } from './footnotes.ts';
 import { headingBookmarks } from './bookmarks.ts';
 import { A4_MM, mmToPx } from './units.ts';
 import { RevisionRegistry } from './revisions.ts';
+import type { Chart } from '../../charts/chart-node.ts';
+import type { ChartPicture } from '../../charts/chart-png.ts';
 
 /** Everything the handlers share while one document is written. */
 export interface DocxContext {
@@ -33,6 +35,8 @@ export interface DocxContext {
   readonly footnotes: FootnoteRegistry;
   /** Tracked changes and comments of the suggestions (`w:ins`, `w:del`, `comments.xml`). */
   readonly revisions: RevisionRegistry;
+  /** The picture of each chart, drawn before the handlers run (`charts.ts`). */
+  readonly charts: ReadonlyMap<Chart, ChartPicture>;
   /** A new drawing id (`wp:docPr/@id`), unique in the document and the same on every build. */
   nextDrawingId(): number;
   /** A new list instance: each ordered list restarts its numbering. */
@@ -103,6 +107,7 @@ export function createContext(file: VFile, tree: Root, template: Template, profi
     definitions,
     footnotes: new FootnoteRegistry(footnoteDefinitions),
     revisions: new RevisionRegistry(buildDate),
+    charts: new Map(),
     nextDrawingId: () => ++drawing,
     nextListInstance: () => ++list,
   };

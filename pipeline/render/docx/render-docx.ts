@@ -17,6 +17,7 @@ import type { RenderOptions } from '../types.ts';
 import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { createContext, rootState } from './context.ts';
+import { chartPictures } from './charts.ts';
 import { renderBlocks } from './dispatch.ts';
 import { renderFootnotes } from './handlers/footnote.ts';
 import { wordProfileFor } from './profiles.ts';
@@ -51,7 +52,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
   const { meta } = report;
   const profile = wordProfileFor(template);
   const numbers = headingNumbers(report.tree, template, (heading) => outlineLevel(heading, report.file)) ?? new Map();
-  const ctx = createContext(report.file, report.tree, template, profile, new StyleBuilder(template), numbers, options.date);
+  const ctx = { ...createContext(report.file, report.tree, template, profile, new StyleBuilder(template), numbers, options.date), charts: await chartPictures(report.tree, template) };
   // The contents under their title (目录, Contents), as in the PDF and on the web page.
   const contents = meta.toc ? [new Paragraph({ style: 'TOCHeading', text: labelsFor(meta.lang).contents }), tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file, numbers)] : [];
   const body = [...metaParagraphs(meta, profile.titleBlock), ...contents, ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];

@@ -1,6 +1,7 @@
 import type { BlockHandlers, InlineHandlers } from '../dispatch.ts';
 import { blockquote, code, definition, heading, paragraph, thematicBreak } from './blocks.ts';
 import { figure } from './figure.ts';
+import { chart } from './chart.ts';
 import { bibliography } from './bibliography.ts';
 import { footnoteDefinition, footnoteReference } from './footnote.ts';
 import { htmlBlock, inlineHtml } from './html.ts';
@@ -25,6 +26,7 @@ export const blockHandlers: BlockHandlers = {
   table,
   math,
   figure,
+  chart,
   html: htmlBlock,
   definition,
   footnoteDefinition,

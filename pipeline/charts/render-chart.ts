@@ -1,0 +1,78 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Template } from '../template/load-template.ts';
+import type { Chart } from './chart-node.ts';
+import { chartFonts, useChartFonts, type ChartMedium } from './chart-fonts.ts';
+
+/** Size of a chart's text in px: labels, and titles a step larger. */
+const LABEL_SIZE = 11;
+const TITLE_SIZE = 12;
+
+/** Where vega would load data or images from: nowhere. Charts get their data inlined by `remarkCharts`. */
+function refusingLoader(): vega.Loader {
+  const loader = vega.loader();
+  const refuse = (uri: string): Promise<never> => Promise.reject(new Error(`report-press charts load nothing (${uri})`));
+  loader.load = refuse;
+  loader.sanitize = refuse;
+  loader.http = refuse;
+  loader.file = refuse;
+  return loader;
+}
+
+/**
+ * The configuration a template gives its charts: the font list of the medium (whose text vega
+ * measures with the template's print faces, see `chart-fonts.ts`), the palette for series and
+ * for a single mark, white ground, and no ARIA markup of vega's own (the chart is one image
+ * with a text alternative). A specification's own `config` is laid over it.
+ */
+export function chartConfig(template: Template, font: string, own: unknown): Record<string, unknown> {
+  const palette = template.chart.palette;
+  const mine = typeof own === 'object' && own !== null ? (own as Record<string, unknown>) : {};
+  const merged: Record<string, unknown> = {
+    font,
+    background: 'white',
+    aria: false,
+    mark: { color: palette[0] },
+    axis: { labelFontSize: LABEL_SIZE, titleFontSize: TITLE_SIZE },
+    legend: { labelFontSize: LABEL_SIZE, titleFontSize: TITLE_SIZE },
+    title: { fontSize: TITLE_SIZE + 2 },
+    range: { category: palette, ordinal: palette },
+  };
+  for (const [key, value] of Object.entries(mine)) {
+    const base = merged[key];
+    merged[key] = typeof base === 'object' && base !== null && typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...base, ...value } : value;
+  }
+  return merged;
+}
+
+/**
+ * The chart as SVG, drawn at build time by vega in Node (no browser, no script in the output):
+ * Vega-Lite compiled with the template's configuration, a vega View without a renderer, its
+ * `toSVG()`. Ids (clip paths, gradients) are made the chart's own, `<prefix>-1`, `<prefix>-2`…,
+ * so two charts of a page never share one and the same input gives the same bytes.
+ */
+export async function chartSvg(chart: Chart, template: Template, medium: ChartMedium, prefix: string): Promise<string> {
+  const spec = chart.data?.spec;
+  if (!spec) throw new Error('chartSvg: the chart was not read (remarkCharts reported why)');
+  const fonts = await chartFonts(template, medium);
+  await useChartFonts(fonts);
+  const silent = { level: () => silent, warn: () => silent, info: () => silent, debug: () => silent, error: () => silent };
+  const compiled = compile({ ...spec, config: chartConfig(template, fonts.font, spec.config) } as TopLevelSpec, { logger: silent as never });
+  const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader: refusingLoader() });
+  try {
+    return ownIds(await view.toSVG(), prefix);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Rename every id of an SVG (and the references to it) to `<prefix>-<n>`, in order of appearance. */
+export function ownIds(svg: string, prefix: string): string {
+  const ids = new Map<string, string>();
+  for (const match of svg.matchAll(/ id="([^"]+)"/g)) if (match[1] !== undefined && !ids.has(match[1])) ids.set(match[1], `${prefix}-${ids.size + 1}`);
+  if (ids.size === 0) return svg;
+  return svg.replace(/( id="|url\(#|href="#)([^")]+)/g, (whole, head: string, id: string) => {
+    const renamed = ids.get(id);
+    return renamed === undefined ? whole : `${head}${renamed}`;
+  });
+}
