@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { readFile } from 'node:fs/promises';
 import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
 import { build, type BuildResult } from '../pipeline/build.ts';
 import { blockTexts, missingInOrder } from './helpers/block-text.ts';
 import { docxParts, pdfBodyText, pdfFonts, pdfInfo, wordText } from './helpers/read-back.ts';
@@ -64,6 +65,29 @@ describe.each(sources)('one source, three outputs: %s', (source) => {
       const { body, footnotes } = blockTexts(result.report.tree);
       expect(missingInOrder(body, text)).toEqual([]);
       expect(missingInOrder(footnotes, text)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('every citation and bibliography entry reads the same in the PDF, the Word file and the HTML page', async () => {
+    const cited: string[] = [];
+    visit(result.report.tree, (node) => {
+      if (node.type === 'link' && node.data?.citation) cited.push(toString(node));
+      if (node.type === 'paragraph' && node.data?.bibliographyEntry) cited.push(`${node.data.bibliographyEntry.label ?? ''}${toString(node)}`);
+    });
+    if (source.includes('showcase')) expect(cited.length).toBeGreaterThanOrEqual(6);
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    const pdf = squash(await pdfBodyText(path.join(outDir, `${name}.pdf`)));
+    const word = squash(wordText((await docxParts(path.join(outDir, `${name}.docx`)))['word/document.xml'] ?? ''));
+    const page = await loadHtml(browser, await readFile(path.join(outDir, `${name}.html`), 'utf8'));
+    try {
+      const html = squash(await page.evaluate(() => document.body.innerText));
+      for (const text of cited.map(squash)) {
+        expect(pdf, text).toContain(text);
+        expect(word, text).toContain(text);
+        expect(html, text).toContain(text);
+      }
     } finally {
       await page.close();
     }
