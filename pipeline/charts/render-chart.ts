@@ -22,7 +22,7 @@ function refusingLoader(): vega.Loader {
 /**
  * The configuration a template gives its charts: the font list of the medium (whose text vega
  * measures with the template's print faces, see `chart-fonts.ts`), the palette for series and
- * for a single mark, white ground, and no ARIA markup of vega's own (the chart is one image
+ * for a single mark, white ground, a continuous axis 360 px long (220 px upright), and no ARIA markup of vega's own (the chart is one image
  * with a text alternative). A specification's own `config` is laid over it.
  */
 export function chartConfig(template: Template, font: string, own: unknown): Record<string, unknown> {
@@ -36,6 +36,8 @@ export function chartConfig(template: Template, font: string, own: unknown): Rec
     axis: { labelFontSize: LABEL_SIZE, titleFontSize: TITLE_SIZE },
     legend: { labelFontSize: LABEL_SIZE, titleFontSize: TITLE_SIZE },
     title: { fontSize: TITLE_SIZE + 2 },
+    // About two thirds of the text width of an A4 page: room for the labels beside it.
+    view: { continuousWidth: 360, continuousHeight: 220 },
     range: { category: palette, ordinal: palette },
   };
   for (const [key, value] of Object.entries(mine)) {

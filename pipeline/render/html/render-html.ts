@@ -8,6 +8,7 @@ import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import type { RenderOptions } from '../types.ts';
 import { contentToHast } from './to-hast.ts';
+import { chartElements } from './chart-html.ts';
 import { pageShell, type HtmlVariant } from './shell.ts';
 import { embedFonts } from './embed-fonts.ts';
 import { splitLongTextRuns } from './split-text-runs.ts';
@@ -27,7 +28,7 @@ export interface HtmlRenderOptions extends RenderOptions {
  */
 export async function renderHtml(report: Report, template: Template, options: HtmlRenderOptions): Promise<string> {
   const numbers = headingNumbers(report.tree, template, (heading) => outlineLevel(heading, report.file));
-  const content = contentToHast(report, numbers);
+  const content = contentToHast(report, numbers, await chartElements(report, template, options.variant));
   const page = pageShell(report, template, content, options.variant, numbers);
   if (options.embedFonts === true && options.variant === 'screen') await addEmbeddedFonts(page, report, template);
   // Chromium prints one long text node superlinearly: split it where that changes nothing printed.

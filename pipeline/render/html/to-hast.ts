@@ -1,5 +1,5 @@
 import type { Heading } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
+import { toHast, type State } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import { visit } from 'unist-util-visit';
 import type { Element, Root as HastRoot } from 'hast';
@@ -21,15 +21,19 @@ import { flattenDeepElements, MAX_ELEMENT_DEPTH } from './flatten-deep-elements.
 import { keepMathWithPunctuation } from './math-punctuation.ts';
 import { widenLongListMarkers } from './wide-list-markers.ts';
 import { dropDuplicateRawIds, markMadeIds } from './raw-html-ids.ts';
+import { ChartPlaceholders, type ChartElements } from './chart-html.ts';
+import type { Chart } from '../../charts/chart-node.ts';
 
 /**
  * The report's content as a safe hast tree: mdast → hast with the project's handlers, raw HTML
  * parsed in place, everything held to `sanitizeSchema`, then images inlined and wide tables
- * wrapped in a labelled scrolling region.
+ * wrapped in a labelled scrolling region. Charts (`charts`, drawn beforehand: `chart-html.ts`) are
+ * put in after sanitising, each held to the chart schema of its own.
  */
-export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, string>): HastRoot {
+export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, string>, charts: ChartElements = new Map()): HastRoot {
   const labels = labelsFor(report.meta.lang);
   const images = new InlineImages();
+  const chartPlaceholders = new ChartPlaceholders(charts);
   const shift = report.file.data.title?.headingShift ?? (report.meta.title ? 1 : 0);
   const mdastToHast = toHast(report.tree, {
     allowDangerousHtml: true,
@@ -39,6 +43,7 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
       heading: createHeadingHandler(shift, numbers),
       image: createImageHandler(images, labels.imageUnavailable),
       figure: figureHandler,
+      chart: (state: State, node: Chart) => chartPlaceholders.add(node),
       table: tableHandler,
       math: equationHandler,
       inlineMath: inlineMathHandler,
@@ -60,6 +65,8 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   inlineImages(safe, images, report);
   keepMathWithPunctuation(safe);
   openDetails(safe);
+  // After `openDetails`: a chart's data stays behind its closed disclosure.
+  chartPlaceholders.resolve(safe);
   labelTaskCheckboxes(safe);
   flattenDeepNesting(safe);
   widenLongListMarkers(safe);
