@@ -7,6 +7,7 @@ import type { PendingMessage } from '../util/messages.ts';
 import { readRegularFile } from '../util/read-regular-file.ts';
 import { isInside } from '../render/pdf/local-files.ts';
 import { closestWord } from '../util/did-you-mean.ts';
+import { PROJECT_ROOT } from '../util/project-root.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -67,7 +68,8 @@ export async function loadStyle(written: { value: string; place: { line: number;
 export function shippedStyleXml(name: ShippedStyle): string | undefined {
   if (name === 'apa') return (require('@citation-js/plugin-csl/lib/styles.json') as Record<string, string>).apa;
   try {
-    return readFileSync(new URL(`./styles/${name}.csl`, import.meta.url), 'utf8');
+    // From the project's folder: the command line runs a bundle that lives elsewhere.
+    return readFileSync(path.join(PROJECT_ROOT, 'pipeline', 'cite', 'styles', `${name}.csl`), 'utf8');
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@ import { formatBibliography } from '../../pipeline/cite/format-bibliography.ts';
 import type { Bibliography } from '../../pipeline/cite/types.ts';
 import { messageSummary, reportFrom, temporaryFolder, writeFiles } from '../helpers/report.ts';
 import type { Report } from '../../pipeline/types.ts';
+import { pressCommand } from '../lint/support.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -209,6 +210,17 @@ describe('citation errors, each at its place', () => {
     const report = await reportFrom('# Notes\n\nThanks to @octocat and [@smith2020].\n');
     expect(messageSummary(report)).toEqual(['3:11 citation-no-bibliography warning']);
     expect(toString(report.tree)).toContain('Thanks to @octocat and [@smith2020].');
+  });
+});
+
+describe('press check (the command line runs a bundle, not these sources)', () => {
+  it('finds the shipped GB/T 7714 style, and prints an error as file:line:column', async () => {
+    const folder = await folderWith({ 'ok.md': `---\nlang: zh-CN\nbibliography: refs.json\n---\n\n# 一、情况\n\n据统计[@wang2021]。\n`, 'bad.md': `---\nbibliography: refs.json\n---\n\n# 一、情况\n\n据统计[@wang2012]。\n` });
+    expect(await pressCommand(['check', 'ok.md'], folder)).toMatchObject({ code: 0, stderr: '' });
+    const bad = await pressCommand(['check', 'bad.md'], folder);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bad.md:7:5: error: 引用 @wang2012 找不到文献：参考文献库中没有这个键（是否想写 @wang2021？） [citation-unknown]');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
