@@ -92,6 +92,13 @@ export interface BuildOptions {
    * is cut short, and it writes nothing: it throws the signal's reason.
    */
   signal?: AbortSignal;
+  /**
+   * `press preview`: each output is handed here as soon as it is rendered (the web page before the
+   * print is done), even when the build then fails, and nothing is written to disk.
+   */
+  deliver?: (format: OutputFormat, output: string | Uint8Array) => void;
+  /** `press preview`: the web page and the print page mark each block with its source line (`data-source-line`). */
+  sourceLines?: boolean;
 }
 
 export { BuildError };
@@ -144,7 +151,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
   if (hasErrors(report.file)) return { report, written: [], ok: false };
 
   const template = await loadTemplate(report.meta.template);
-  const renderOptions = { date: sourceDate(report.meta) };
+  const renderOptions = { date: sourceDate(report.meta), ...(options.sourceLines === true ? { sourceLines: true } : {}) };
   let referenceDocx: { path: string; bytes: Uint8Array } | undefined;
   if (options.referenceDocx !== undefined && (options.checkOnly || options.formats.includes('docx'))) {
     try {
@@ -165,10 +172,13 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
   const name = options.outputName ?? path.basename(options.input).replace(/\.(md|markdown)$/i, '');
   const outputPath = (format: OutputFormat) => path.join(options.outDir, `${name}.${format}`);
   // Found before rendering: the outputs would otherwise be renamed into place until one failed.
-  const blocked = await outputPathProblems(options.outDir, options.formats.map(outputPath));
+  const blocked = options.deliver ? [] : await outputPathProblems(options.outDir, options.formats.map(outputPath));
   for (const problem of blocked) flag(report.file, 'output-path', undefined, problem);
   if (blocked.length > 0) return { report, written: [], ok: false };
   const batch = new OutputBatch();
+  const { deliver } = options;
+  // A preview keeps its outputs in memory: handed over as they come, never staged on disk.
+  const keep = async (format: OutputFormat, output: string | Uint8Array): Promise<void> => (deliver ? deliver(format, output) : batch.stage(outputPath(format), output));
   let pages: number | undefined;
   try {
     // The web page and the Word file are rendered while Chromium prints (Node waits for it
@@ -189,10 +199,10 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
       if (format === 'pdf') {
         const pdf = await (printing as Promise<Uint8Array>);
         pages = pdfPageCount(pdf);
-        await batch.stage(outputPath('pdf'), pdf);
+        await keep('pdf', pdf);
       } else if (format === 'html') {
         const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }), 'render pdf');
-        await batch.stage(outputPath('html'), html);
+        await keep('html', html);
       } else {
         // The Word file's contents show the pages its headings landed on in the PDF.
         let contentsPages: ReadonlyMap<string, number> | undefined;
@@ -201,7 +211,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
           contentsPages = headingPages ?? (await destinationPages(pdf));
         }
         const docx = await time('render docx', () => renderDocx(report, template, { ...renderOptions, ...docxOptions, ...(contentsPages ? { headingPages: contentsPages } : {}) }), 'render pdf');
-        await batch.stage(outputPath('docx'), docx);
+        await keep('docx', docx);
       }
     });
     // Every render settles before the outcome is known: a failure discards what the others staged.
@@ -212,6 +222,7 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
       return { report, written: [], ok: false };
     }
     options.signal?.throwIfAborted();
+    if (deliver) return { report, written: [], ok: true, ...(pages === undefined ? {} : { pages }) };
     const written = await time('write', () => batch.commit());
     return { report, written, ok: true, ...(pages === undefined ? {} : { pages }) };
   } catch (failure) {

@@ -8,6 +8,11 @@ export interface RenderOptions {
    * give the same bytes (from the front-matter date, else SOURCE_DATE_EPOCH, else a default).
    */
   date: Date;
+  /**
+   * Web page and print page only: mark each block with the source line it starts on
+   * (`data-source-line`), for `press preview`. Never in a normal build (its bytes stay the same).
+   */
+  sourceLines?: boolean;
 }
 
 /**

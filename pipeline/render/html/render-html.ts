@@ -28,7 +28,7 @@ export interface HtmlRenderOptions extends RenderOptions {
  */
 export async function renderHtml(report: Report, template: Template, options: HtmlRenderOptions): Promise<string> {
   const numbers = headingNumbers(report.tree, template, (heading) => outlineLevel(heading, report.file));
-  const content = contentToHast(report, numbers, await chartElements(report, template, options.variant));
+  const content = contentToHast(report, numbers, options.sourceLines === true, await chartElements(report, template, options.variant));
   const page = pageShell(report, template, content, options.variant, numbers);
   if (options.embedFonts === true && options.variant === 'screen') await addEmbeddedFonts(page, report, template);
   // Chromium prints one long text node superlinearly: split it where that changes nothing printed.

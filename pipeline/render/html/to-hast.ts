@@ -23,6 +23,7 @@ import { widenLongListMarkers } from './wide-list-markers.ts';
 import { dropDuplicateRawIds, markMadeIds } from './raw-html-ids.ts';
 import { ChartPlaceholders, type ChartElements } from './chart-html.ts';
 import type { Chart } from '../../charts/chart-node.ts';
+import { markSourceLines } from './source-lines.ts';
 
 /**
  * The report's content as a safe hast tree: mdast → hast with the project's handlers, raw HTML
@@ -30,7 +31,7 @@ import type { Chart } from '../../charts/chart-node.ts';
  * wrapped in a labelled scrolling region. Charts (`charts`, drawn beforehand: `chart-html.ts`) are
  * put in after sanitising, each held to the chart schema of its own.
  */
-export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, string>, charts: ChartElements = new Map()): HastRoot {
+export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, string>, sourceLines = false, charts: ChartElements = new Map()): HastRoot {
   const labels = labelsFor(report.meta.lang);
   const images = new InlineImages();
   const chartPlaceholders = new ChartPlaceholders(charts);
@@ -71,6 +72,8 @@ export function contentToHast(report: Report, numbers?: ReadonlyMap<Heading, str
   flattenDeepNesting(safe);
   widenLongListMarkers(safe);
   wrapTables(safe, labels.table);
+  // Preview builds only (after sanitising, which would drop the attribute): see source-lines.ts.
+  if (sourceLines) markSourceLines(safe);
   return safe;
 }
 
