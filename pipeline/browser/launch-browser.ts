@@ -87,6 +87,12 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       timeout: timeoutMs,
       protocolTimeout: options.protocolTimeoutMs ?? 600_000,
       defaultViewport: null,
+      // The owner of the browser stops it (closeBrowser, the supervisor, `press preview`'s own
+      // signal handling): Puppeteer's handlers would kill it and exit the process on SIGINT,
+      // before the owner removes its profile folder and lock.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     // A launch given up on below may still succeed later: that browser is closed at once.
     launching.catch(() => undefined);
