@@ -22,6 +22,7 @@ const USAGE = `Usage:
   press compare <old.md> <new.md> [--out <dir>] [--author <name>] [--browser <path>] [--timeout <seconds>] [--quiet]
   press review <source.md> <edited.docx>... [--out <dir>] [--timeout <seconds>] [--quiet]
   press import <file.docx> [--out <dir>] [--track-changes accept|reject|all] [--timeout <seconds>] [--quiet]
+  press preview <file.md> [--port <n>] [--open] [--edit] [--editor <cmd>] [--browser <path>] [--quiet]
 
 Builds a Markdown report into a print PDF, a Word file and an accessible HTML page
 (default: all three, into dist/). Messages go to stderr as file:line:column: severity: text [rule].
@@ -43,6 +44,11 @@ summary of opinions, 意见汇总表).
 import reads a Word file into <dir>/<name>.md and its images into <dir>/<name>-media/ (default
 <dir>: the .docx's folder); tracked changes and comments become CriticMarkup (--track-changes all,
 the default), or are accepted or rejected.
+preview serves a live page on 127.0.0.1 (the one line it prints is its address, with an access
+token) showing the web edition and the print edition's PDF pages, rebuilt at every save of the
+source or anything it reads, with the messages; --edit adds an editing pane that saves the source,
+--editor opens a clicked place in your editor ('code -g' gets file:line; {file} {line} {column}
+are replaced), --open opens the page in your browser. It runs until Ctrl-C, writing no outputs.
 --allow-remote-images fetches http(s) images at build time (at most 25 MB and 20 s each);
 without it they are reported and shown as their alt text. Nothing else is ever fetched.
 Several files, a folder (searched for *.md and *.markdown) or a quoted glob build a batch in one
@@ -85,6 +91,11 @@ export async function main(argv: string[], stderr: NodeJS.WriteStream = process.
     stderr.write(`press: ${problem}\n`);
     return EXIT.usage;
   }
+  if (parsed.command === 'preview') {
+    // Long-running and interactive: run here, not under the supervisor's time limit (it stops itself on signals).
+    const { runPreview } = await import('./preview/run-preview.ts');
+    return runPreview(parsed, { stdout: process.stdout, stderr });
+  }
   return superviseCommand(parsed, { stdout: process.stdout, stderr });
 }
 
@@ -106,6 +117,10 @@ const OPTIONS = {
   author: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   force: { type: 'boolean' },
+  port: { type: 'string' },
+  open: { type: 'boolean' },
+  edit: { type: 'boolean' },
+  editor: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -127,7 +142,9 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   if (values.help) return 'help';
   if (values.force !== undefined && positionals[0] !== 'build') throw new UsageError('--force is for build: it rebuilds outputs that are up to date');
   const [command, first, ...rest] = positionals;
-  if (command !== 'build' && command !== 'check' && command !== 'compare' && command !== 'import' && command !== 'review') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const previewOnly = (['port', 'open', 'edit', 'editor'] as const).find((option) => values[option] !== undefined);
+  if (previewOnly !== undefined && command !== 'preview') throw new UsageError(`--${previewOnly} is for preview`);
+  if (command !== 'build' && command !== 'check' && command !== 'compare' && command !== 'import' && command !== 'review' && command !== 'preview') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const [oldInput, input, extra] = command === 'compare' ? [first, rest[0], rest.slice(1)] : [undefined, first, rest];
   if (command === 'compare' && (!oldInput || !input)) throw new UsageError('compare: needs <old.md> <new.md>');
   if (!input) throw new UsageError(`${command}: missing ${command === 'import' ? '<file.docx>' : command === 'review' ? '<source.md>' : '<file.md>'}`);
@@ -156,6 +173,12 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
     return { ...base, copies: extra, outDir: values.out ?? 'review' };
   }
   if (extra.length > 0 && command !== 'build') throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (command === 'preview') {
+    const other = (['out', 'format', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix', 'accept', 'reject', 'marked', 'author', 'timeout'] as const).find((option) => values[option] !== undefined);
+    if (other !== undefined) throw new UsageError(`preview takes only --port, --open, --edit, --editor, --browser and --quiet, not --${other}`);
+    if (values.editor !== undefined && values.editor.trim() === '') throw new UsageError('--editor needs a command, e.g. --editor "code -g"');
+    return { ...base, timeoutMs: 0, preview: { port: parsePort(values.port), open: values.open === true, edit: values.edit === true, editor: values.editor } };
+  }
   if (command === 'import') {
     const other = (['format', 'browser', 'embed-fonts', 'reference-docx', 'allow-remote-images', 'fix', 'accept', 'reject', 'marked', 'author'] as const).find((option) => values[option] !== undefined);
     if (other !== undefined) throw new UsageError('import takes only --out, --track-changes, --timeout and --quiet');
@@ -178,6 +201,14 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command | 'help' 
   if (values.author !== undefined && mode !== 'accept' && mode !== 'reject') throw new UsageError('--author goes with --accept or --reject');
   if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author needs a name');
   return { ...base, inputs: [input, ...extra], suggestions: mode ?? 'pending', suggestionAuthor: values.author };
+}
+
+/** `--port`: a TCP port, 1–65535; default 0 (any free port). */
+function parsePort(option: string | undefined): number {
+  if (option === undefined) return 0;
+  const port = Number(option.trim());
+  if (option.trim() === '' || !Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a port number from 1 to 65535, not "${option}"`);
+  return port;
 }
 
 /** `--jobs`: a whole number of reports at once, at least 1; default the number of cores. */

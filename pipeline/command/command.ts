@@ -3,7 +3,7 @@ import type { SuggestionMode } from '../transform/remark-suggestions.ts';
 
 /** A `press` command line, parsed and validated: what to do and how. */
 export interface Command {
-  command: 'build' | 'check' | 'compare' | 'import' | 'review';
+  command: 'build' | 'check' | 'compare' | 'import' | 'review' | 'preview';
   /** The Markdown source (for `compare`, the new edition; for `import`, the Word file; for a batch, the first input). */
   input: string;
   /** `build`: every input named (files, folders, patterns); one file alone is a single build. */
@@ -42,8 +42,22 @@ export interface Command {
   suggestionAuthor: string | undefined;
   /** `build --force`: build even when the fingerprint beside the outputs says nothing changed. */
   force: boolean;
+  /** `preview`: its settings (`--port`, `--open`, `--edit`, `--editor`). */
+  preview?: PreviewSettings;
   /** Time the whole command (in a batch: each report) may take (`--timeout`, `PRESS_TIMEOUT`), in milliseconds; 0 for no limit. */
   timeoutMs: number;
+}
+
+/** How `press preview` runs. */
+export interface PreviewSettings {
+  /** `--port <n>`: the port on 127.0.0.1 (0: any free one). */
+  port: number;
+  /** `--open`: open the page in the user's browser. */
+  open: boolean;
+  /** `--edit`: an editing pane that saves the source. */
+  edit: boolean;
+  /** `--editor <cmd>`: the command that opens a place of the source in the user's editor. */
+  editor: string | undefined;
 }
 
 /** Exit statuses of the command line. */

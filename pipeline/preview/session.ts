@@ -1,0 +1,240 @@
+/**
+ * The builds of one `press preview`: the one build function, run in this process with a warm
+ * browser, again at every change. Changes coalesce (a short quiet time after the last one); a
+ * newer change aborts the build in progress (its print's browser context is closed, its result
+ * dropped) and starts the next at once. The last good web page and print stay until a build
+ * gives new ones: a build that fails keeps them and shows its messages.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { build, BuildError, type BuildResult } from '../build.ts';
+import { BrowserPool } from '../browser/browser-pool.ts';
+import { BrowserNotFoundError } from '../browser/find-browser.ts';
+import { BrowserStoppedError } from '../browser/browser-stopped.ts';
+import { TEMPLATES_DIR } from '../template/load-template.ts';
+import { pdfPageCount } from '../render/pdf/page-count.ts';
+import { pdfPageTexts, placeBlocks, sourceBlocks, type PageMap } from './page-map.ts';
+
+/** A message of the last build, for the messages panel (and the editor's lint markers). */
+export interface PreviewMessage {
+  /** The file it points into, as the build names it (the source, or the configuration file). */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: 'error' | 'warning' | 'note';
+  text: string;
+  rule: string;
+}
+
+/** What the preview shows, as the page is told over server-sent events. */
+export interface PreviewState {
+  /** Changes at every change of this state. */
+  version: number;
+  /** A build is running (or waiting for the changes to settle). */
+  building: boolean;
+  /** Builds finished (superseded ones not counted). */
+  builds: number;
+  /** The last build finished without errors. */
+  ok: boolean;
+  messages: PreviewMessage[];
+  /** A failure that is not about the source (no browser, the browser stopped twice). */
+  failure: string | null;
+  /** The web page shown, by the number of the build that made it. */
+  web: number | null;
+  /** The print shown, by the number of its build, and its pages. */
+  pdf: { build: number; pages: number } | null;
+  /** The page map of the print shown, by the number of its build. */
+  map: number | null;
+}
+
+/** Settings of a {@link PreviewSession}. */
+export interface PreviewSessionOptions {
+  input: string;
+  browserPath?: string;
+  /** Quiet time after a change before a build starts (ms). */
+  settleMs?: number;
+  /** Called whenever the state changes. */
+  onChange?: (state: PreviewState) => void;
+  /** Called after every finished build with the files it read and its template's folder (to watch them). */
+  onReads?: (files: string[], templateDir: string) => void;
+  /** Called after every finished build (not a superseded one) with what it gave. */
+  onBuilt?: (state: PreviewState, milliseconds: number) => void;
+}
+
+/** Quiet time after a change before a build starts: editors write a file in a few steps. */
+export const SETTLE_MS = 50;
+
+/** The preview's builds and what they gave. */
+export class PreviewSession {
+  private readonly pool: BrowserPool;
+  private state: PreviewState = { version: 0, building: false, builds: 0, ok: true, messages: [], failure: null, web: null, pdf: null, map: null };
+  private html: string | undefined;
+  private pdfBytes: Uint8Array | undefined;
+  private pageMap: PageMap | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: { number: number; controller: AbortController; done: Promise<void> } | undefined;
+  private started = 0;
+  private closed = false;
+
+  constructor(private readonly options: PreviewSessionOptions) {
+    this.pool = new BrowserPool({ pages: 1, ...(options.browserPath ? { executablePath: options.browserPath } : {}) });
+  }
+
+  /** Start the browser and the first build. */
+  start(): void {
+    this.pool.warm();
+    this.startBuild();
+  }
+
+  /** The current state. */
+  current(): PreviewState {
+    return this.state;
+  }
+
+  /** The web page shown (the last good one). */
+  webPage(): string | undefined {
+    return this.html;
+  }
+
+  /** The print shown (the last one printed). */
+  pdf(): Uint8Array | undefined {
+    return this.pdfBytes;
+  }
+
+  /** Where the blocks landed in the print shown. */
+  map(): PageMap | undefined {
+    return this.pageMap;
+  }
+
+  /** Something the build reads changed: build again once the changes settle. */
+  changed(): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    // The build in progress is already out of date: stop it now, not after the quiet time.
+    this.running?.controller.abort(new Error('superseded by a newer change'));
+    if (!this.state.building) this.update({ building: true });
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.startBuild();
+    }, this.options.settleMs ?? SETTLE_MS);
+  }
+
+  /** Stop building and close the browser. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.running?.controller.abort(new Error('the preview stopped'));
+    await this.pool.close();
+    await this.running?.done.catch(() => undefined);
+  }
+
+  private update(change: Partial<PreviewState>): void {
+    this.state = { ...this.state, ...change, version: this.state.version + 1 };
+    this.options.onChange?.(this.state);
+  }
+
+  private startBuild(): void {
+    if (this.closed) return;
+    this.running?.controller.abort(new Error('superseded by a newer change'));
+    const number = ++this.started;
+    const controller = new AbortController();
+    const done = this.runBuild(number, controller.signal);
+    this.running = { number, controller, done };
+    if (!this.state.building) this.update({ building: true });
+  }
+
+  private isCurrent(number: number, signal: AbortSignal): boolean {
+    return !this.closed && !signal.aborted && this.running?.number === number;
+  }
+
+  private async runBuild(number: number, signal: AbortSignal): Promise<void> {
+    let html: string | undefined;
+    let pdf: Uint8Array | undefined;
+    let result: BuildResult | undefined;
+    let failure: string | undefined;
+    const started = performance.now();
+    try {
+      result = await build({
+        input: this.options.input,
+        outDir: path.dirname(this.options.input),
+        formats: ['html', 'pdf'],
+        browsers: this.pool,
+        signal,
+        sourceLines: true,
+        ...(this.options.browserPath ? { browserPath: this.options.browserPath } : {}),
+        deliver: (format, output) => {
+          if (!this.isCurrent(number, signal)) return;
+          // Each edition is shown as soon as it is made: the web page long before the print.
+          if (format === 'html') {
+            html = String(output);
+            this.html = html;
+            this.update({ web: number });
+          } else if (format === 'pdf' && output instanceof Uint8Array) {
+            pdf = output;
+            this.pdfBytes = pdf;
+            this.pageMap = undefined;
+            this.update({ pdf: { build: number, pages: pdfPageCount(pdf) }, map: null });
+          }
+        },
+      });
+    } catch (caught) {
+      if (!this.isCurrent(number, signal)) return;
+      const known = caught instanceof BuildError || caught instanceof BrowserStoppedError || caught instanceof BrowserNotFoundError;
+      failure = known ? caught.message : `build failed: ${caught instanceof Error ? (caught.message.split('\n')[0] ?? '') : String(caught)}`;
+    }
+    if (!this.isCurrent(number, signal)) return;
+    this.running = undefined;
+    this.update({
+      building: this.timer !== undefined,
+      builds: this.state.builds + 1,
+      ok: result?.ok === true && failure === undefined,
+      messages: result ? messagesOf(result) : this.state.messages,
+      failure: failure ?? null,
+    });
+    this.options.onBuilt?.(this.state, performance.now() - started);
+    if (result) this.options.onReads?.([...(result.report.file.data.reads?.keys() ?? [])], path.join(TEMPLATES_DIR, result.report.meta.template));
+    if (pdf && html) await this.placeBlocks(number, html, pdf);
+  }
+
+  private async placeBlocks(number: number, html: string, pdf: Uint8Array): Promise<void> {
+    try {
+      const map = placeBlocks(sourceBlocks(html), await pdfPageTexts(pdf));
+      if (this.closed || this.pdfBytes !== pdf) return;
+      this.pageMap = map;
+      this.update({ map: number });
+    } catch {
+      // No map: the page cannot say where a line landed until the next print.
+    }
+  }
+}
+
+/** The messages of a build, each once, in source order. */
+function messagesOf(result: BuildResult): PreviewMessage[] {
+  const { file } = result.report;
+  const seen = new Set<string>();
+  const messages: PreviewMessage[] = [];
+  const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  for (const message of ordered) {
+    const entry: PreviewMessage = {
+      file: message.file && message.file !== file.path ? message.file : file.path,
+      line: message.line ?? 1,
+      column: message.column ?? 1,
+      ...(message.place && 'end' in message.place && message.place.end.line !== undefined ? { endLine: message.place.end.line, endColumn: message.place.end.column } : {}),
+      severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'note',
+      text: message.reason,
+      rule: message.ruleId ?? '',
+    };
+    const key = JSON.stringify(entry);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    messages.push(entry);
+  }
+  return messages;
+}
+
+/** The version of a text the editor loaded: its SHA-256. */
+export function textVersion(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
