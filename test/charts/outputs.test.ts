@@ -15,6 +15,8 @@ import type { Chart } from '../../pipeline/charts/chart-node.ts';
 import { renderHtml } from '../../pipeline/render/html/render-html.ts';
 import { renderPdf } from '../../pipeline/render/pdf/render-pdf.ts';
 import { renderDocx } from '../../pipeline/render/docx/render-docx.ts';
+import { readDocx } from '../../pipeline/read/docx/read-docx.ts';
+import { docxToMarkdown } from '../../pipeline/read/docx/markdown.ts';
 import { loadTemplate, type Template } from '../../pipeline/template/load-template.ts';
 import type { Report } from '../../pipeline/types.ts';
 import { closeBrowser, loadHtml, startBrowser } from '../helpers/browser.ts';
@@ -202,6 +204,15 @@ describe('charts in the Word file', () => {
   it('gives the same bytes for the same input', async () => {
     const again = await renderDocx(report, template, { date: DATE, headingPages: new Map() });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(docx))).toBe(0);
+  });
+
+  it('come back as their chart blocks, caption under the fence, through press import (the data table the build wrote left out)', () => {
+    const markdown = docxToMarkdown(readDocx(docx, { trackChanges: 'accept', mediaFolder: 'media', fileName: 'charts.docx', crossReferences: true }));
+    const block = SOURCE.slice(SOURCE.indexOf('```chart {#fig-targets}'), SOURCE.indexOf('图1　主要预期目标（%）'));
+    expect(markdown).toContain(`${block}主要预期目标（%）\n`);
+    expect(markdown).toContain('```chart {#fig-growth}\ndata: {url: growth.csv}');
+    expect(markdown).not.toContain('的数据');
+    expect(markdown).not.toContain('![');
   });
 
   it('writes no data table when the template does not ask (default)', async () => {

@@ -152,8 +152,15 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
   let quotes: Blockquote[] = [];
   let callout: Blockquote | undefined;
   let definitions: DefListNode | undefined;
+  // A chart's data table the build wrote after it (its caption, then the table): not part of the source.
+  let chartTable: string | undefined;
+  let skipTable = false;
   for (const record of applyParagraphMarks(records, mode, context)) {
     if (record.kind === 'table') {
+      if (skipTable) {
+        skipTable = false;
+        continue;
+      }
       lists.close();
       quotes = [];
       blocks.push(record.node);
@@ -214,9 +221,26 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
       blocks.push(withIndex({ type: 'code', lang: null, meta: null, value: codeText(phrasing) } as Code, record.index));
       continue;
     }
+    // A chart press build drew: its block as written, the caption line right under it.
+    const chartSource = phrasing.length === 1 && phrasing[0]?.type === 'image' ? phrasing[0].data?.chartSource : undefined;
+    if (chartSource) {
+      lists.close();
+      blocks.push(withIndex({ type: 'code', lang: 'chart', meta: chartSource.label === undefined ? null : `{#${chartSource.label}}`, value: chartSource.spec } as Code, record.index));
+      chartTable = chartSource.table;
+      continue;
+    }
+    if (chartTable !== undefined && record.style?.id === 'TableCaption' && text === chartTable) {
+      chartTable = undefined;
+      skipTable = true;
+      continue;
+    }
     if (role === 'caption') {
-      // A caption right under a picture: the caption line of the figure, in the same paragraph.
       const previous = blocks.at(-1);
+      if (previous?.type === 'code' && previous.lang === 'chart') {
+        blocks.push(withIndex({ type: 'paragraph', children: phrasing, data: { chartCaption: true } } as Paragraph, record.index));
+        continue;
+      }
+      // A caption right under a picture: the caption line of the figure, in the same paragraph.
       if (previous?.type === 'paragraph' && previous.children.length === 1 && previous.children[0]?.type === 'image') {
         previous.children.push({ type: 'text', value: label === undefined ? '\n' : `{#${label}}\n` }, ...phrasing);
         continue;

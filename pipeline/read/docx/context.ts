@@ -3,6 +3,7 @@
  * read), what has been collected so far (media, notes, comments, bookmarks, warnings) and where
  * the walk is (the body paragraph, open fields, the change being read).
  */
+import type { ChartSource } from '../../render/docx/chart-sources.ts';
 import type { Element } from '@xmldom/xmldom';
 import type { Link, PhrasingContent } from 'mdast';
 import type { Attribution } from '../../critic/syntax.ts';
@@ -95,6 +96,8 @@ export interface ReadContext {
   bookmarkLinks: Map<Link, string>;
   /** Name of the move range being read (`w:moveFromRangeStart`/`w:moveToRangeStart`): both ends share it. */
   currentMove?: string;
+  /** The charts a report-press file records (`chart-sources.ts`), by the number in their pictures' names. */
+  chartSources: Map<number, ChartSource>;
   /** Number of tables read so far (for messages). */
   tables: number;
   /** Reads a note's content when it is first referenced; set by the note reader. */

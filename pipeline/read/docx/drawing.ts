@@ -3,12 +3,24 @@
  * from `wp:docPr/@descr`, else its title, else its name); text boxes give their paragraphs after
  * the current one; charts, SmartArt, shapes and embedded objects are warnings, their text kept.
  */
+import { chartPictureIndex, type ChartSource } from '../../render/docx/chart-sources.ts';
 import type { Element } from '@xmldom/xmldom';
 import type { Image } from 'mdast';
 import { type Atom, type ReadContext, warn } from './context.ts';
 import type { Marks } from './formatting.ts';
 import { mediaFile, mediaUrl } from './media.ts';
 import { attribute, childElement, descendants, nameOf, parsePart, pathElement, plainText, rootOf } from './xml.ts';
+
+declare module 'mdast' {
+  interface ImageData {
+    /** `press import`: the picture is a chart press build drew; its block as written. */
+    chartSource?: ChartSource;
+  }
+  interface ParagraphData {
+    /** `press import`: the paragraph is a chart's caption line, written right under its fence. */
+    chartCaption?: boolean;
+  }
+}
 
 function imageAtom(context: ReadContext, relationshipId: string | undefined, alt: string, name: string | undefined, linked: boolean): Atom[] {
   const relationship = relationshipId === undefined ? undefined : context.rels.get(relationshipId);
@@ -50,6 +62,9 @@ export function drawingAtoms(drawing: Element, context: ReadContext): Atom[] {
   const uri = attribute(data, 'uri') ?? '';
   if (data === undefined) return [];
   const textBoxes = descendants(data, 'w:txbxContent');
+  // A chart press build drew: its block back from the source the file records (the picture is no image of the source).
+  const chart = context.chartSources.get(chartPictureIndex(name) ?? 0);
+  if (chart && uri.endsWith('/picture')) return [{ kind: 'node', node: { type: 'image', url: '', alt, data: { chartSource: chart } }, marks: {} }];
   if (uri.endsWith('/picture')) {
     const blip = descendants(data, 'a:blip')[0];
     const embed = attribute(blip, 'r:embed');

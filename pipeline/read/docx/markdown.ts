@@ -78,7 +78,18 @@ const processor = unified()
   .use(remarkDefinitionList)
   .use(remarkMath)
   // Text that reads as CriticMarkup (`{++`, `{--`, `{~~`, `{==`, `{>>`) is escaped: it is the document's text, no suggestion.
-  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one', handlers: HANDLERS, unsafe: [{ character: '{', after: String.raw`\+\+|--|~~|==|>>` }] })
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '*',
+    strong: '*',
+    rule: '-',
+    fences: true,
+    listItemIndent: 'one',
+    handlers: HANDLERS,
+    unsafe: [{ character: '{', after: String.raw`\+\+|--|~~|==|>>` }],
+    // A chart's caption line stands right under its fence, as the source has it.
+    join: [(left, right) => (left.type === 'code' && left.lang === 'chart' && right.type === 'paragraph' && right.data?.chartCaption === true ? 0 : undefined)],
+  })
   .freeze();
 
 /** Markdown text of an mdast tree as the import writes it. */

@@ -6,6 +6,7 @@
  *        ─▶ records ─blocks.ts (paragraph marks, roles, lists, quotes, figures)─▶ blocks
  *        ─▶ Root (yaml front matter, blocks, footnote definitions) + media + warnings
  */
+import { readChartSources } from '../../render/docx/chart-sources.ts';
 import GithubSlugger from 'github-slugger';
 import type { Element } from '@xmldom/xmldom';
 import type { BlockContent, FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
@@ -92,6 +93,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
     bookmarks: new Map(),
     paragraphElement: undefined,
     bookmarkLinks: new Map(),
+    chartSources: readChartSources(parts.has('docProps/custom.xml') ? new TextDecoder('utf-8').decode(parts.get('docProps/custom.xml')) : undefined),
     tables: 0,
     noteReference: () => undefined,
     textBox: () => undefined,

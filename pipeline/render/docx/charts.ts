@@ -9,6 +9,7 @@ import { dataTableCaption, formatValue } from '../../charts/format-value.ts';
 import type { BlockState } from './context.ts';
 import { renderBlocks } from './dispatch.ts';
 import { fitInto } from './images.ts';
+import { chartPictureName, chartProperty } from './chart-sources.ts';
 
 /** The picture of each chart of a report, drawn before the Word file is written (drawing is asynchronous, handlers are not). */
 export async function chartPictures(tree: Root, template: Template): Promise<ReadonlyMap<Chart, ChartPicture>> {
@@ -38,7 +39,7 @@ export function chartRun(chart: Chart, state: BlockState, heightShare: number): 
     data: new TextEncoder().encode(picture.svg),
     fallback: { type: 'png', data: picture.bytes },
     transformation: size,
-    altText: { id: String(state.ctx.nextDrawingId()), name: 'chart', description, title: description },
+    altText: { id: String(state.ctx.nextDrawingId()), name: chartPictureName([...state.ctx.charts.keys()].indexOf(chart) + 1), description, title: description },
   });
 }
 
@@ -66,4 +67,20 @@ export function chartDataTable(chart: Chart, target: CrossrefTarget | undefined,
     data: { caption: [{ type: 'text', value: caption }] },
   };
   return renderBlocks([node], state);
+}
+
+/**
+ * The custom document properties recording each drawn chart's block (`chart-sources.ts`), in the
+ * order of the pictures: `press import` gives the blocks back from them.
+ */
+export function chartSourceProperties(tree: Root, charts: ReadonlyMap<Chart, ChartPicture>, template: Template, language: string): { name: string; value: string }[] {
+  const targets = new Map<Chart, CrossrefTarget | undefined>();
+  visit(tree, 'chart', (chart: Chart, _index, parent) => {
+    targets.set(chart, parent?.type === 'figure' ? parent.data?.crossref : undefined);
+  });
+  return [...charts.keys()].map((chart, index) => {
+    const target = targets.get(chart);
+    const table = template.chart.dataTable && chart.data?.table ? { table: dataTableCaption(language, target, index + 1) } : {};
+    return chartProperty(index + 1, { ...(target ? { label: target.id } : {}), spec: chart.value, ...table });
+  });
 }
