@@ -42,6 +42,20 @@ export function isNumericStyle(styleXml: string): boolean {
   return /<category\s[^>]*citation-format\s*=\s*["']numeric["']/u.test(styleXml);
 }
 
+/**
+ * Whether the style is report-press's GB/T 7714 numeric style, whose page locator of a lone
+ * citation goes after the bracket, raised with it (`[4]15-17`, GB/T 7714-2015 10.1.3): CSL
+ * cannot put text outside a citation layout's affixes, so the engine adds it.
+ */
+function pagesAfterBracket(styleXml: string): boolean {
+  return /<id>\s*report-press\/gb-t-7714-2015-numeric\s*<\/id>/u.test(styleXml);
+}
+
+/** `text` escaped for HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Han characters: an entry with them in its names or title is Chinese. */
 const HAN = /\p{Script=Han}/u;
 
@@ -109,6 +123,12 @@ function engineFor(styleXml: string, lang: string): { ok: true; engine: Instance
   }
 }
 
+/** A cited item with no locator. */
+function withoutLocator(item: CitationCluster['items'][number]): CitationCluster['items'][number] {
+  const { locator: _locator, label: _label, ...rest } = item;
+  return rest;
+}
+
 function citeprocItem(item: CitationCluster['items'][number]): CiteprocCitationItem {
   return {
     id: item.key,
@@ -131,16 +151,21 @@ function citeprocItem(item: CitationCluster['items'][number]): CiteprocCitationI
  */
 export function runCiteproc(items: readonly CslItem[], clusters: readonly CitationCluster[], styleXml: string, lang: string): CiteprocOutput {
   const numeric = isNumericStyle(styleXml);
+  const outsidePages = pagesAfterBracket(styleXml);
   const cached = engineFor(styleXml, lang);
   if (!cached.ok) return cached;
   const { engine, sys } = cached;
   sys.items = new Map(items.map((item) => [item.id, prepareItem(item)]));
   const results: string[] = [];
+  const pagesAfter: (string | undefined)[] = [];
   const done: [string, number][] = [];
   clusters.forEach((cluster, index) => {
+    const lone = cluster.items.length === 1 ? cluster.items[0] : undefined;
+    const movePages = outsidePages && cluster.mode === 'normal' && lone?.locator !== undefined && (lone.label ?? 'page') === 'page';
+    if (movePages) pagesAfter[index] = lone?.locator;
     const citation: CiteprocCitation = {
       citationID: `c${index}`,
-      citationItems: cluster.items.map(citeprocItem),
+      citationItems: cluster.items.map((item) => citeprocItem(movePages ? withoutLocator(item) : item)),
       properties: { noteIndex: 0, ...(cluster.mode === 'in-text' && !numeric ? { mode: 'composite' as const } : {}) },
     };
     const [, changed] = engine.processCitationCluster(citation, done, []);
@@ -155,5 +180,10 @@ export function runCiteproc(items: readonly CslItem[], clusters: readonly Citati
     bibliography.hangingIndent = parameters.hangingindent === true;
     entries.forEach((html, index) => bibliography.entries.push({ key: parameters.entry_ids[index]?.[0] ?? '', html }));
   }
-  return { ok: true, clusters: clusters.map((_, index) => results[index] ?? ''), bibliography, numeric };
+  const withPages = (html: string, pages: string | undefined): string => {
+    if (pages === undefined) return html;
+    const text = escapeHtml(pages);
+    return html.endsWith('</sup>') ? `${html.slice(0, -'</sup>'.length)}${text}</sup>` : `${html}${text}`;
+  };
+  return { ok: true, clusters: clusters.map((_, index) => withPages(results[index] ?? '', pagesAfter[index])), bibliography, numeric };
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import CSL from 'citeproc';
+import { runCiteproc } from '../../pipeline/cite/engine.ts';
+import { shippedStyleXml } from '../../pipeline/cite/styles.ts';
+import { formatBibliography } from '../../pipeline/cite/format-bibliography.ts';
 import type { CslItem } from '../../pipeline/cite/types.ts';
 
 /** One example of the standard, as test/citations/gb-t-7714/examples.yaml writes it down. */
@@ -16,28 +18,9 @@ interface StandardExample {
 
 const examples = parse(readFileSync(fileURLToPath(new URL('gb-t-7714/examples.yaml', import.meta.url)), 'utf8')) as StandardExample[];
 const items: CslItem[] = examples.map((example) => ({ id: example.id, ...example.item }));
-const enUs = (JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/@citation-js/plugin-csl/lib/locales.json', import.meta.url)), 'utf8')) as Record<string, string>)['en-US'] ?? '';
-
-function styleXml(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../pipeline/cite/styles/${name}.csl`, import.meta.url)), 'utf8');
-}
-
-/** Runs citeproc-js, the engine report-press uses, over the style: each cluster's text and the bibliography's entries. */
-function format(style: string, works: CslItem[], clusters: { id: string; locator?: string }[][], output: 'text' | 'html' = 'text'): { citations: string[]; entries: string[] } {
-  const byId = new Map(works.map((work) => [work.id, work]));
-  const engine = new CSL.Engine({ retrieveLocale: () => enUs, retrieveItem: (id) => byId.get(id) ?? {} }, styleXml(style), 'zh-CN');
-  engine.setOutputFormat(output);
-  engine.updateItems(works.map((work) => work.id));
-  const citations: string[] = [];
-  const placed: [string, number][] = [];
-  clusters.forEach((cluster, index) => {
-    const [, changed] = engine.processCitationCluster({ citationID: `c${index}`, citationItems: cluster, properties: { noteIndex: 0 } }, placed, []);
-    placed.push([`c${index}`, 0]);
-    for (const [position, text] of changed) citations[position] = text;
-  });
-  const bibliography = engine.makeBibliography();
-  const entries = bibliography ? bibliography[1].map((entry) => entry.trim()) : [];
-  return { citations, entries };
+/** Formats with the path a build takes (report-press's engine over citeproc-js): each citation's text and the entries, their [n] first. */
+function format(style: string, works: CslItem[], clusters: { id: string; locator?: string }[][]): { citations: string[]; entries: string[] } {
+  return formatBibliography(works, style, 'zh-CN', clusters.map((cluster) => cluster.map(({ id, locator }) => ({ key: id, ...(locator !== undefined ? { locator } : {}) }))));
 }
 
 describe('GB/T 7714-2015 numeric (顺序编码制): the standard\'s examples', () => {
@@ -58,11 +41,11 @@ describe('GB/T 7714-2015 numeric: citations in the text', () => {
   ]);
   it('collapses consecutive numbers into a range with a hyphen: [1-3]', () => expect(citations[0]).toBe('[1-3]'));
   it('separates numbers that are not consecutive with a comma: [2,4]', () => expect(citations[1]).toBe('[2,4]'));
-  it('gives the cited page after the number', () => expect(citations[2]).toBe('[5: 29]'));
+  it('gives the cited page after the bracket (10.1.3: [4]15-17)', () => expect(citations[2]).toBe('[5]29'));
   it('numbers by first citation, and sorts the numbers of one citation', () => expect(citations[3]).toBe('[1,6]'));
-  it('sets the citation as a superscript', () => {
-    const html = format('gb-t-7714-2015-numeric', works, [[{ id: works[0]!.id }]], 'html');
-    expect(html.citations[0]).toBe('<sup>[1]</sup>');
+  it('sets the citation, page and all, as a superscript', () => {
+    const { clusters } = runCiteproc(works, [{ items: [{ key: works[0]!.id, locator: '3-5' }], mode: 'normal' }], shippedStyleXml('gb-t-7714-2015-numeric') ?? '', 'zh-CN') as { clusters: string[] };
+    expect(clusters[0]).toBe('<sup>[1]3-5</sup>');
   });
 });
 
