@@ -9,6 +9,7 @@ import { blockTexts, missingInOrder } from './helpers/block-text.ts';
 import { docxParts, pdfBodyText, pdfFonts, pdfInfo, wordText } from './helpers/read-back.ts';
 import { closeBrowser, loadHtml, startBrowser } from './helpers/browser.ts';
 import { temporaryFolder } from './helpers/report.ts';
+import type { Chart } from '../pipeline/charts/chart-node.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sources = ['source/report.md', 'source/examples/showcase.md'];
@@ -103,6 +104,29 @@ describe.each(sources)('one source, three outputs: %s', (source) => {
     for (const alt of alts) {
       expect(parts['word/document.xml']).toContain(`descr="${alt}"`);
       expect(html).toContain(`alt="${alt}"`);
+    }
+  });
+
+  it('every chart shows its data in all three: its text alternative in the Word file and the HTML page, its labels in the PDF and the HTML page', async () => {
+    const charts: Chart[] = [];
+    visit(result.report.tree, 'chart', (chart: Chart) => {
+      charts.push(chart);
+    });
+    if (source.includes('showcase')) expect(charts.length).toBeGreaterThanOrEqual(1);
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    const pdf = squash(await pdfBodyText(path.join(outDir, `${name}.pdf`)));
+    const word = (await docxParts(path.join(outDir, `${name}.docx`)))['word/document.xml'] ?? '';
+    const html = await readFile(path.join(outDir, `${name}.html`), 'utf8');
+    for (const chart of charts) {
+      const description = chart.data?.description ?? '';
+      expect(description).not.toBe('');
+      expect(word).toContain(`descr="${description}"`);
+      expect(html).toContain(`role="img" aria-label="${description}"`);
+      // The category labels: printed by the chart in the PDF, drawn as SVG text on the page.
+      for (const value of (chart.data?.table?.rows ?? []).map((row) => row[0]).filter((value): value is string => typeof value === 'string')) {
+        expect(pdf, value).toContain(squash(value));
+        expect(html, value).toContain(`>${value}</text>`);
+      }
     }
   });
 });
