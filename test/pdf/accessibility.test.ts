@@ -217,12 +217,12 @@ describe('tags', () => {
     expect(headings).toContain('H3 （一）主要预期目标');
   });
 
-  it('gives every Figure alternate text (the Markdown alt)', () => {
+  it('gives every Figure alternate text (the Markdown alt, the text alternative of a chart)', () => {
     const figures = elements.filter((element) => element.role === 'Figure');
     expect(figures.length).toBeGreaterThan(0);
     for (const figure of figures) expect(figure.alt?.trim(), JSON.stringify(figure)).toBeTruthy();
     expect(figures.map((figure) => figure.alt)).toContain(
-      '柱状图：八项主要预期目标，地区生产总值6%，一般公共预算收入5.5%，工业、投资、消费各6.5%，进出口3.5%，居民收入6%，物价涨幅3%',
+      '柱状图。横轴：比上年增长（%）；纵轴：指标。共8项数据，最小值3（居民消费价格涨幅），最大值6.5（规模以上工业增加值、固定资产投资、社会消费品零售总额）。',
     );
   });
 
