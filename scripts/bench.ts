@@ -6,7 +6,7 @@
 //   BENCH_SCALE=6             repeat the body 6 (and 60) times instead of 60 (and 600): quick runs
 //   BENCH_RUNS=3              whole-process runs per side; BENCH_LARGE_RUNS=1 for the ×600 build
 //   BENCH_BATCH=30            reports in the batch row
-//   BENCH_ONLY=anchor,pandoc  only these parts (anchor, pandoc, cold, large, toc, batch, stages, wayback)
+//   BENCH_ONLY=anchor,pandoc  only these parts (anchor, pandoc, cold, large, toc, batch, stages, wayback, preview)
 //   BENCH_RESULTS=<file>      where to write the JSON results (default: a new file in the temporary folder)
 // Shared machines are noisy: compare the ratios of one run, not absolute times across runs.
 import { execFile } from 'node:child_process';
@@ -22,6 +22,7 @@ import { measure, type Command, type Measured } from './bench-measure.ts';
 import { failureNotes, judge, megabytes, printSummary, ratioRow, seconds, type Row } from './bench-report.ts';
 import { benchStages } from './bench-stages.ts';
 import { benchWayBack } from './bench-way-back.ts';
+import { benchPreview } from './bench-preview.ts';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -190,6 +191,15 @@ try {
   if (wanted('wayback')) {
     const wayBack = await benchWayBack(path.join(work, names.medium), { runs: config.runs, scale: config.scale });
     rows.push(...wayBack);
+  }
+
+  // 8. press preview: save → web edition and save → print pages on the sample; the ×N report's figures.
+  if (wanted('preview')) {
+    const previewFolder = path.join(work, 'preview');
+    await mkdir(previewFolder, { recursive: true });
+    await writeFile(path.join(previewFolder, names.sample), sample);
+    await writeFile(path.join(previewFolder, names.medium), repeated(config.scale));
+    rows.push(...(await benchPreview(path.join(previewFolder, names.sample), path.join(previewFolder, names.medium), Math.max(5, config.runs))));
   }
 
   log(`\nsummary (${cpus().length} cores, load average now ${loadavg().map((value) => value.toFixed(1)).join(' ')}; medians of whole-process runs; a shared machine is noisy):`);
