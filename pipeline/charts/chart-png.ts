@@ -39,10 +39,12 @@ export async function chartPng(chart: Chart, template: Template, prefix: string)
   const svg = await chartSvg(chart, template, 'print', prefix);
   const fonts = await chartFonts(template, 'print');
   const fontFiles = await Promise.all(fonts.faces.map(async (face) => fontFile(renameFace(await subsetForText(face.file, svg), face.family))));
-  const zoom = CHART_DPI / 96;
+  // Whole pixels, rounded up: never below CHART_DPI at the chart's size.
+  const svgWidth = Number(/^<svg[^>]*? width="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+  const fitTo = svgWidth > 0 ? ({ mode: 'width', value: Math.ceil((svgWidth * CHART_DPI) / 96) } as const) : ({ mode: 'zoom', value: CHART_DPI / 96 } as const);
   const resvg = new Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles: [...new Set(fontFiles)], ...(fonts.families[0] ? { defaultFontFamily: fonts.families[0] } : {}) },
-    fitTo: { mode: 'zoom', value: zoom },
+    fitTo,
     background: 'white',
   });
   const cssWidth = resvg.width;
