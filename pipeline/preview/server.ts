@@ -8,7 +8,7 @@
  * the print as PDF and its page map, and — with `--edit` only — the source, read and saved.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Assets } from './client-assets.ts';
@@ -141,7 +141,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   if (rawPath === '/') {
     if (!get) return notAllowed(response);
     response.setHeader('Set-Cookie', `${cookieName(port)}=${options.token}; Path=/; HttpOnly; SameSite=Strict`);
-    return send(response, 200, 'text/html; charset=utf-8', previewPage({ source: path.basename(options.source), edit: options.edit, editor: options.openInEditor !== undefined }), PAGE_POLICY);
+    // CodeMirror writes its styles into <style> elements: allowed by this load's nonce only.
+    const nonce = randomBytes(16).toString('base64');
+    const policy = PAGE_POLICY.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`);
+    return send(response, 200, 'text/html; charset=utf-8', previewPage({ source: path.basename(options.source), edit: options.edit, editor: options.openInEditor !== undefined, styleNonce: nonce }), policy);
   }
   if (rawPath === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
   if (rawPath.startsWith('/assets/')) {

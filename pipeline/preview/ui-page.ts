@@ -12,6 +12,8 @@ export interface PreviewPageOptions {
   edit: boolean;
   /** `--editor`: places can be opened in the user's editor. */
   editor: boolean;
+  /** The nonce this load's policy allows `<style>` elements with (CodeMirror's). */
+  styleNonce: string;
 }
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -20,7 +22,7 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${cha
 export function previewPage(options: PreviewPageOptions): string {
   const name = escape(options.source);
   return `<!doctype html>
-<html lang="en" data-edit="${options.edit}" data-editor="${options.editor}">
+<html lang="en" data-edit="${options.edit}" data-editor="${options.editor}" data-style-nonce="${escape(options.styleNonce)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -48,6 +48,9 @@ describe('press preview --edit', { timeout: 120_000 }, () => {
     expect(await readFile(file, 'utf8')).toBe(`${SOURCE}\nTyped in the pane.\n`);
     await waitForMark(page, 'web', web);
     expect(await webText(page)).toContain('Typed in the pane.');
+    // CodeMirror's styles come in under the page's nonce: nothing the policy blocked.
+    expect(await page.evaluate(() => document.documentElement.dataset['cspViolations'] ?? '0')).toBe('0');
+    expect(await page.$$('.cm-gutters')).toHaveLength(1);
   });
 
   it('refuses to overwrite a file changed on disk since, showing both texts', async () => {

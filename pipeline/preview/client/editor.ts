@@ -47,6 +47,7 @@ export class SourceEditor {
         markdown(),
         lintGutter(),
         EditorView.lineWrapping,
+        EditorView.cspNonce.of(document.documentElement.dataset['styleNonce'] ?? ''),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) this.showDirty();
           if (update.selectionSet && !update.docChanged) this.onLine(update.state.doc.lineAt(update.state.selection.main.head).number);
