@@ -52,7 +52,11 @@ export interface BibliographyEntryData {
 export interface Bibliography extends Parent {
   type: 'bibliography';
   children: Paragraph[];
-  data?: Data & { hangingIndent?: boolean };
+  /**
+   * `atRefs`: it stands where the source wrote `::: {#refs}` (otherwise at the end, under a
+   * heading the build made); `press import` gives the placeholder back from it.
+   */
+  data?: Data & { hangingIndent?: boolean; atRefs?: boolean };
 }
 
 declare module 'mdast' {
@@ -71,8 +75,12 @@ declare module 'mdast' {
     unnumbered?: boolean;
   }
   interface LinkData {
-    /** The link is a citation (`[@key]`): the keys it cites, in the order written. */
-    citation?: { keys: string[] };
+    /**
+     * The link is a citation (`[@key]`): the keys it cites, in the order written, and the
+     * citation as written (`[see @a, p. 12; @b]`, line breaks made spaces), which the Word file
+     * records so that `press import` gives it back.
+     */
+    citation?: { keys: string[]; written?: string };
   }
   interface EmphasisData {
     /** Not emphasis: raised or lowered text of a formatted citation (`<sup>`), set by the style. */

@@ -44,7 +44,7 @@ export async function runImport(command: ImportCommand, io: CommandIo): Promise<
   }
   let result;
   try {
-    result = readDocx(bytes, { trackChanges: command.trackChanges, mediaFolder, fileName: path.basename(command.input), crossReferences: true });
+    result = readDocx(bytes, { trackChanges: command.trackChanges, mediaFolder, fileName: path.basename(command.input), crossReferences: true, citations: true });
   } catch (failure) {
     if (failure instanceof DocxReadError) {
       const { rule, ...args } = failure.problem;

@@ -107,7 +107,7 @@ export function remarkCitations(options: RemarkCitationsOptions) {
     }
     let index = 0;
     for (const text of texts) {
-      const links = text.found.map((citation) => citationLink(citation.cluster, output.clusters[index++] ?? '', output.numeric, placeOfWhole(text, citation, source)));
+      const links = text.found.map((citation) => citationLink(citation.cluster, output.clusters[index++] ?? '', output.numeric, placeOfWhole(text, citation, source), text.node.value.slice(citation.start, citation.end)));
       replaceText(text, links, source);
     }
     const bibliography: Bibliography = {
@@ -120,7 +120,12 @@ export function remarkCitations(options: RemarkCitationsOptions) {
     };
     const [marker, ...others] = markers;
     removeMarkers(tree, others);
-    if (marker) tree.children.splice(tree.children.indexOf(marker), 1, bibliography);
+    if (marker) {
+      // Where the placeholder stood: review reports edits of the bibliography at its line.
+      bibliography.data = { ...bibliography.data, atRefs: true };
+      if (marker.position) bibliography.position = marker.position;
+      tree.children.splice(tree.children.indexOf(marker), 1, bibliography);
+    }
     else tree.children.push(bibliographyHeading(tree, file), bibliography);
   };
 }
@@ -185,7 +190,7 @@ function placeOfWhole(text: CitingText, citation: FoundCitation, source: SourceT
 }
 
 /** A citation's link to its first work's entry, holding the formatted text (numeric in-text citations set on the line). */
-function citationLink(cluster: CitationCluster, html: string, numeric: boolean, position: ReturnType<typeof slicePosition>): Link {
+function citationLink(cluster: CitationCluster, html: string, numeric: boolean, position: ReturnType<typeof slicePosition>, written: string): Link {
   const keys = cluster.items.map((item) => item.key);
   const children = withoutLinksInside(htmlToPhrasing(html, { dropSuperscript: numeric && cluster.mode === 'in-text' }), true);
   return {
@@ -193,7 +198,7 @@ function citationLink(cluster: CitationCluster, html: string, numeric: boolean, 
     url: `#ref-${keys[0] ?? ''}`,
     title: null,
     children,
-    data: { citation: { keys }, hProperties: { className: ['citation'] } },
+    data: { citation: { keys, written: written.replace(/\s*\n\s*/gu, ' ') }, hProperties: { className: ['citation'] } },
     ...(position ? { position } : {}),
   };
 }

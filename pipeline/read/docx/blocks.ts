@@ -17,6 +17,7 @@ import type { DefListDescriptionNode, DefListNode, DefListTermNode } from 'mdast
 import type { Math } from 'mdast-util-math';
 import { calloutTitle, isCalloutKind, type CalloutKind } from '../../util/callout-kinds.ts';
 import { crossrefLabelOf } from '../../render/docx/bookmarks.ts';
+import { leaveOutBibliography } from './citations.ts';
 
 /** Title-block roles whose paragraphs become front matter. */
 export type MetaRole = 'title' | 'subtitle' | 'speaker' | 'author' | 'date';
@@ -155,6 +156,7 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
   // A chart's data table the build wrote after it (its caption, then the table): not part of the source.
   let chartTable: string | undefined;
   let skipTable = false;
+  let bibliographySeen = false;
   for (const record of applyParagraphMarks(records, mode, context)) {
     if (record.kind === 'table') {
       if (skipTable) {
@@ -168,6 +170,12 @@ export function assembleBlocks(records: BlockRecord[], context: ReadContext): As
     }
     context.paragraph = record.index;
     context.excerpt = record.element;
+    // The bibliography press build made: left out (the build makes it again), `::: {#refs}` where it stood.
+    if (context.citationSources.bibliography !== undefined && record.style?.id === 'Bibliography') {
+      leaveOutBibliography(record, blocks, !bibliographySeen, context);
+      bibliographySeen = true;
+      continue;
+    }
     const role = roleOf(record);
     const read = buildPhrasing(applyMode(record.atoms, mode), context) as PhrasingContent[];
     const built = context.options.crossReferences === true ? withoutReferenceWords(read) : read;

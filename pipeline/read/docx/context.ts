@@ -4,6 +4,7 @@
  * the walk is (the body paragraph, open fields, the change being read).
  */
 import type { ChartSource } from '../../render/docx/chart-sources.ts';
+import type { CitationRecords } from '../../render/docx/citation-sources.ts';
 import type { Element } from '@xmldom/xmldom';
 import type { Link, PhrasingContent } from 'mdast';
 import type { Attribution } from '../../critic/syntax.ts';
@@ -29,8 +30,11 @@ export type Atom =
   | { kind: 'node'; node: PhrasingContent; marks: Marks; change?: Change; link?: LinkTarget }
   | { kind: 'commentStart' | 'commentEnd' | 'commentRef'; id: string };
 
-/** Where a link goes: a URL, or a bookmark of the document. */
-export type LinkTarget = { url: string } | { bookmark: string };
+/**
+ * Where a link goes: a URL, or a bookmark of the document; `citation`, the number of the citation
+ * bookmark (`cite_<n>`) around the hyperlink, when press build wrote it as a citation.
+ */
+export type LinkTarget = { url: string } | { bookmark: string; citation?: number };
 
 /** Formatting of one run, for recognising headings and titles written with direct formatting. */
 export interface RunLook {
@@ -98,6 +102,10 @@ export interface ReadContext {
   currentMove?: string;
   /** The charts a report-press file records (`chart-sources.ts`), by the number in their pictures' names. */
   chartSources: Map<number, ChartSource>;
+  /** The citations and bibliography a report-press file records (`citation-sources.ts`). */
+  citationSources: CitationRecords;
+  /** Citation bookmarks (`cite_<n>`) open where the walk is: their number by bookmark id. */
+  openCitations: Map<string, number>;
   /** Number of tables read so far (for messages). */
   tables: number;
   /** Reads a note's content when it is first referenced; set by the note reader. */

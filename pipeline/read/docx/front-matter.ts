@@ -1,7 +1,8 @@
 /**
  * The front matter of an imported document: the title block (our Title, Subtitle, Speaker, Author
  * and Date paragraphs, or a Chinese document's centred large first paragraph and the centred line
- * under it), then the core properties; `lang` from the text, `toc` when the file had contents.
+ * under it), then the core properties; `lang` from the text, `toc` when the file had contents,
+ * `bibliography` and `csl` from what press build recorded (`render/docx/citation-sources.ts`).
  */
 import type { BlockContent, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -10,6 +11,7 @@ import type { MetaRole } from './blocks.ts';
 import type { ParagraphRecord } from './body.ts';
 import type { DocxProperties } from './properties.ts';
 import type { StyleMap } from './styles.ts';
+import type { BibliographySource } from '../../render/docx/citation-sources.ts';
 
 /** Front-matter keys the import writes, in order. */
 export interface ImportedFrontMatter {
@@ -23,6 +25,9 @@ export interface ImportedFrontMatter {
   subject?: string;
   description?: string;
   keywords?: string[];
+  /** Bibliography files and citation style press build recorded (`citation-sources.ts`). */
+  bibliography?: string | string[];
+  csl?: string;
 }
 
 /** `2024年3月1日` / `2024年3月` / `2024年`, or an ISO date, as a front-matter date. */
@@ -62,7 +67,7 @@ export function directTitleBlock(blocks: BlockContent[], records: Map<number, Pa
 const HAN = /\p{Script=Han}/u;
 
 /** Put the front matter together. */
-export function frontMatter(meta: Partial<Record<MetaRole, string>>, properties: DocxProperties, options: { toc: boolean; text: string; styles: StyleMap }): ImportedFrontMatter {
+export function frontMatter(meta: Partial<Record<MetaRole, string>>, properties: DocxProperties, options: { toc: boolean; text: string; styles: StyleMap; bibliography?: BibliographySource }): ImportedFrontMatter {
   const result: ImportedFrontMatter = {};
   const title = meta.title ?? properties.title;
   if (title) result.title = title;
@@ -80,6 +85,9 @@ export function frontMatter(meta: Partial<Record<MetaRole, string>>, properties:
     const keywords = properties.keywords.split(/[;,；，]/).map((word) => word.trim()).filter(Boolean);
     if (keywords.length > 0) result.keywords = keywords;
   }
+  const files = options.bibliography?.files ?? [];
+  if (files.length > 0) result.bibliography = files.length === 1 ? (files[0] ?? '') : files;
+  if (options.bibliography?.csl !== undefined) result.csl = options.bibliography.csl;
   return result;
 }
 

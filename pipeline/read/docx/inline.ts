@@ -10,6 +10,7 @@ import type { Attribution, Suggestion } from '../../critic/syntax.ts';
 import type { Atom, Change, LinkTarget, ReadContext } from './context.ts';
 import type { Marks } from './formatting.ts';
 import type { TrackChanges } from './types.ts';
+import { restoreCitations } from './citations.ts';
 
 type NodeAtom = Extract<Atom, { kind: 'node' }>;
 
@@ -42,8 +43,9 @@ export function applyMode(atoms: Atom[], mode: TrackChanges): Atom[] {
   return result;
 }
 
-/** Build the phrasing content of a paragraph (or cell, or note paragraph) from its atoms. */
-export function buildPhrasing(atoms: Atom[], context: ReadContext): Phrasing[] {
+/** Build the phrasing content of a paragraph (or cell, or note paragraph) from its atoms; citations press build wrote as written, when asked. */
+export function buildPhrasing(read: Atom[], context: ReadContext): Phrasing[] {
+  const atoms = restoreCitations(read, context);
   const result: Phrasing[] = [];
   let open: { id: string; atoms: NodeAtom[] } | undefined;
   let loose: NodeAtom[] = [];
@@ -134,7 +136,7 @@ function substitutions(nodes: Phrasing[]): Phrasing[] {
 
 function linkKey(link: LinkTarget | undefined): string {
   if (link === undefined) return '';
-  return 'url' in link ? `u:${link.url}` : `b:${link.bookmark}`;
+  return 'url' in link ? `u:${link.url}` : `b:${link.bookmark}:${link.citation ?? ''}`;
 }
 
 function linkLevel(atoms: NodeAtom[], context: ReadContext): Phrasing[] {

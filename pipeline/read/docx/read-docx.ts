@@ -7,6 +7,7 @@
  *        ─▶ Root (yaml front matter, blocks, footnote definitions) + media + warnings
  */
 import { readChartSources } from '../../render/docx/chart-sources.ts';
+import { readCitationSources } from '../../render/docx/citation-sources.ts';
 import GithubSlugger from 'github-slugger';
 import type { Element } from '@xmldom/xmldom';
 import type { BlockContent, FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
@@ -73,6 +74,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
   const coreName = [...readRelationships(parts, '').values()].find((rel) => rel.type === 'core-properties')?.part ?? 'docProps/core.xml';
   const core = parsePart(parts, coreName);
   const properties = readProperties(core === undefined ? undefined : rootOf(core));
+  const customXml = parts.has('docProps/custom.xml') ? new TextDecoder('utf-8').decode(parts.get('docProps/custom.xml')) : undefined;
   const context: ReadContext = {
     options,
     parts,
@@ -93,7 +95,9 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
     bookmarks: new Map(),
     paragraphElement: undefined,
     bookmarkLinks: new Map(),
-    chartSources: readChartSources(parts.has('docProps/custom.xml') ? new TextDecoder('utf-8').decode(parts.get('docProps/custom.xml')) : undefined),
+    chartSources: readChartSources(customXml),
+    citationSources: options.citations === true ? readCitationSources(customXml) : { citations: new Map() },
+    openCitations: new Map(),
     tables: 0,
     noteReference: () => undefined,
     textBox: () => undefined,
@@ -111,7 +115,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions): ReadDocxR
   const titleIsHeading = meta.title === undefined && properties.title !== undefined && opening !== undefined && toString(opening).trim() === properties.title.trim();
   const text = blocks.map((block) => toString(block)).join('\n');
   const { title: _coreTitle, ...otherProperties } = properties;
-  const front = frontMatter(meta, titleIsHeading ? otherProperties : properties, { toc: context.toc, text: `${meta.title ?? ''}${text}`, styles: context.styles });
+  const front = frontMatter(meta, titleIsHeading ? otherProperties : properties, { toc: context.toc, text: `${meta.title ?? ''}${text}`, styles: context.styles, ...(context.citationSources.bibliography ? { bibliography: context.citationSources.bibliography } : {}) });
   const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(front) }, ...(blocks as RootContent[]), ...referenced(blocks, notes.definitions)] };
   const language = front.lang?.startsWith('zh') ? 'zh' : 'en';
   const warnings: ImportWarning[] = context.warnings.map((pending) => ({

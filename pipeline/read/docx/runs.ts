@@ -13,6 +13,7 @@ import { fieldChar, fieldLink, fieldShows, startResult, takeReplacement } from '
 import { CHARACTER_STYLE_MARKS, fontOf, type Marks, marksOfRunProperties, mergeMarks, sizeOf } from './formatting.ts';
 import { attribute, childElement, childElements, childValue, nameOf, plainText } from './xml.ts';
 import { ommlToTex } from './omml-tex.ts';
+import { citationBookmarkIndex } from '../../render/docx/citation-sources.ts';
 
 /** Where inline content is read: the change and link it is inside. */
 export interface InlineState {
@@ -66,7 +67,11 @@ const PARAGRAPH_HANDLERS: Readonly<Record<string, ParagraphHandler>> = {
     const relationship = id === undefined ? undefined : context.rels.get(id);
     let link: LinkTarget | undefined;
     if (relationship !== undefined) link = { url: relationship.target + (anchor ? `#${anchor}` : '') };
-    else if (anchor) link = { bookmark: anchor };
+    else if (anchor) {
+      // A citation press build wrote: its bookmark `cite_<n>` around the hyperlink (or, moved by a word processor, inside it).
+      const citation = [...context.openCitations.values()].at(-1) ?? childElements(element, 'w:bookmarkStart').map((start) => citationBookmarkIndex(attribute(start, 'w:name'))).find((index) => index !== undefined);
+      link = citation === undefined ? { bookmark: anchor } : { bookmark: anchor, citation };
+    }
     return inlineAtoms(element, context, link === undefined ? state : { ...state, link });
   },
   'w:ins': changeHandler('insert', false),
@@ -110,6 +115,12 @@ const PARAGRAPH_HANDLERS: Readonly<Record<string, ParagraphHandler>> = {
   'w:bookmarkStart': (element, context) => {
     const name = attribute(element, 'w:name');
     if (name !== undefined && context.paragraphElement !== undefined && !context.bookmarks.has(name)) context.bookmarks.set(name, context.paragraphElement);
+    const citation = context.citationSources.citations.size > 0 ? citationBookmarkIndex(name) : undefined;
+    if (citation !== undefined) context.openCitations.set(attribute(element, 'w:id') ?? '', citation);
+    return [];
+  },
+  'w:bookmarkEnd': (element, context) => {
+    context.openCitations.delete(attribute(element, 'w:id') ?? '');
     return [];
   },
   'w:commentRangeStart': (element) => [{ kind: 'commentStart', id: attribute(element, 'w:id') ?? '' }],
@@ -122,7 +133,6 @@ const PARAGRAPH_HANDLERS: Readonly<Record<string, ParagraphHandler>> = {
   },
   'w:pPr': nothing,
   'w:proofErr': nothing,
-  'w:bookmarkEnd': nothing,
   'w:permStart': nothing,
   'w:permEnd': nothing,
 };

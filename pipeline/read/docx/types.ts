@@ -30,6 +30,13 @@ export interface ReadDocxOptions {
    * review compares copies with what the source shows.
    */
   crossReferences?: boolean;
+  /**
+   * Give the citations press build wrote back as the source writes them (`[@a, p. 12]`, from the
+   * records `render/docx/citation-sources.ts` describes), leave the generated bibliography out
+   * (or write `::: {#refs}` where it stood), and put `bibliography:` and `csl:` in the front
+   * matter (`press import`). Without it they read as Word shows them, as review compares.
+   */
+  citations?: boolean;
 }
 
 /** Something the Markdown cannot hold, or that was not read: where it was, and why. */

@@ -1,4 +1,4 @@
-import type { Definition, FootnoteDefinition, Root, Heading } from 'mdast';
+import type { Definition, FootnoteDefinition, Root, Heading, Link } from 'mdast';
 import type { NumberingDefinition, ParagraphChild } from 'docx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -8,6 +8,7 @@ import type { StyleBuilder } from './styles.ts';
 import type { LinkTarget, Mark } from './marks.ts';
 import { FootnoteRegistry, normalizeIdentifier } from './footnotes.ts';
 import { headingBookmarks } from './bookmarks.ts';
+import { citationNumbers } from './citation-sources.ts';
 import { A4_MM, mmToPx } from './units.ts';
 import { RevisionRegistry } from './revisions.ts';
 import type { Chart } from '../../charts/chart-node.ts';
@@ -37,6 +38,8 @@ export interface DocxContext {
   readonly revisions: RevisionRegistry;
   /** The picture of each chart, drawn before the handlers run (`charts.ts`). */
   readonly charts: ReadonlyMap<Chart, ChartPicture>;
+  /** The number of each citation (`citation-sources.ts`): its bookmark `cite_<n>` and custom property. */
+  readonly citations: ReadonlyMap<Link, number>;
   /** A new drawing id (`wp:docPr/@id`), unique in the document and the same on every build. */
   nextDrawingId(): number;
   /** A new list instance: each ordered list restarts its numbering. */
@@ -108,6 +111,7 @@ export function createContext(file: VFile, tree: Root, template: Template, profi
     footnotes: new FootnoteRegistry(footnoteDefinitions),
     revisions: new RevisionRegistry(buildDate),
     charts: new Map(),
+    citations: citationNumbers(tree),
     nextDrawingId: () => ++drawing,
     nextListInstance: () => ++list,
   };

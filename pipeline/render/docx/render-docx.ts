@@ -18,6 +18,7 @@ import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { createContext, rootState } from './context.ts';
 import { chartPictures, chartSourceProperties } from './charts.ts';
+import { citationProperties } from './citation-sources.ts';
 import { renderBlocks } from './dispatch.ts';
 import { renderFootnotes } from './handlers/footnote.ts';
 import { wordProfileFor } from './profiles.ts';
@@ -68,7 +69,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
     ...(meta.description !== undefined ? { description: meta.description } : {}),
     revision: 1,
     // Which source this file was built from: `press review` and `press import` read it back.
-    customProperties: [{ name: SOURCE_STAMP_PROPERTY, value: formatStamp(stampOf(path.basename(report.file.path), stampedText(report))) }, ...chartSourceProperties(report.tree, ctx.charts, template, meta.lang)],
+    customProperties: [{ name: SOURCE_STAMP_PROPERTY, value: formatStamp(stampOf(path.basename(report.file.path), stampedText(report))) }, ...chartSourceProperties(report.tree, ctx.charts, template, meta.lang), ...citationProperties(report.tree, ctx.citations, ctx.bookmarks, meta)],
     externalStyles: tableStylesXml(),
     styles: buildStyles(template, profile, meta.lang),
     numbering: { config: numberingConfig(template, profile) },

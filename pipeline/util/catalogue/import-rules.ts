@@ -96,4 +96,21 @@ export const IMPORT_RULES = {
         change === 'split' ? `${author || '有人'}在修订模式下拆分了此段；CriticMarkup 无法表示段落分隔，按拆分后的段落写出` : `${author || '有人'}在修订模式下将此段与下一段合并；CriticMarkup 无法表示段落分隔，按合并前的段落写出`,
     },
   }),
+  'import-citation-edited': rule({
+    severity: 'warning',
+    text: {
+      en: ({ kind, shown, text, written }: { kind: 'edited' | 'loose' | 'bibliography'; shown: string; text: string; written: string }) =>
+        kind === 'edited'
+          ? `The citation press build wrote as “${text}” reads “${shown}” in this file: the build formats citations, so it is given back as written, ${written}, and the edit is not kept`
+          : kind === 'loose'
+            ? `A link to a bibliography entry (“${shown}”) that press build did not write as a citation: given back as ${written}; check its locator and prefix`
+            : `A paragraph in the Bibliography style that press build did not write (“${shown}”): the build makes the bibliography from the bibliography file, so it is left out; add the work to ${written} instead`,
+      zh: ({ kind, shown, text, written }) =>
+        kind === 'edited'
+          ? `本文件中 press build 生成的文献引用“${text}”被改成了“${shown}”：引用由构建时自动生成，按源文件写法 ${written} 还原，此处改动不保留`
+          : kind === 'loose'
+            ? `指向参考文献条目的链接（“${shown}”）不是 press build 生成的文献引用：按 ${written} 还原，请核对页码和前缀`
+            : `Bibliography 样式的段落（“${shown}”）不是 press build 生成的：参考文献表由文献库自动生成，此段已略去；请把该文献加入 ${written}`,
+    },
+  }),
 } as const;

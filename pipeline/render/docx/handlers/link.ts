@@ -1,8 +1,10 @@
+import { Bookmark } from 'docx';
 import type { Link, LinkReference } from 'mdast';
 import type { Node } from 'unist';
 import type { InlineState } from '../context.ts';
 import type { LinkTarget } from '../marks.ts';
-import { pushChild, pushText, renderInline, withMark } from '../dispatch.ts';
+import { groupLinks, pushChild, pushText, renderInline, withMark } from '../dispatch.ts';
+import { citationBookmarkName } from '../citation-sources.ts';
 import { referenceRuns } from '../crossref-fields.ts';
 import { normalizeIdentifier } from '../footnotes.ts';
 import { flag } from '../../../util/messages.ts';
@@ -54,7 +56,22 @@ export function link(node: Link, state: InlineState): void {
     for (const child of referenceRuns(target, state.block.ctx.bookmarks.get(target.id))) pushChild(state, child);
     return;
   }
+  const citation = state.block.ctx.citations.get(node);
+  if (citation !== undefined) {
+    citationLink(node, citation, state);
+    return;
+  }
   writeLink(node, node.url, state);
+}
+
+/**
+ * A citation: its hyperlink inside the bookmark `cite_<n>` whose custom property records the
+ * citation as written (`citation-sources.ts`), so that `press import` gives it back.
+ */
+function citationLink(node: Link, index: number, state: InlineState): void {
+  const inner: InlineState = { block: state.block, marks: [...state.marks], pieces: [] };
+  writeLink(node, node.url, inner);
+  pushChild(state, new Bookmark({ id: citationBookmarkName(index), children: groupLinks(inner.pieces) }));
 }
 
 /** `linkReference`: a link whose URL is in a definition elsewhere in the source. */
