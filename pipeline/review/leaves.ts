@@ -39,6 +39,19 @@ export interface LeafMark {
   attribution: Attribution;
 }
 
+/** What made a generated text: a citation's formatted text, the bibliography, a cross-reference's or a caption's number. */
+export type GeneratedKind = 'citation' | 'bibliography' | 'cross-reference' | 'caption-number';
+
+/**
+ * A run of a leaf's text the build generates (source trees only): an edit inside it has no
+ * place in the source (the build would make the same text again), and is reported instead.
+ */
+export interface GeneratedSpan {
+  start: number;
+  end: number;
+  kind: GeneratedKind;
+}
+
 /** One leaf of a document. */
 export interface Leaf {
   kind: LeafKind;
@@ -55,6 +68,8 @@ export interface Leaf {
   range?: LeafRange;
   /** Tracked changes and comments (trees read with their suggestions). */
   marks: LeafMark[];
+  /** Runs of the text the build generates (source trees only). */
+  generated: GeneratedSpan[];
 }
 
 /** Source offsets of a leaf's block, of its inline content, and the text before the block on its first line. */
@@ -89,6 +104,8 @@ interface Walk {
   codeIndex: number;
   /** Nodes not to read as leaves (the title heading, shown in Word as the title block). */
   skip: ReadonlySet<Nodes>;
+  /** Headings the build made (the bibliography's, at the end of the report). */
+  generatedHeadings: ReadonlySet<Nodes>;
 }
 
 /**
@@ -96,7 +113,7 @@ interface Walk {
  * With `source`, the text the tree was parsed from, leaves carry their source segments.
  */
 export function leavesOf(tree: Root, options: { source?: string; view?: LeafView; skip?: ReadonlySet<Nodes> } = {}): Leaf[] {
-  const walk: Walk = { source: options.source, view: options.view ?? 'accept', leaves: [], headings: [], paragraphIndex: 0, tableIndex: 0, codeIndex: 0, skip: options.skip ?? new Set() };
+  const walk: Walk = { source: options.source, view: options.view ?? 'accept', leaves: [], headings: [], paragraphIndex: 0, tableIndex: 0, codeIndex: 0, skip: options.skip ?? new Set(), generatedHeadings: bibliographyHeadings(tree) };
   const footnotes = new Map<string, RootContent>();
   for (const node of tree.children) {
     if (node.type === 'footnoteDefinition') footnotes.set(node.identifier, node);
@@ -131,6 +148,22 @@ function footnoteOrder(tree: Root, definitions: ReadonlyMap<string, RootContent>
   return order;
 }
 
+/** The heading the build put above a bibliography at the end of the report (`remarkCitations`). */
+function bibliographyHeadings(tree: Root): Set<Nodes> {
+  const found = new Set<Nodes>();
+  tree.children.forEach((node, index) => {
+    const before = tree.children[index - 1];
+    if (node.type === 'bibliography' && node.data?.atRefs !== true && before?.type === 'heading' && before.data?.unnumbered === true) found.add(before);
+  });
+  return found;
+}
+
+/** Mark a whole leaf (the last one added) as generated text. */
+function generatedLeaf(walk: Walk, kind: GeneratedKind): void {
+  const leaf = walk.leaves.at(-1);
+  if (leaf) leaf.generated = [{ start: 0, end: leaf.text.length, kind }];
+}
+
 function block(node: RootContent, walk: Walk): void {
   if (walk.skip.has(node)) return;
   switch (node.type) {
@@ -141,8 +174,18 @@ function block(node: RootContent, walk: Walk): void {
       walk.tableIndex = 0;
       walk.codeIndex = 0;
       addLeaf(walk, 'heading', node.children, { kind: 'heading' }, node);
+      if (walk.generatedHeadings.has(node)) generatedLeaf(walk, 'bibliography');
       return;
     }
+    case 'bibliography':
+      // Each entry as Word shows it: its margin label, a tab, its text; all of it made by the build.
+      for (const entry of node.children) {
+        walk.paragraphIndex++;
+        const label = entry.data?.bibliographyEntry?.label;
+        addLeaf(walk, 'paragraph', [...(label === undefined ? [] : [{ type: 'text' as const, value: `${label}\t` }]), ...entry.children], { kind: 'paragraph', index: walk.paragraphIndex }, node);
+        generatedLeaf(walk, 'bibliography');
+      }
+      return;
     case 'paragraph':
       walk.paragraphIndex++;
       addLeaf(walk, 'paragraph', node.children, { kind: 'paragraph', index: walk.paragraphIndex }, node);
@@ -150,7 +193,10 @@ function block(node: RootContent, walk: Walk): void {
     case 'table': {
       walk.tableIndex++;
       const caption = node.data?.caption;
-      if (caption || node.data?.crossref) addLeaf(walk, 'caption', [...captionNumber(node.data?.crossref, (caption?.length ?? 0) > 0), ...(caption ?? [])], { kind: 'caption' }, undefined);
+      if (caption || node.data?.crossref) {
+        addLeaf(walk, 'caption', [...captionNumber(node.data?.crossref, (caption?.length ?? 0) > 0), ...(caption ?? [])], { kind: 'caption' }, undefined);
+        captionNumberSpan(walk, node.data?.crossref, (caption?.length ?? 0) > 0);
+      }
       node.children.forEach((row, rowIndex) =>
         row.children.forEach((cell: TableCell, columnIndex) => addLeaf(walk, 'cell', cell.children, { kind: 'cell', table: walk.tableIndex, row: rowIndex + 1, column: columnIndex + 1 }, cell)),
       );
@@ -158,6 +204,7 @@ function block(node: RootContent, walk: Walk): void {
     }
     case 'figure':
       addLeaf(walk, 'caption', [...captionNumber(node.data?.crossref, node.caption.length > 0), ...node.caption], { kind: 'caption' }, undefined);
+      captionNumberSpan(walk, node.data?.crossref, node.caption.length > 0);
       return;
     case 'code': {
       // Its text is compared, but has no place in the source: CriticMarkup there would be code.
@@ -177,8 +224,17 @@ function captionNumber(target: CrossrefTarget | undefined, hasText: boolean): Ph
   return target ? [{ type: 'text', value: hasText ? `${target.prefix}${target.separator}` : target.prefix }] : [];
 }
 
+/** The made number at the head of the caption just added (`图1`), without the separator after it. */
+function captionNumberSpan(walk: Walk, target: CrossrefTarget | undefined, hasText: boolean): void {
+  const leaf = walk.leaves.at(-1);
+  const number = captionNumber(target, hasText)[0];
+  if (!leaf || !target || number?.type !== 'text') return;
+  const length = target.prefix.trim().length;
+  if (leaf.text.startsWith(target.prefix.trim()) && length > 0) leaf.generated.push({ start: 0, end: length, kind: 'caption-number' });
+}
+
 function emptyLeaf(walk: Walk, kind: LeafKind, where: LeafWhere, node: Nodes | undefined): Leaf {
-  const leaf: Leaf = { kind, text: '', headings: kind === 'heading' ? walk.headings.slice(0, -1) : [...walk.headings], where, segments: [], marks: [] };
+  const leaf: Leaf = { kind, text: '', headings: kind === 'heading' ? walk.headings.slice(0, -1) : [...walk.headings], where, segments: [], marks: [], generated: [] };
   const line = node?.position?.start.line;
   if (line !== undefined) leaf.line = line;
   return leaf;
@@ -211,13 +267,14 @@ function trimmed(leaf: Leaf): Leaf {
       return { start: from - start, end: to - start, sources: segment.sources.slice(from - segment.start, to - segment.start + 1) };
     });
   leaf.marks = leaf.marks.map((mark) => ({ ...mark, start: clip(mark.start), end: clip(mark.end) }));
+  leaf.generated = leaf.generated.map((span) => ({ ...span, start: clip(span.start), end: clip(span.end) })).filter((span) => span.end > span.start);
   return leaf;
 }
 
 /** The text of inline content as a leaf shows it. */
 function plain(children: readonly PhrasingContent[], view: LeafView): string {
-  const leaf: Leaf = { kind: 'paragraph', text: '', headings: [], where: { kind: 'heading' }, segments: [], marks: [] };
-  inline(children, leaf, { source: undefined, view, leaves: [], headings: [], paragraphIndex: 0, tableIndex: 0, codeIndex: 0, skip: new Set() });
+  const leaf: Leaf = { kind: 'paragraph', text: '', headings: [], where: { kind: 'heading' }, segments: [], marks: [], generated: [] };
+  inline(children, leaf, { source: undefined, view, leaves: [], headings: [], paragraphIndex: 0, tableIndex: 0, codeIndex: 0, skip: new Set(), generatedHeadings: new Set() });
   return leaf.text;
 }
 
@@ -240,7 +297,8 @@ function inline(nodes: readonly Nodes[], leaf: Leaf, walk: Walk): void {
       case 'html':
         break;
       case 'link':
-        if (node.data?.crossReference) appendReference(leaf, toString(node), node, walk.source);
+        if (node.data?.crossReference) appendReference(leaf, toString(node), node, walk.source, 'cross-reference');
+        else if (node.data?.citation) appendReference(leaf, toString(node), node, walk.source, 'citation');
         else inline(node.children, leaf, walk);
         break;
       default:
@@ -285,12 +343,14 @@ function appendText(leaf: Leaf, rendered: string, node: Nodes, source: string | 
 
 
 /**
- * A cross-reference's text (`图1`), made from its source (`@fig-a`, or a whole `[@fig-a; @tbl-b]`):
- * one unit there, so that an edit next to it lands before or after what was written, never inside.
+ * A cross-reference's text (`图1`), made from its source (`@fig-a`, or a whole `[@fig-a; @tbl-b]`),
+ * or a citation's (`[1]`, from `[@a]`): one unit there, so that an edit next to it lands before or
+ * after what was written, never inside; an edit inside it is an edit of generated text.
  */
-function appendReference(leaf: Leaf, rendered: string, node: Nodes, source: string | undefined): void {
+function appendReference(leaf: Leaf, rendered: string, node: Nodes, source: string | undefined, kind: GeneratedKind): void {
   const start = leaf.text.length;
   leaf.text += rendered;
+  if (rendered !== '') leaf.generated.push({ start, end: leaf.text.length, kind });
   const from = node.position?.start.offset;
   const to = node.position?.end.offset;
   if (source === undefined || from === undefined || to === undefined || rendered === '') return;

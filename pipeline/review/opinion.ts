@@ -2,7 +2,7 @@
  * One row of the 意见汇总表 (the summary of opinions): one change or comment of one department,
  * where it stands, what the text was and what the department proposes.
  */
-import type { Leaf } from './leaves.ts';
+import type { GeneratedKind, Leaf } from './leaves.ts';
 
 /** What a department did. */
 export type OpinionKind = 'replace' | 'delete' | 'insert' | 'comment' | 'move';
@@ -28,6 +28,8 @@ export interface Opinion {
   line?: number;
   /** 说明: conflicts, changes that have no place in the source… */
   notes: string[];
+  /** The change is to text the build generates (a citation, the bibliography…): not written into the source. */
+  generated?: GeneratedKind;
 }
 
 /** The location of a leaf, as the table shows it: `一、总体情况 › （一）主要目标 › 第2段`. */

@@ -7,7 +7,7 @@
 import { commentMarkup, deleteMarkup, insertMarkup, substituteMarkup, type Attribution } from '../critic/syntax.ts';
 import type { BaseMatches } from './base-to-source.ts';
 import type { DepartmentChange } from './department-changes.ts';
-import type { Leaf } from './leaves.ts';
+import type { GeneratedKind, GeneratedSpan, Leaf } from './leaves.ts';
 import { locationOf, type Opinion } from './opinion.ts';
 import { sourcePieces, sourcePoint } from './source-pieces.ts';
 
@@ -88,6 +88,47 @@ function sourceLeafOf(context: PlaceContext, baseIndex: number): { leaf: Leaf; m
   return match && leaf ? { leaf, match } : undefined;
 }
 
+/**
+ * The generated text a change of a source leaf's `[start, end)` touches, if any: a change inside a
+ * citation's or cross-reference's text or a caption's number, or anywhere in the bibliography.
+ * Deleting whole citations or references (with text around them or not) is a change of the
+ * source, which holds them whole.
+ */
+function generatedIn(leaf: Leaf, start: number, end: number, deletion: boolean): GeneratedSpan | undefined {
+  for (const span of leaf.generated) {
+    if (span.kind === 'bibliography') return span;
+    const inside = start === end ? span.start < start && start < span.end : start < span.end && end > span.start;
+    const whole = start <= span.start && end >= span.end;
+    if (inside && !(deletion && whole)) return span;
+  }
+  return undefined;
+}
+
+/**
+ * A change of generated text: in the table, not in the source. A change inside a citation or
+ * a number shows the whole of it, before and after (`[1,2]` → `[1-2]`), not the characters alone.
+ */
+function generatedChange(opinion: Opinion, span: GeneratedSpan, leaf: Leaf, context: PlaceContext, placed: PlacedChanges, edit?: { start: number; end: number; text: string }): void {
+  const kind = span.kind;
+  if (edit && kind !== 'bibliography') {
+    const from = Math.min(span.start, edit.start);
+    const to = Math.max(span.end, edit.end);
+    opinion.original = leaf.text.slice(from, to);
+    opinion.proposal = `${leaf.text.slice(from, edit.start)}${edit.text}${leaf.text.slice(edit.end, to)}`;
+    if (opinion.kind !== 'replace') opinion.kind = 'replace';
+  }
+  opinion.generated = kind;
+  const what = context.chinese ? GENERATED_ZH[kind] : GENERATED_EN[kind];
+  opinion.notes.push(context.chinese ? `改动的是自动生成的文字（${what}），未写入源文件` : `a change to generated text (${what}): not written into the source`);
+  if (leaf.line !== undefined) opinion.line = leaf.line;
+  placed.opinions.push(opinion);
+}
+
+/** What generated a text, as the table and the messages name it. */
+export const GENERATED_ZH: Readonly<Record<GeneratedKind, string>> = { citation: '文献引用', bibliography: '参考文献表', 'cross-reference': '交叉引用', 'caption-number': '题注编号' };
+/** What generated a text, in English. */
+export const GENERATED_EN: Readonly<Record<GeneratedKind, string>> = { citation: 'a citation', bibliography: 'the bibliography', 'cross-reference': 'a cross-reference', 'caption-number': 'a caption number' };
+
 function unplaced(opinion: Opinion, context: PlaceContext, placed: PlacedChanges): void {
   opinion.notes.push(context.chinese ? '源文件中没有可对应的位置，未写入源文件' : 'no place for it in the source; not written into the source');
   placed.opinions.push(opinion);
@@ -104,6 +145,8 @@ function placeEdit(change: Extract<DepartmentChange, { kind: 'edit' }>, context:
   const start = target.match.offset(change.start);
   const end = target.match.offset(change.end);
   if (start === undefined || end === undefined) return unplaced(opinion, context, placed);
+  const generated = generatedIn(target.leaf, start, end, change.text === '');
+  if (generated !== undefined) return generatedChange(opinion, generated, target.leaf, context, placed, { start, end, text: change.text });
   const attribution = written(change.attribution);
   const text = escapeMarkdown(change.text);
   if (start === end) {
@@ -139,6 +182,9 @@ function placeInsertedLeaf(change: Extract<DepartmentChange, { kind: 'insert-lea
   const opinion = opinionFor(context, anchor, { kind: change.move ? 'move' : 'insert', original: '', proposal: change.text, tracked: change.tracked, attribution: change.attribution });
   if (context.chinese) opinion.notes.push('新增段落');
   else opinion.notes.push('new paragraph');
+  // A paragraph added among the bibliography's entries (the build makes them all).
+  const bibliography = anchor?.generated.find((span) => span.kind === 'bibliography');
+  if (anchor && bibliography) return generatedChange(opinion, bibliography, anchor, context, placed);
   const attribution = written(change.attribution, change.move ? `${context.movePrefix}${change.move}` : undefined);
   const markup = insertMarkup(escapeMarkdown(change.text), attribution);
   const first = context.sourceLeaves.find((leaf) => leaf.range !== undefined);
@@ -166,6 +212,8 @@ function placeDeletedLeaf(change: Extract<DepartmentChange, { kind: 'delete-leaf
   if (context.chinese) opinion.notes.push(change.move ? '段落移动（原位置）' : '删除整段');
   else opinion.notes.push(change.move ? 'paragraph moved (from here)' : 'whole paragraph deleted');
   const range = target?.leaf.range;
+  const generated = target ? generatedIn(target.leaf, 0, target.leaf.text.length, true) : undefined;
+  if (target && generated !== undefined) return generatedChange(opinion, generated, target.leaf, context, placed);
   if (!target || !range || target.leaf.text !== baseLeaf?.text) return unplaced(opinion, context, placed);
   const old = context.source.slice(range.inlineStart, range.inlineEnd);
   const attribution = written(change.attribution, change.move ? `${context.movePrefix}${change.move}` : undefined);
@@ -179,6 +227,9 @@ function placeComment(change: Extract<DepartmentChange, { kind: 'comment' }>, co
   const target = sourceLeafOf(context, change.base);
   const opinion = opinionFor(context, target?.leaf ?? baseLeaf, { kind: 'comment', original: change.anchor, proposal: change.attribution.text ?? '', tracked: true, attribution: change.attribution });
   if (!target) return unplaced(opinion, context, placed);
+  // A comment in the bibliography has no place in the source (the build makes it).
+  const bibliography = target.leaf.generated.find((span) => span.kind === 'bibliography');
+  if (bibliography) return generatedChange(opinion, bibliography, target.leaf, context, placed);
   const start = target.match.offset(change.start);
   const end = target.match.offset(change.end);
   const attribution = { ...written(change.attribution), ...(change.attribution.text ? { text: change.attribution.text } : {}) };

@@ -36,6 +36,7 @@ import type { Opinion } from './opinion.ts';
 import { opinionCsv, opinionDocx, opinionRows } from './opinion-table.ts';
 import { readCopy, type CopyWarning } from './read-copy.ts';
 import { reviewCopies, type ReviewedCopy } from './review-copies.ts';
+import { GENERATED_EN, GENERATED_ZH } from './place-changes.ts';
 
 /** What to review. */
 export interface ReviewOptions {
@@ -122,7 +123,12 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
     flag(file, 'review-conflict', { line: kept.opinion.line ?? 1, column: 1 }, { first: kept.opinion.author, second: other.opinion.author, text: kept.old || kept.opinion.original });
   }
   for (const opinion of ordered) {
-    if (opinion.line === undefined) flag(file, 'review-unplaced', { line: 1, column: 1 }, { author: opinion.author, text: opinion.original || opinion.proposal });
+    if (opinion.generated !== undefined) {
+      // The bibliography at the end of the report has no line of its own: the front matter names its file.
+      const line = opinion.line ?? report.meta.bibliography?.[0]?.place.line ?? 1;
+      const what = chinese ? GENERATED_ZH[opinion.generated] : GENERATED_EN[opinion.generated];
+      flag(file, 'review-generated', { line, column: 1 }, { author: opinion.author, text: opinion.original, proposal: opinion.kind === 'comment' || opinion.kind === 'delete' ? '' : opinion.proposal, what });
+    } else if (opinion.line === undefined) flag(file, 'review-unplaced', { line: 1, column: 1 }, { author: opinion.author, text: opinion.original || opinion.proposal });
   }
 
   const name = path.basename(file.path).replace(/\.(md|markdown)$/i, '');

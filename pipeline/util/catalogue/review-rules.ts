@@ -29,4 +29,13 @@ export const REVIEW_RULES = {
       zh: ({ author, text }) => `${author}的一处修改（“${text}”）在源文件中没有对应位置（源文件中没有这段文字，或其后已改动）：只列入汇总表`,
     },
   }),
+  'review-generated': rule({
+    severity: 'warning',
+    text: {
+      en: ({ author, text, proposal, what }: { author: string; text: string; proposal: string; what: string }) =>
+        `${author} changed “${text}”${proposal === '' ? '' : ` (to “${proposal}”)`}, text the build generates (${what}): not written into the source, listed in the table; change the source or the bibliography file instead`,
+      zh: ({ author, text, proposal, what }) =>
+        `${author}修改了“${text}”${proposal === '' ? '' : `（改为“${proposal}”）`}，这是构建自动生成的文字（${what}）：未写入源文件，已列入汇总表；如需修改，请改源文件中的写法或参考文献库`,
+    },
+  }),
 } as const;
