@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { ROOT } from '../helpers/documents.ts';
 import { docxReading, htmlReading } from '../helpers/output-text.ts';
 import { pdfBodyText } from '../helpers/read-back.ts';
+import { findCitations } from '../../pipeline/cite/citation-syntax.ts';
 import { temporaryFolder } from '../helpers/report.ts';
 
 const run = promisify(execFile);
@@ -40,7 +41,7 @@ async function outputsOf(folder: string, name: string): Promise<Outputs> {
   };
 }
 
-const FRONT_MATTER_KEYS = ['title', 'subtitle', 'speaker', 'author', 'date', 'lang', 'toc', 'subject', 'keywords'] as const;
+const FRONT_MATTER_KEYS = ['title', 'subtitle', 'speaker', 'author', 'date', 'lang', 'toc', 'subject', 'keywords', 'bibliography', 'csl'] as const;
 
 function frontMatterOf(markdown: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
@@ -62,14 +63,31 @@ describe('press import of our own Word files', { timeout: 600_000 }, () => {
       expect(imported.stderr).toBe('');
       expect(imported.code).toBe(0);
       const markdown = await readFile(path.join(second, `${name}.md`), 'utf8');
-      expect((await pressCommand(['build', path.join(second, `${name}.md`), '--out', third, '--quiet'])).code).toBe(0);
+      const sourceText = await readFile(path.join(ROOT, source), 'utf8');
+
+      // Citations come back as written, the bibliography the build made is left out; its files stay beside the source.
+      const citations = findCitations(sourceText).map((citation) => sourceText.slice(citation.start, citation.end));
+      for (const citation of citations) expect(markdown).toContain(citation);
+      expect(markdown).not.toMatch(/bib_|\\\[1\]/);
+      const bibliography = frontMatterOf(sourceText).bibliography;
+      for (const file of bibliography === undefined ? [] : String(bibliography).split(',')) await copyFile(path.join(ROOT, path.dirname(source), file), path.join(second, file));
+      const rebuilt = await pressCommand(['build', path.join(second, `${name}.md`), '--out', third]);
+      expect(rebuilt.code, rebuilt.stderr).toBe(0);
+      // No link to a missing bibliography anchor (the citations' old #bib_… links), no citation or bibliography problem.
+      expect(rebuilt.stderr).not.toMatch(/#bib_|#ref-|\[(?:citation|bibliography|csl)-[a-z-]+\]/);
+      if (citations.length > 0) {
+        // The rebuild formats them again: links to the entries of a generated bibliography.
+        const html = await readFile(path.join(third, `${name}.html`), 'utf8');
+        expect(html).toContain('csl-bib-body');
+        expect(html.match(/class="citation"/g)?.length).toBe(citations.length);
+      }
 
       const original = await outputsOf(first, name);
       const again = await outputsOf(third, name);
       expect(again.html).toBe(original.html);
       expect(again.docx).toBe(original.docx);
       expect(again.pdf).toBe(original.pdf);
-      expect(frontMatterOf(markdown)).toEqual(frontMatterOf(await readFile(path.join(ROOT, source), 'utf8')));
+      expect(frontMatterOf(markdown)).toEqual(frontMatterOf(sourceText));
 
       // Images come back byte for byte, under the source's own file names.
       const sourceImages = [...(await readFile(path.join(ROOT, source), 'utf8')).matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((match) => match[1] ?? '');
