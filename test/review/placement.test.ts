@@ -45,6 +45,13 @@ describe('review writes each change at its place in the source', () => {
     expect(body).toBe('全年经济\n{~~保持~>实现~~}{>>A 2024-12-01<<}稳定增长，可在[目标{++总++}{>>A 2024-12-01<<}表](#a)中查阅 1\\*2 的{++详细++}{>>A 2024-12-01<<}说明。\n');
   });
 
+  it('not inside a cross-reference’s number: that is generated text, listed in the table only', async () => {
+    const source = '如@fig-a所示，目标可行。\n\n![目标](chart.png){#fig-a}\n';
+    const { body, opinions } = await reviewMarkdown(source, [{ author: '市财政局', markdown: '如图2所示，目标切实可行。\n\n![目标](chart.png){#fig-a}\n' }]);
+    expect(body).toBe('如@fig-a所示，目标{++切实++}{>>市财政局 2024-12-01<<}可行。\n\n![目标](chart.png){#fig-a}\n');
+    expect(opinions.find((opinion) => opinion.generated !== undefined)).toMatchObject({ generated: 'cross-reference', original: '图1', proposal: '图2', author: '市财政局', line: 6 });
+  });
+
   it('beside punctuation the build normalised, which stays as written', async () => {
     // The build prints the half-width comma as `，`; the copy shows `，` too and changes only a word.
     const { body } = await reviewMarkdown('经济发展,民生改善。\n', [{ author: 'A', markdown: '经济发展，民生福祉改善。\n' }]);
