@@ -216,3 +216,23 @@ describe('press review keeps citations whole and reports edits to generated text
     expect(stderr.match(/\[review-(?:generated|unplaced)\]/g)).toHaveLength(2);
   });
 });
+
+describe('press review of a bibliography at the end, and of a copy edited without tracking', { timeout: 300_000 }, () => {
+  it('reports the bibliography at its front-matter line and an untracked edit of a citation at its own, the source unchanged', async () => {
+    const folder = await folderWith({ 'report.md': ENGLISH });
+    const built = await press(['build', 'report.md', '--out', '.', '--format', 'docx', '--quiet'], folder);
+    expect(built.code, built.stderr).toBe(0);
+    await editWithLibreOffice([
+      { input: path.join(folder, 'report.docx'), output: path.join(folder, 'stats.docx'), author: 'Statistics Office', edits: [{ kind: 'replace', find: 'Measuring regional growth', with: 'Measuring growth' }] },
+      { input: path.join(folder, 'report.docx'), output: path.join(folder, 'finance.docx'), author: 'Finance Bureau', track: false, edits: [{ kind: 'replace', find: 'Doe, 2020, p. 50', with: 'Doe, 2021, p. 50' }, { kind: 'replace', find: 'is careful', with: 'is very careful' }] },
+    ]);
+    const outcome = await press(['review', 'report.md', 'stats.docx', 'finance.docx'], folder);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stderr).toMatch(/^report\.md:6:1: warning: Statistics Office changed “regional ?”.*\(the bibliography\).*\[review-generated\]$/m);
+    expect(outcome.stderr).toMatch(/^report\.md:11:1: warning: \S.* changed “\(Smith & Doe, 2020, p\. 50\)” \(to “\(Smith & Doe, 2021, p\. 50\)”\).*\(a citation\).*\[review-generated\]$/m);
+    const reviewed = await readFile(path.join(folder, 'review/report.md'), 'utf8');
+    expect(reviewed).toContain('Growth differs by region [@smith2020, p. 50]; @wang2021 gives the national figures.');
+    expect(reviewed).toMatch(/^@smith2020 \[p\. 7\] is \{\+\+very \+\+\}\{>>.* \d{4}-\d{2}-\d{2}<<\}careful about it\.$/m);
+    expect(reviewed).not.toMatch(/2021, p|Measuring/);
+  });
+});
