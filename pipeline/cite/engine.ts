@@ -51,6 +51,11 @@ function pagesAfterBracket(styleXml: string): boolean {
   return /<id>\s*report-press\/gb-t-7714-2015-numeric\s*<\/id>/u.test(styleXml);
 }
 
+/** Whether a style's output depends on where a citation stands (`position="first"`, `subsequent`, `ibid`…). */
+function usesPosition(styleXml: string): boolean {
+  return /\sposition\s*=/u.test(styleXml);
+}
+
 /** `text` escaped for HTML. */
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -71,12 +76,26 @@ export function prepareItem(item: CslItem): CslItem {
   const prepared: CslItem = { ...item };
   for (const [variable, value] of Object.entries(prepared)) {
     if (typeof value === 'number') prepared[variable] = String(value);
+    else if (Array.isArray(value)) prepared[variable] = value.map(singleNameAsLiteral);
   }
   const language = typeof prepared.language === 'string' ? prepared.language.trim() : '';
   const named = LANGUAGE_NAMES[language.toLowerCase()];
   if (named !== undefined) prepared.language = named;
   else if (language === '') prepared.language = HAN.test(JSON.stringify([item.author, item.editor, item.title, item['container-title']])) ? 'zh' : 'en';
   return prepared;
+}
+
+/**
+ * A name given as a family name alone (`{family: "王小明"}`, as BibTeX gives `王小明` or
+ * `{国家统计局}`) written as a literal name: it prints the same, and citeproc-js re-renders every
+ * earlier citation of a work whose names have no given part at each new citation of it, so
+ * that a few hundred citations of one such work took minutes.
+ */
+function singleNameAsLiteral(name: unknown): unknown {
+  if (typeof name !== 'object' || name === null || Array.isArray(name)) return name;
+  const parts = Object.keys(name);
+  const family = (name as { family?: unknown }).family;
+  return typeof family === 'string' && parts.every((part) => part === 'family') ? { literal: family } : name;
 }
 
 /** The host side of a cached engine: the items of the run in progress. */
@@ -156,18 +175,32 @@ export function runCiteproc(items: readonly CslItem[], clusters: readonly Citati
   if (!cached.ok) return cached;
   const { engine, sys } = cached;
   sys.items = new Map(items.map((item) => [item.id, prepareItem(item)]));
+  // citeproc-js walks every earlier citation at each new one; a citation written again the
+  // same way is formatted once (the same text, unless the style looks at a citation's
+  // position: first, subsequent, ibid.), so a thousand `@key` stay fast.
+  const samePrints = !usesPosition(styleXml);
   const results: string[] = [];
   const pagesAfter: (string | undefined)[] = [];
   const done: [string, number][] = [];
+  const processedAs: number[] = [];
+  const firstOfSignature = new Map<string, number>();
   clusters.forEach((cluster, index) => {
     const lone = cluster.items.length === 1 ? cluster.items[0] : undefined;
     const movePages = outsidePages && cluster.mode === 'normal' && lone?.locator !== undefined && (lone.label ?? 'page') === 'page';
     if (movePages) pagesAfter[index] = lone?.locator;
     const citation: CiteprocCitation = {
-      citationID: `c${index}`,
+      citationID: `c${done.length}`,
       citationItems: cluster.items.map((item) => citeprocItem(movePages ? withoutLocator(item) : item)),
       properties: { noteIndex: 0, ...(cluster.mode === 'in-text' && !numeric ? { mode: 'composite' as const } : {}) },
     };
+    const signature = JSON.stringify([citation.citationItems, citation.properties.mode ?? '']);
+    const same = samePrints ? firstOfSignature.get(signature) : undefined;
+    if (same !== undefined) {
+      processedAs[index] = same;
+      return;
+    }
+    firstOfSignature.set(signature, done.length);
+    processedAs[index] = done.length;
     const [, changed] = engine.processCitationCluster(citation, done, []);
     for (const [position, html] of changed) results[position] = html;
     done.push([citation.citationID, 0]);
@@ -185,5 +218,5 @@ export function runCiteproc(items: readonly CslItem[], clusters: readonly Citati
     const text = escapeHtml(pages);
     return html.endsWith('</sup>') ? `${html.slice(0, -'</sup>'.length)}${text}</sup>` : `${html}${text}`;
   };
-  return { ok: true, clusters: clusters.map((_, index) => withPages(results[index] ?? '', pagesAfter[index])), bibliography, numeric };
+  return { ok: true, clusters: clusters.map((_, index) => withPages(results[processedAs[index] ?? -1] ?? '', pagesAfter[index])), bibliography, numeric };
 }

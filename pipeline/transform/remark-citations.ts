@@ -14,8 +14,7 @@ import { noteRead } from '../cache/reads.ts';
 import { sha256 } from '../cache/hash.ts';
 import { isChineseTag } from '../util/language.ts';
 import { naturalSlug } from './remark-heading-ids.ts';
-import { slicePosition, sliceText, sourceText, type SourceText } from './support/text-slice.ts';
-import { sourceOffsets } from '../fix/source-offsets.ts';
+import { offsetsOf, slicePosition, sliceText, sourceText, type SourceText } from './support/text-slice.ts';
 
 /** Options of `remarkCitations`. */
 export interface RemarkCitationsOptions {
@@ -162,7 +161,7 @@ function citingTexts(tree: Root, source: SourceText, known: ((written: string) =
 
 /** Whether the character at `index` of a text node is written escaped (`\@`) in the source. */
 function escaped(node: Text, index: number, source: SourceText): boolean {
-  const offsets = sourceOffsets(node, source.text);
+  const offsets = offsetsOf(node, source.text);
   return offsets.size > 0 && !offsets.has(index);
 }
 

@@ -26,6 +26,24 @@ export function pointAt(source: SourceText, offset: number): Point {
   return { line: low + 1, column: offset - (starts[low] ?? 0) + 1, offset };
 }
 
+/** Each text node's map from its characters to source offsets, with what it was made from. */
+const offsetsByNode = new WeakMap<Text, { value: string; start: number | undefined; end: number | undefined; source: string; offsets: Map<number, number> }>();
+
+/**
+ * The source offsets of a text node's characters, made once per node: a transform cutting many
+ * pieces out of one long text node (a paragraph of a thousand citations) would otherwise walk
+ * the whole node for each piece.
+ */
+export function offsetsOf(node: Text, source: string): Map<number, number> {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const known = offsetsByNode.get(node);
+  if (known && known.value === node.value && known.start === start && known.end === end && known.source === source) return known.offsets;
+  const offsets = sourceOffsets(node, source);
+  offsetsByNode.set(node, { value: node.value, start, end, source, offsets });
+  return offsets;
+}
+
 /**
  * The part `from`–`to` of a text node, without the blanks at its cut end (`trim`: the start,
  * the end, or neither), positioned where it is in the source when that is known (`undefined`
@@ -40,7 +58,7 @@ export function sliceText(node: Text, from: number, to: number, source: SourceTe
   if (first === last) return undefined;
   const value = node.value.slice(first, last);
   if (first === 0 && last === node.value.length) return node;
-  const offsets = sourceOffsets(node, source.text);
+  const offsets = offsetsOf(node, source.text);
   const start = offsets.get(first);
   const end = offsets.get(last - 1);
   return { type: 'text', value, ...(start !== undefined && end !== undefined ? { position: { start: pointAt(source, start), end: pointAt(source, end + 1) } } : {}) };
@@ -48,7 +66,7 @@ export function sliceText(node: Text, from: number, to: number, source: SourceTe
 
 /** Where a part `from`–`to` of a text node is in the source, when that is known. */
 export function slicePosition(node: Text, from: number, to: number, source: SourceText): { start: Point; end: Point } | undefined {
-  const offsets = sourceOffsets(node, source.text);
+  const offsets = offsetsOf(node, source.text);
   const start = offsets.get(from);
   const end = offsets.get(to - 1);
   return start === undefined || end === undefined ? undefined : { start: pointAt(source, start), end: pointAt(source, end + 1) };
