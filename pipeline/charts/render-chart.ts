@@ -1,5 +1,6 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { expressionInterpreter } from 'vega-interpreter';
 import type { Template } from '../template/load-template.ts';
 import type { Chart } from './chart-node.ts';
 import { chartFonts, useChartFonts, type ChartMedium } from './chart-fonts.ts';
@@ -60,7 +61,9 @@ export async function chartSvg(chart: Chart, template: Template, medium: ChartMe
   await useChartFonts(fonts);
   const silent = { level: () => silent, warn: () => silent, info: () => silent, debug: () => silent, error: () => silent };
   const compiled = compile({ ...spec, config: chartConfig(template, fonts.font, spec.config) } as TopLevelSpec, { logger: silent as never });
-  const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader: refusingLoader() });
+  // Expressions (`calculate`, `filter`, signals) are interpreted from their syntax tree, never
+  // compiled into JavaScript functions: a hostile specification runs no code of its own.
+  const view = new vega.View(vega.parse(compiled.spec, undefined, { ast: true }), { renderer: 'none', loader: refusingLoader(), expr: expressionInterpreter });
   try {
     return ownIds(await view.toSVG(), prefix);
   } finally {

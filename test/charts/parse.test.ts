@@ -144,6 +144,30 @@ describe('chart rendering', () => {
     expect(png.dpi).toBeGreaterThanOrEqual(300);
   });
 
+  it('interprets expressions (calculate, filter) from their syntax tree: no JavaScript function is made from a specification', async () => {
+    const template = await loadTemplate('default', { env: {} });
+    const report = await reportFrom(`---\ntitle: T\nlang: en\n---\n\n\`\`\`chart\ndata: {values: [{k: a, v: 1}, {k: b, v: 2}, {k: c, v: 3}]}\ntransform:\n  - {filter: "datum.v > 1"}\n  - {calculate: "datum.v * 100 + 7", as: w}\nmark: bar\nencoding:\n  x: {field: k, type: nominal}\n  y: {field: w, type: quantitative}\n\`\`\`\n`);
+    const [chart] = charts(report);
+    if (!chart) throw new Error('no chart');
+    const made: string[] = [];
+    const original = globalThis.Function;
+    globalThis.Function = new Proxy(original, {
+      apply: (target, self, args: string[]) => (made.push(args.join(' ')), Reflect.apply(target, self, args)),
+      construct: (target, args: string[]) => (made.push(args.join(' ')), Reflect.construct(target, args)),
+    });
+    let svg: string;
+    try {
+      svg = await chartSvg(chart, template, 'print', 'c');
+    } finally {
+      globalThis.Function = original;
+    }
+    expect(made.filter((body) => body.includes('datum'))).toEqual([]);
+    // The filter dropped a; the calculated field drew b and c (their bars' values are 207 and 307).
+    expect(svg).not.toContain('>a</text>');
+    expect(svg).toContain('>b</text>');
+    expect(svg).toContain('>300</text>');
+  });
+
   it('measures Chinese labels with the template font: a label of 6 ideographs is about 6 em wide, not a Latin estimate', async () => {
     const template = await loadTemplate('gov-report', { env: {} });
     const report = await reportFrom(`${ZH}\`\`\`chart\ndata: {values: [{k: 居民消费价格, v: 1}, {k: 乙, v: 2}]}\nmark: bar\nencoding:\n  y: {field: k, type: nominal, axis: {labelFontSize: 10, title: null}}\n  x: {field: v, type: quantitative}\n\`\`\`\n`);
