@@ -57,4 +57,11 @@ describe('the CJK faces of the print page', { timeout: 120_000 }, () => {
     expect(urls.filter((url) => SLICE.test(url)).length).toBeGreaterThan(0);
     expect(squash(await pdfTool('pdftotext', ['-enc', 'UTF-8'], pdf))).toContain('鱻字在正文里。');
   });
+
+  it('set keys, sample output and teletype text (<kbd>, <samp>, <tt>) in the template\'s mono face, not the machine\'s monospace', async () => {
+    const { pdf, errors } = await print('快捷键 <kbd>Ctrl</kbd>+<kbd>P</kbd>，输出 <samp>OK 200</samp>，旧式 <tt>tt text</tt>，代码 `code`。');
+    expect(errors).toEqual([]);
+    const names = parseFonts(await pdfTool('pdffonts', [], pdf)).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(names.filter((name) => !/^(NotoSerifSC|NotoSansSC|LXGWWenKai)-/.test(name))).toEqual([]);
+  });
 });
