@@ -4,7 +4,7 @@
  * browser that dies under the prints is replaced, and each print it cut short runs once more.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { Browser, BrowserContext } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { closeBrowser, type LaunchBrowserOptions } from './launch-browser.ts';
 import { BrowserStoppedError, exitDescription, untilBrowserStops } from './browser-stopped.ts';
 import { launch } from './retry-browser.ts';
@@ -19,12 +19,12 @@ export interface PrintInContextOptions {
 
 /**
  * What a build prints with when it does not launch a browser of its own (`BuildOptions.browsers`):
- * runs `work` in a fresh browser context, closed afterwards; when the browser or the context's
- * page stops under it, `work` runs once more in a new context (of a new browser if the old one
+ * runs `work` in a fresh browser context, closed afterwards (or, `press preview`'s, in one warm
+ * page kept open: `warm-print-page.ts`); when the browser or the context's page stops under it, `work` runs once more in a new context (of a new browser if the old one
  * died), so `work` must be safe to run again. The second stop is thrown as a {@link BrowserStoppedError}.
  */
 export interface PrintBrowsers {
-  inContext<T>(work: (context: BrowserContext) => Promise<T>, options?: PrintInContextOptions): Promise<T>;
+  inContext<T>(work: (context: BrowserContext | Page) => Promise<T>, options?: PrintInContextOptions): Promise<T>;
 }
 
 /** Settings of a {@link BrowserPool}. */

@@ -1,4 +1,4 @@
-import { BrowserContext, type Browser, type Page } from 'puppeteer-core';
+import { BrowserContext, Page, type Browser } from 'puppeteer-core';
 import type { Template } from '../../template/load-template.ts';
 import type { ReportMeta } from '../../types.ts';
 import { finishPdf } from './finish-pdf.ts';
@@ -6,6 +6,7 @@ import { createRequestHandler, type RequestLogEntry } from './serve-requests.ts'
 import { PAGE_URL } from './virtual-origin.ts';
 import { resolvePrintFonts } from '../../fonts/print-fonts.ts';
 import { packageFontLoader, servedFontFiles } from './print-font-files.ts';
+import { loadIntoWarmPage } from './warm-page.ts';
 
 /** A font face of the print page that failed to load (the text fell back to another font). */
 export interface FailedFontFace {
@@ -21,9 +22,10 @@ export interface PrintContext {
   baseDir: string;
   /**
    * A running browser, in which the document gets its own context, closed afterwards; or a
-   * context handed in (a shared browser's: see `browser-pool.ts`), which its owner closes.
+   * context handed in (a shared browser's: see `browser-pool.ts`), which its owner closes; or
+   * a warm page kept open across prints (`press preview`: see `warm-page.ts`), left open.
    */
-  browser: Browser | BrowserContext;
+  browser: Browser | BrowserContext | Page;
   meta: ReportMeta;
   /** Creation and modification date written into the PDF. */
   date: Date;
@@ -49,6 +51,11 @@ export interface PrintContext {
   draftWithoutLinks?: boolean;
   /** Called once with the loaded page, its fonts ready, before the first print (to measure its layout). */
   inspect?: (page: Page) => Promise<void>;
+  /**
+   * `press preview`: return Chromium's print as it is, untagged and not finished (no metadata,
+   * structure repairs or file identifier: only the pages are shown). Never for a written PDF.
+   */
+  unfinished?: boolean;
 }
 
 /** A print made without the page's internal links (see `draftWithoutLinks`). */
@@ -80,12 +87,13 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
   const { page: paper } = context.template;
   const fonts = resolvePrintFonts(context.template);
   const fontFiles = await servedFontFiles(fonts, html);
+  const warm = context.browser instanceof Page ? context.browser : undefined;
   const handedIn = context.browser instanceof BrowserContext;
-  const browserContext = context.browser instanceof BrowserContext ? context.browser : await context.browser.createBrowserContext();
+  const browserContext = warm ? undefined : context.browser instanceof BrowserContext ? context.browser : await (context.browser as Browser).createBrowserContext();
   let printed: Uint8Array;
   try {
-    const page = await browserContext.newPage();
-    await page.setRequestInterception(true);
+    const page = warm ?? (await (browserContext as BrowserContext).newPage());
+    if (!warm) await page.setRequestInterception(true);
     const handler = createRequestHandler({
       html,
       baseDir: context.baseDir,
@@ -95,9 +103,12 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
       loadPackageFont: packageFontLoader(context.template, html),
       ...(context.onRequest ? { onRequest: context.onRequest } : {}),
     });
-    page.on('request', (request) => void handler(request));
-    await page.emulateMediaType('print');
-    await page.goto(PAGE_URL, { waitUntil: 'load', timeout });
+    if (warm) await loadIntoWarmPage(warm, html, (request) => void handler(request), timeout);
+    else {
+      page.on('request', (request) => void handler(request));
+      await page.emulateMediaType('print');
+      await page.goto(PAGE_URL, { waitUntil: 'load', timeout });
+    }
     // The CJK faces may be needed only by text laid out at print time (the `—` of the
     // page numbers); a face still loading then prints its text invisibly. Load them first.
     const preload = fonts.cjkFaces.map((face) => face.family);
@@ -105,8 +116,9 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
     await context.inspect?.(page);
     const print = () =>
       page.pdf({
-        tagged: true,
-        outline: true,
+        tagged: context.unfinished !== true,
+        // The contents pass reads the headings' pages from the outline.
+        outline: context.unfinished !== true || context.revise !== undefined,
         preferCSSPageSize: true,
         printBackground: true,
         format: paper.size,
@@ -134,8 +146,9 @@ export async function printHtmlToPdf(html: string, context: PrintContext): Promi
     // printed: closing a crashed one can wait for ever; its context's owner disposes of it.
     if (handedIn) await page.close();
   } finally {
-    if (!handedIn) await browserContext.close().catch(() => undefined);
+    if (!handedIn) await browserContext?.close().catch(() => undefined);
   }
+  if (context.unfinished === true) return printed;
   return finishPdf(printed, { meta: context.meta, date: context.date, paper: paper.size });
 }
 

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { Heading, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { isContentsEntry } from '../contents-entry.ts';
@@ -22,8 +22,10 @@ import { formulasOf } from '../formulas.ts';
 
 /** Options of the PDF renderer: the common ones plus the running browser to print with. */
 export interface RenderPdfOptions extends RenderOptions {
-  /** One browser per build, or a context of a shared one; owned and closed by the caller (see `withBrowser`, `browser-pool.ts`). */
-  browser: Browser | BrowserContext;
+  /** One browser per build, a context of a shared one, or a warm page (`press preview`); owned and closed by the caller (see `withBrowser`, `browser-pool.ts`, `warm-page.ts`). */
+  browser: Browser | BrowserContext | Page;
+  /** `press preview`: Chromium's print as it is, untagged and not finished (see `printHtmlToPdf`). */
+  unfinished?: boolean;
   /** Called for every request the print page makes, with how it was answered (diagnostics, tests). */
   onRequest?: (entry: RequestLogEntry) => void;
   /** Limit of each step of the print (loading the page, its fonts, printing), ms; 0 for none (see `printHtmlToPdf`). */
@@ -58,7 +60,7 @@ const LAYOUT_TEXT = ['— 0123456789 —'];
  * text in some other font; each is an error too. Errors fail the build; the PDF is still returned.
  */
 export async function renderPdf(report: Report, template: Template, options: RenderPdfOptions): Promise<Uint8Array> {
-  const { browser, onRequest, timeoutMs, onHeadingPages, ...renderOptions } = options;
+  const { browser, onRequest, timeoutMs, onHeadingPages, unfinished, ...renderOptions } = options;
   const fonts = await checkPrintFonts(template);
   const problems = new Set(fonts.problems);
   const html = await printEditionHtml(report, template, fonts, renderOptions);
@@ -68,6 +70,7 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     baseDir: report.baseDir,
     browser,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(unfinished === true ? { unfinished } : {}),
     meta: report.meta,
     date: options.date,
     ...(toc ? { revise: toc.revise, draftWithoutLinks: true } : {}),
