@@ -16,7 +16,7 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { VFile } from 'vfile';
 import type { Report, OutputFormat } from './types.ts';
 import { readSource, sourceFromText } from './util/read-source.ts';
@@ -97,6 +97,12 @@ export interface BuildOptions {
    * print is done), even when the build then fails, and nothing is written to disk.
    */
   deliver?: (format: OutputFormat, output: string | Uint8Array) => void;
+  /**
+   * With `deliver`: the print starts only after the web page was handed over and this resolves
+   * (the preview lets its page fetch the new web edition first); the print is then returned as
+   * Chromium made it, unfinished (only its pages are shown).
+   */
+  beforePrint?: () => Promise<void>;
   /** `press preview`: the web page and the print page mark each block with its source line (`data-source-line`). */
   sourceLines?: boolean;
 }
@@ -186,23 +192,37 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
     const waitsForPages = report.meta.toc === true && options.formats.includes('pdf');
     // The pages the contents pass read from the PDF it kept (parsing the PDF again cost seconds for 5,000 headings).
     let headingPages: ReadonlyMap<string, number> | undefined;
-    const printing = options.formats.includes('pdf')
-      ? time('render pdf', () =>
-          // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
-          // No limit of its own: the command's time limit (`--timeout`) bounds the whole build.
-          printPdf(report, options, (browser, file) =>
-            renderPdf({ ...report, file }, template, { ...renderOptions, browser, timeoutMs: 0, onRequest: (entry) => noteRequest(report, entry, options), onHeadingPages: (pages) => (headingPages = pages) }),
-          ),
-        )
-      : undefined;
+    // A preview shows its web page first: the print starts once that was handed over (rendered or failed).
+    let webDone: () => void = () => undefined;
+    const webFirst = deliver !== undefined && options.formats.includes('html') ? new Promise<void>((resolve) => (webDone = resolve)) : undefined;
+    const print = () =>
+      time('render pdf', () =>
+        // Timed with the browser's launch, and any retry: the stage is everything the PDF costs.
+        // No limit of its own: the command's time limit (`--timeout`) bounds the whole build.
+        printPdf(report, options, (browser, file) =>
+          renderPdf({ ...report, file }, template, {
+            ...renderOptions,
+            browser,
+            timeoutMs: 0,
+            ...(deliver ? { unfinished: true } : {}),
+            onRequest: (entry) => noteRequest(report, entry, options),
+            onHeadingPages: (pages) => (headingPages = pages),
+          }),
+        ),
+      );
+    const printing = options.formats.includes('pdf') ? (webFirst ? webFirst.then(async () => (await options.beforePrint?.(), print())) : print()) : undefined;
     const renders = options.formats.map(async (format): Promise<void> => {
       if (format === 'pdf') {
         const pdf = await (printing as Promise<Uint8Array>);
         pages = pdfPageCount(pdf);
         await keep('pdf', pdf);
       } else if (format === 'html') {
-        const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }), 'render pdf');
-        await keep('html', html);
+        try {
+          const html = await time('render html', () => renderHtml(report, template, { ...renderOptions, variant: 'screen', embedFonts: options.embedFonts === true }), 'render pdf');
+          await keep('html', html);
+        } finally {
+          webDone();
+        }
       } else {
         // The Word file's contents show the pages its headings landed on in the PDF.
         let contentsPages: ReadonlyMap<string, number> | undefined;
@@ -237,8 +257,8 @@ async function buildStages(options: BuildOptions, stage: { current: string }): P
  * copied to the report's only when the attempt printed: a failed attempt's messages are dropped
  * (the new attempt gives them again) without touching those the other renderers give meanwhile.
  */
-async function printPdf(report: Report, options: BuildOptions, render: (browser: Browser | BrowserContext, file: VFile) => Promise<Uint8Array>): Promise<Uint8Array> {
-  const attempt = async (browser: Browser | BrowserContext): Promise<Uint8Array> => {
+async function printPdf(report: Report, options: BuildOptions, render: (browser: Browser | BrowserContext | Page, file: VFile) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const attempt = async (browser: Browser | BrowserContext | Page): Promise<Uint8Array> => {
     const file = new VFile({ path: report.file.path, cwd: report.file.cwd, value: report.file.value });
     file.data = report.file.data;
     const pdf = await render(browser, file);

@@ -165,7 +165,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     if (!get) return notAllowed(response);
     const html = session.webPage();
     if (html === undefined) return send(response, 503, 'text/html; charset=utf-8', '<!doctype html><title>Building</title><p>Building…</p>', WEB_POLICY);
-    return send(response, 200, 'text/html; charset=utf-8', html, WEB_POLICY);
+    send(response, 200, 'text/html; charset=utf-8', html, WEB_POLICY);
+    session.webServed();
+    return;
   }
   if (rawPath.startsWith('/doc/')) {
     if (!get) return notAllowed(response);

@@ -1,14 +1,15 @@
 /**
  * The builds of one `press preview`: the one build function, run in this process with a warm
- * browser, again at every change. Changes coalesce (a short quiet time after the last one); a
- * newer change aborts the build in progress (its print's browser context is closed, its result
- * dropped) and starts the next at once. The last good web page and print stay until a build
+ * browser and print page, again at every change. Each build hands over its web page first and
+ * only then prints (once the page has fetched the new web edition, or after {@link WEB_HEAD_START}).
+ * Changes coalesce (a short quiet time after the last one); a newer change aborts the build in
+ * progress (its print page is closed, its result dropped) and starts the next at once. The last good web page and print stay until a build
  * gives new ones: a build that fails keeps them and shows its messages.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build, BuildError, type BuildResult } from '../build.ts';
-import { BrowserPool } from '../browser/browser-pool.ts';
+import { WarmPrintPage } from '../browser/warm-print-page.ts';
 import { BrowserNotFoundError } from '../browser/find-browser.ts';
 import { BrowserStoppedError } from '../browser/browser-stopped.ts';
 import { TEMPLATES_DIR } from '../template/load-template.ts';
@@ -61,14 +62,26 @@ export interface PreviewSessionOptions {
   onReads?: (files: string[], templateDir: string) => void;
   /** Called after every finished build (not a superseded one) with what it gave. */
   onBuilt?: (state: PreviewState, milliseconds: number) => void;
+  /** Called as each build hands over its web page, starts its print, gives its print, or is superseded. */
+  onEvent?: (event: PreviewEvent) => void;
+  /** Longest the print waits for the web edition to be fetched (ms; default {@link WEB_HEAD_START}). */
+  webHeadStartMs?: number;
 }
 
 /** Quiet time after a change before a build starts: editors write a file in a few steps. */
 export const SETTLE_MS = 50;
 
+/** Longest the print waits for the preview page to fetch the new web edition (none open, a hidden tab). */
+export const WEB_HEAD_START = 300;
+
+/** What a preview's build reports as it goes, in order (for tests: `onEvent`). */
+export type PreviewEvent = { kind: 'web' | 'pdf' | 'print-start' | 'superseded'; build: number };
+
 /** The preview's builds and what they gave. */
 export class PreviewSession {
-  private readonly pool: BrowserPool;
+  private readonly pool: WarmPrintPage;
+  /** Resolves the wait of the print of the build whose web page the preview page is to fetch. */
+  private webWaiter: { build: number; resolve: () => void } | undefined;
   private state: PreviewState = { version: 0, building: false, builds: 0, ok: true, messages: [], failure: null, web: null, pdf: null, map: null };
   private html: string | undefined;
   private pdfBytes: Uint8Array | undefined;
@@ -79,7 +92,7 @@ export class PreviewSession {
   private closed = false;
 
   constructor(private readonly options: PreviewSessionOptions) {
-    this.pool = new BrowserPool({ pages: 1, ...(options.browserPath ? { executablePath: options.browserPath } : {}) });
+    this.pool = new WarmPrintPage(options.browserPath ? { executablePath: options.browserPath } : {});
   }
 
   /** Start the browser and the first build. */
@@ -98,6 +111,11 @@ export class PreviewSession {
     return this.html;
   }
 
+  /** The preview page fetched the web page shown: the print waiting for that starts. */
+  webServed(): void {
+    this.webWaiter?.resolve();
+  }
+
   /** The print shown (the last one printed). */
   pdf(): Uint8Array | undefined {
     return this.pdfBytes;
@@ -113,6 +131,7 @@ export class PreviewSession {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     // The build in progress is already out of date: stop it now, not after the quiet time.
+    if (this.running && !this.running.controller.signal.aborted) this.options.onEvent?.({ kind: 'superseded', build: this.running.number });
     this.running?.controller.abort(new Error('superseded by a newer change'));
     if (!this.state.building) this.update({ building: true });
     this.timer = setTimeout(() => {
@@ -164,6 +183,10 @@ export class PreviewSession {
         signal,
         sourceLines: true,
         ...(this.options.browserPath ? { browserPath: this.options.browserPath } : {}),
+        beforePrint: async () => {
+          if (html !== undefined) await this.webFetched(number, signal);
+          if (this.isCurrent(number, signal)) this.options.onEvent?.({ kind: 'print-start', build: number });
+        },
         deliver: (format, output) => {
           if (!this.isCurrent(number, signal)) return;
           // Each edition is shown as soon as it is made: the web page long before the print.
@@ -171,11 +194,13 @@ export class PreviewSession {
             html = String(output);
             this.html = html;
             this.update({ web: number });
+            this.options.onEvent?.({ kind: 'web', build: number });
           } else if (format === 'pdf' && output instanceof Uint8Array) {
             pdf = output;
             this.pdfBytes = pdf;
             this.pageMap = undefined;
             this.update({ pdf: { build: number, pages: pdfPageCount(pdf) }, map: null });
+            this.options.onEvent?.({ kind: 'pdf', build: number });
           }
         },
       });
@@ -196,6 +221,21 @@ export class PreviewSession {
     this.options.onBuilt?.(this.state, performance.now() - started);
     if (result) this.options.onReads?.([...(result.report.file.data.reads?.keys() ?? [])], path.join(TEMPLATES_DIR, result.report.meta.template));
     if (pdf && html) await this.placeBlocks(number, html, pdf);
+  }
+
+  /** Until the preview page fetched the web page of build `number` (told by {@link webServed}), at most {@link WEB_HEAD_START}. */
+  private async webFetched(number: number, signal: AbortSignal): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = () => {
+      if (timer) clearTimeout(timer);
+      if (this.webWaiter?.build === number) this.webWaiter = undefined;
+    };
+    await new Promise<void>((resolve) => {
+      this.webWaiter = { build: number, resolve };
+      timer = setTimeout(resolve, this.options.webHeadStartMs ?? WEB_HEAD_START);
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    settle();
   }
 
   private async placeBlocks(number: number, html: string, pdf: Uint8Array): Promise<void> {
