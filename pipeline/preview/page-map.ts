@@ -58,14 +58,19 @@ export interface PageText {
   items: { text: string; y: number }[];
 }
 
-/** Read the text of every page of a PDF with pdf.js (Node, no worker thread of its own). */
-export async function pdfPageTexts(pdf: Uint8Array): Promise<PageText[]> {
+/**
+ * Read the text of every page of a PDF with pdf.js (Node, no worker thread of its own). Aborting
+ * `signal` stops it between pages (it throws the signal's reason): a newer change needs the
+ * process more than the map of a print about to be replaced.
+ */
+export async function pdfPageTexts(pdf: Uint8Array, signal?: AbortSignal): Promise<PageText[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   const document = await task.promise;
   try {
     const pages: PageText[] = [];
     for (let number = 1; number <= document.numPages; number++) {
+      signal?.throwIfAborted();
       const page = await document.getPage(number);
       const content = await page.getTextContent();
       const items: PageText['items'] = [];

@@ -68,8 +68,11 @@ export interface PreviewSessionOptions {
   webHeadStartMs?: number;
 }
 
-/** Quiet time after a change before a build starts: editors write a file in a few steps. */
-export const SETTLE_MS = 50;
+/**
+ * Quiet time after a change before a build starts: editors write a file in a few steps, a few
+ * milliseconds apart. Short: a build started too soon is aborted by the next step's change anyway.
+ */
+export const SETTLE_MS = 20;
 
 /** Longest the print waits for the preview page to fetch the new web edition (none open, a hidden tab). */
 export const WEB_HEAD_START = 300;
@@ -88,6 +91,8 @@ export class PreviewSession {
   private pageMap: PageMap | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: { number: number; controller: AbortController; done: Promise<void> } | undefined;
+  /** Stops the page map being made of the last print (a newer change wants the process). */
+  private mapping: AbortController | undefined;
   private started = 0;
   private closed = false;
 
@@ -131,6 +136,7 @@ export class PreviewSession {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     // The build in progress is already out of date: stop it now, not after the quiet time.
+    this.mapping?.abort(new Error('superseded by a newer change'));
     if (this.running && !this.running.controller.signal.aborted) this.options.onEvent?.({ kind: 'superseded', build: this.running.number });
     this.running?.controller.abort(new Error('superseded by a newer change'));
     if (!this.state.building) this.update({ building: true });
@@ -145,6 +151,7 @@ export class PreviewSession {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.running?.controller.abort(new Error('the preview stopped'));
+    this.mapping?.abort(new Error('the preview stopped'));
     await this.pool.close();
     await this.running?.done.catch(() => undefined);
   }
@@ -239,8 +246,12 @@ export class PreviewSession {
   }
 
   private async placeBlocks(number: number, html: string, pdf: Uint8Array): Promise<void> {
+    const mapping = new AbortController();
+    this.mapping = mapping;
     try {
-      const map = placeBlocks(sourceBlocks(html), await pdfPageTexts(pdf));
+      const texts = await pdfPageTexts(pdf, mapping.signal);
+      mapping.signal.throwIfAborted();
+      const map = placeBlocks(sourceBlocks(html), texts);
       if (this.closed || this.pdfBytes !== pdf) return;
       this.pageMap = map;
       this.update({ map: number });
