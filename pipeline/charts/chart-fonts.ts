@@ -123,11 +123,11 @@ export async function useChartFonts(fonts: ChartFonts): Promise<void> {
   });
   if (!installed) {
     installed = true;
-    const estimate = textMetrics.width;
     textMetrics.width = (item, text) => {
       const { font, fontWeight, fontSize } = item as { font?: string; fontWeight?: string | number; fontSize?: number };
-      const measure = font === undefined ? undefined : measures.get(font);
-      if (!measure) return estimate(item, text);
+      // A font no template names (a specification's own `config.font`) is estimated here: vega's
+      // own estimate truncates through `textMetrics.width`, which is this function, and recursed.
+      const measure = (font === undefined ? undefined : measures.get(font)) ?? estimateWidth;
       const bold = fontWeight === 'bold' || fontWeight === 'bolder' || (typeof fontWeight === 'number' && fontWeight >= 600) || (typeof fontWeight === 'string' && Number(fontWeight) >= 600);
       return measure(String(text ?? ''), bold, fontSize ?? 11);
     };
@@ -141,6 +141,13 @@ function faceAdvances(file: string): Promise<FaceAdvances | undefined> {
     advances.set(file, read);
   }
   return read;
+}
+
+/** A text's width in a font report-press cannot read: 1 em a wide character, 0.6 em any other. */
+function estimateWidth(text: string, _bold: boolean, size: number): number {
+  let width = 0;
+  for (const character of text) width += (isWide(character.codePointAt(0) ?? 0) ? 1 : 0.6) * size;
+  return width;
 }
 
 /** East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms). */

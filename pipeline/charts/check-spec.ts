@@ -60,6 +60,7 @@ export function checkSpec(spec: TopLevelSpec, columns: readonly string[]): { pro
       }
     }
   }
+  for (const path of linkPaths(spec, [])) problems.push({ rule: 'chart-spec', message: 'links (href) are not supported: a chart is one image and holds no links', path });
   if (problems.some((problem) => problem.rule !== 'chart-warning')) return { problems };
   const warnings: string[] = [];
   const logger = {
@@ -83,6 +84,13 @@ export function checkSpec(spec: TopLevelSpec, columns: readonly string[]): { pro
     problems.push({ rule: 'chart-spec', message: failure instanceof Error ? failure.message : String(failure), path: [] });
     return { problems };
   }
+}
+
+/** Where a specification asks for links: every `href` key (an encoding channel or a mark property), its data left out. */
+function linkPaths(value: unknown, path: SpecPath): SpecPath[] {
+  if (Array.isArray(value)) return value.flatMap((inner, index) => linkPaths(inner, [...path, index]));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => (key === 'href' ? [[...path, key]] : key === 'data' || key === 'datasets' ? [] : linkPaths(inner, [...path, key])));
 }
 
 /** The unit views of a specification (layers, concatenations and the inner spec of facets and repeats included). */

@@ -5,6 +5,9 @@ import type { Template } from '../template/load-template.ts';
 import type { Chart } from './chart-node.ts';
 import { chartFonts, useChartFonts, type ChartMedium } from './chart-fonts.ts';
 
+/** The logger a vega View takes. */
+type ViewLogger = NonNullable<NonNullable<ConstructorParameters<typeof vega.View>[1]>['logger']>;
+
 /** Size of a chart's text in px: labels, and titles a step larger. */
 const LABEL_SIZE = 11;
 const TITLE_SIZE = 12;
@@ -61,14 +64,55 @@ export async function chartSvg(chart: Chart, template: Template, medium: ChartMe
   await useChartFonts(fonts);
   const silent = { level: () => silent, warn: () => silent, info: () => silent, debug: () => silent, error: () => silent };
   const compiled = compile({ ...spec, config: chartConfig(template, fonts.font, spec.config) } as TopLevelSpec, { logger: silent as never });
-  // Expressions (`calculate`, `filter`, signals) are interpreted from their syntax tree, never
-  // compiled into JavaScript functions: a hostile specification runs no code of its own.
-  const view = new vega.View(vega.parse(compiled.spec, undefined, { ast: true }), { renderer: 'none', loader: refusingLoader(), expr: expressionInterpreter });
+  const errors: string[] = [];
+  const view = chartView(compiled.spec, errors);
   try {
-    return ownIds(await view.toSVG(), prefix);
+    const svg = await view.toSVG();
+    if (errors[0] !== undefined) throw new Error(`vega could not draw the chart: ${errors[0]}`);
+    return ownIds(svg, prefix);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Run a compiled specification's dataflow once, without drawing: vega's message when it cannot
+ * be run (an expression it cannot read, a name it does not know, a failure while the data flows),
+ * else undefined. `remarkCharts` runs each chart so, so that such a chart is an error at its block.
+ */
+export async function runChart(spec: object): Promise<string | undefined> {
+  const errors: string[] = [];
+  try {
+    const view = chartView(spec, errors);
+    try {
+      await view.runAsync();
+    } finally {
+      view.finalize();
+    }
+  } catch (failure) {
+    return failure instanceof Error ? failure.message : String(failure);
+  }
+  return errors[0];
+}
+
+/**
+ * A vega View of a compiled specification, without a renderer, loading nothing, its errors kept
+ * in `errors` (vega logs a failure of its dataflow and carries on). Expressions (`calculate`,
+ * `filter`, signals) are interpreted from their syntax tree, never compiled into JavaScript
+ * functions: a hostile specification runs no code of its own.
+ */
+function chartView(spec: object, errors: string[]): vega.View {
+  const logger = {
+    level: () => logger,
+    warn: () => logger,
+    info: () => logger,
+    debug: () => logger,
+    error: (...messages: unknown[]) => {
+      errors.push(messages.map((message) => (message instanceof Error ? message.message : String(message))).join(' '));
+      return logger;
+    },
+  };
+  return new vega.View(vega.parse(spec as vega.Spec, undefined, { ast: true }), { renderer: 'none', loader: refusingLoader(), expr: expressionInterpreter, logger: logger as unknown as ViewLogger });
 }
 
 /** Rename every id of an SVG (and the references to it) to `<prefix>-<n>`, in order of appearance. */

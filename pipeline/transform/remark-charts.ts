@@ -9,6 +9,7 @@ import { readDataFile } from '../charts/data-file.ts';
 import { tableRecords } from '../charts/table-data.ts';
 import { checkSpec } from '../charts/check-spec.ts';
 import { describeChart } from '../charts/describe-chart.ts';
+import { runChart } from '../charts/render-chart.ts';
 import { flag } from '../util/messages.ts';
 import { closestWord } from '../util/did-you-mean.ts';
 import { noteRead } from '../cache/reads.ts';
@@ -117,6 +118,11 @@ async function readChart(code: Code, file: VFile, baseDir: string, tables: Reado
     if (problem.rule !== 'chart-warning') failed = true;
   }
   if (failed || !checked.vega) return undefined;
+  const failure = await runChart(checked.vega);
+  if (failure !== undefined) {
+    flag(file, 'chart-spec', fence ? { line: fence.line, column: fence.column } : undefined, { message: failure });
+    return undefined;
+  }
   const chart: Chart = {
     type: 'chart',
     value: code.value,
