@@ -6,19 +6,14 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { IMAGE_TYPES } from '../util/content-types.ts';
 
 /** Why a path of the folder is not served: `refused` (it tries to leave the folder, or hides), `missing`. */
 export type FolderRefusal = { kind: 'refused' | 'missing'; reason: string };
 
 /** Content types by extension; anything else is served as bytes (`nosniff`). */
 const TYPES: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
+  ...IMAGE_TYPES,
   '.pdf': 'application/pdf',
   '.csv': 'text/csv; charset=utf-8',
   '.json': 'application/json',

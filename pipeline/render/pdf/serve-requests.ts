@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { HTTPRequest } from 'puppeteer-core';
 import { findPackageDir, resolveInside } from './local-files.ts';
 import { routeRequest } from './virtual-origin.ts';
+import { IMAGE_TYPES } from '../../util/content-types.ts';
 
 /** How one request of the print page was answered. */
 export type RequestOutcome = 'page' | 'font' | 'file' | 'data' | 'missing' | 'refused';
@@ -50,17 +51,7 @@ const FONT_TYPES: Readonly<Record<string, string>> = {
   '.otf': 'font/otf',
 };
 
-const FILE_TYPES: Readonly<Record<string, string>> = {
-  ...FONT_TYPES,
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.bmp': 'image/bmp',
-};
+const FILE_TYPES: Readonly<Record<string, string>> = { ...FONT_TYPES, ...IMAGE_TYPES };
 
 /**
  * Scripts never run in the print page; everything else is already confined by request
