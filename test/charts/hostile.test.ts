@@ -9,7 +9,7 @@ import type { Report } from '../../pipeline/types.ts';
 import type { Chart } from '../../pipeline/charts/chart-node.ts';
 import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import { chartSvg } from '../../pipeline/charts/render-chart.ts';
-import { reportFrom } from '../helpers/report.ts';
+import { reportFrom, temporaryFolder, writeFiles } from '../helpers/report.ts';
 
 const EN = '---\ntitle: Charts\nlang: en\n---\n\n';
 
@@ -54,5 +54,19 @@ describe('hostile chart specifications', () => {
   it('gives a parameter whose expression is not one as an error at the block', async () => {
     const report = await reportFrom(`${EN}\`\`\`chart\ndata: {values: [{a: 1}]}\nparams: [{name: p, expr: "constructor"}]\nmark: point\nencoding: {x: {field: a, type: quantitative}}\n\`\`\`\n`);
     expect(errors(report)).toEqual(['6:1 chart-spec']);
+  });
+});
+
+describe('chart data past the limit', () => {
+  it('refuses a data file of more than 10,000 rows at once, at its url (200,000 rows took minutes and 2.8 GB to draw)', async () => {
+    const folder = await temporaryFolder();
+    const rows = Array.from({ length: 200_000 }, (_, index) => `${index},${index % 7}`).join('\n');
+    await writeFiles(folder, { 'big.csv': `a,b\n${rows}\n`, 'limit.csv': `a,b\n${rows.split('\n').slice(0, 10_000).join('\n')}\n` });
+    const started = Date.now();
+    const report = await reportFrom(`${EN}\`\`\`chart\ndata: {url: big.csv}\nmark: point\nencoding: {x: {field: a, type: quantitative}, y: {field: b, type: quantitative}}\n\`\`\`\n\n\`\`\`chart\ndata: {url: limit.csv}\nmark: point\nencoding: {x: {field: a, type: quantitative}, y: {field: b, type: quantitative}}\n\`\`\`\n`, folder);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(errors(report)).toEqual(['7:13 chart-data-too-long']);
+    expect(report.file.messages[0]?.reason).toBe('Chart data has 200,000 rows, over the limit of 10,000: a chart of so many points is better drawn from a summary (aggregate the data first)');
+    expect(charts(report)).toHaveLength(1);
   });
 });

@@ -34,6 +34,11 @@ export const CHART_RULES = {
     en: ({ url, problem, detail }: { url: string; problem: ChartFileProblem; detail: string | undefined }) => `Chart data file ${url} ${FILE_PROBLEMS[problem].en}${detail ? `: ${detail}` : ''}`,
     zh: ({ url, problem, detail }) => `图表数据文件 ${url} ${FILE_PROBLEMS[problem].zh}${detail ? `：${detail}` : ''}`,
   }),
+  'chart-data-too-long': lockedError({
+    en: ({ rows, limit }: { rows: number; limit: number }) =>
+      `Chart data has ${rows.toLocaleString('en')} rows, over the limit of ${limit.toLocaleString('en')}: a chart of so many points is better drawn from a summary (aggregate the data first)`,
+    zh: ({ rows, limit }) => `图表数据有 ${rows.toLocaleString('en')} 行，超过 ${limit.toLocaleString('en')} 行的上限：这么多点的图表宜先汇总数据再作图`,
+  }),
   'chart-table-unknown': lockedError({
     en: ({ label, suggestion }: { label: string; suggestion: string | undefined }) => `Chart data names the table {#${label}}, which no table of this document has${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}`,
     zh: ({ label, suggestion }) => `图表数据引用的表格 {#${label}} 在本文档中不存在${didYouMean(suggestion, 'zh')}`,
