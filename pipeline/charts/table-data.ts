@@ -17,15 +17,24 @@ export function numericText(text: string): string {
   return /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(bare) ? bare.replaceAll(',', '') : bare;
 }
 
+/** A cell that says a value is missing: a dash alone (`—`, `——`, `–`, `-`, `－`) or an ellipsis. */
+const MISSING = /^(?:[—–\-－]{1,2}|…{1,2}|\.\.\.)$/;
+
 /**
  * The records of a Markdown table: the header row's texts are the field names, each body row a
  * record. A column is typed as vega types a CSV column (`inferType`) from its cells' numeric
- * text ({@link numericText}): numbers, booleans or text as written; an empty cell is null.
+ * text ({@link numericText}): numbers, booleans or text as written; an empty cell, or one that
+ * is a dash or an ellipsis alone (`—`, the mark Chinese statistical tables write for no data), is null.
  */
 export function tableRecords(table: Table): { columns: string[]; records: Record<string, ChartValue>[] } {
   const [head, ...body] = table.children;
   const columns = uniqueNames((head?.children ?? []).map((cell) => toString(cell).trim()));
-  const cells = body.map((row) => columns.map((_, index) => toString(row.children[index] ?? { type: 'tableCell', children: [] }).trim()));
+  const cells = body.map((row) =>
+    columns.map((_, index) => {
+      const text = toString(row.children[index] ?? { type: 'tableCell', children: [] }).trim();
+      return MISSING.test(text) ? '' : text;
+    }),
+  );
   const types = columns.map((_, index) => {
     const values = cells.map((row) => numericText(row[index] ?? '')).filter((value) => value !== '');
     return values.length === 0 ? 'string' : inferType(values);

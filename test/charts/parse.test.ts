@@ -193,3 +193,17 @@ describe('chart palettes', () => {
     }
   });
 });
+
+describe('chart data from a table with missing values', () => {
+  it('reads a dash (—, –, -, －) or an empty cell as a missing value, so the column stays numbers', async () => {
+    const source = `${ZH}表1　完成 {#tbl-done}\n\n| 指标 | 完成 |\n| --- | ---: |\n| 甲 | 5.2% |\n| 乙 | — |\n| 丙 | － |\n| 丁 | 5.1% |\n\n\`\`\`chart\ndata: {table: tbl-done}\nmark: bar\nencoding: {y: {field: 指标, type: nominal}, x: {field: 完成, type: quantitative}}\n\`\`\`\n`;
+    const report = await reportFrom(source);
+    expect(errors(report)).toEqual([]);
+    expect(charts(report)[0]?.data?.table?.rows).toEqual([
+      ['甲', 5.2],
+      ['乙', null],
+      ['丙', null],
+      ['丁', 5.1],
+    ]);
+  });
+});
