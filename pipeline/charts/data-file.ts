@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { read } from 'vega';
+import { inferTypes, read } from 'vega';
 import { resolveInside } from '../render/pdf/local-files.ts';
 import { readRegularFile } from '../util/read-regular-file.ts';
 import { urlScheme } from '../util/url-scheme.ts';
@@ -45,7 +45,7 @@ export async function readDataFile(url: string, baseDir: string, format: { type?
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     const property = typeof format?.property === 'string' ? { property: format.property } : {};
-    const records = read(text, { type, parse: 'auto', ...property }) as unknown;
+    const records = (type === 'json' ? read(text, { type, parse: 'auto', ...property }) : readDelimited(text, type)) as unknown;
     if (!Array.isArray(records) || records.some((record) => record === null || typeof record !== 'object' || Array.isArray(record))) {
       return { ok: false, problem: 'invalid', detail: type === 'json' ? 'the JSON is not a list of records' : 'no records', file: found.file };
     }
@@ -53,6 +53,19 @@ export async function readDataFile(url: string, baseDir: string, format: { type?
   } catch (failure) {
     return { ok: false, problem: 'invalid', detail: failure instanceof Error ? failure.message : String(failure), file: found.file };
   }
+}
+
+/**
+ * CSV or TSV records, each column typed as vega types it (`inferTypes`), except that a column of
+ * dates keeps its text as written: vega would make it milliseconds since 1970, which the data
+ * table and the text alternative would then show; Vega-Lite parses a `temporal` field's text itself.
+ */
+function readDelimited(text: string, type: 'csv' | 'tsv'): object[] {
+  const rows = read(text, { type }) as Record<string, unknown>[] & { columns?: string[] };
+  const fields = rows.columns ?? Object.keys(rows[0] ?? {});
+  const types = inferTypes(rows, fields) as Record<string, string>;
+  const parse = Object.fromEntries(Object.entries(types).filter(([, inferred]) => inferred !== 'date' && inferred !== 'string'));
+  return read(text, { type, parse }) as object[];
 }
 
 /** The data format: `format.type` when given, else the file's extension. */

@@ -207,3 +207,22 @@ describe('chart data from a table with missing values', () => {
     ]);
   });
 });
+
+describe('chart data with dates', () => {
+  it('keeps a CSV column of dates as written (the data table and the text alternative showed milliseconds since 1970), and the chart still draws them as dates', async () => {
+    const folder = await temporaryFolder();
+    await writeFiles(folder, { 'g.csv': '日期,增速\n2024-01-31,5.2\n2024-02-29,-1.3\n2024-03-31,\n' });
+    const report = await reportFrom(`${EN}\`\`\`chart\ndata: {url: g.csv}\nmark: line\nencoding: {x: {field: 日期, type: temporal}, y: {field: 增速, type: quantitative}}\n\`\`\`\n`, folder);
+    expect(errors(report)).toEqual([]);
+    const [chart] = charts(report);
+    expect(chart?.data?.table?.rows).toEqual([
+      ['2024-01-31', 5.2],
+      ['2024-02-29', -1.3],
+      ['2024-03-31', null],
+    ]);
+    expect(chart?.data?.description).toContain('minimum -1.3 (2024-02-29), maximum 5.2 (2024-01-31)');
+    const svg = await chartSvg(chart!, await loadTemplate('default'), 'print', 'd');
+    // A time axis: its ticks are dates (`Feb 04`…), not the texts of the three records.
+    expect(svg).toMatch(/>(?:Feb|Mar) \d\d</);
+  });
+});
