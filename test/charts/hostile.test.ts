@@ -4,22 +4,12 @@
  * In process, no browser: the parse stage and the SVG the outputs are made from.
  */
 import { describe, expect, it } from 'vitest';
-import { visit } from 'unist-util-visit';
 import type { Report } from '../../pipeline/types.ts';
-import type { Chart } from '../../pipeline/charts/chart-node.ts';
 import { loadTemplate } from '../../pipeline/template/load-template.ts';
 import { chartSvg } from '../../pipeline/charts/render-chart.ts';
 import { reportFrom, temporaryFolder, writeFiles } from '../helpers/report.ts';
+import { charts, EN } from './support.ts';
 
-const EN = '---\ntitle: Charts\nlang: en\n---\n\n';
-
-function charts(report: Report): Chart[] {
-  const found: Chart[] = [];
-  visit(report.tree, 'chart', (chart: Chart) => {
-    found.push(chart);
-  });
-  return found;
-}
 
 function errors(report: Report): string[] {
   return report.file.messages.filter((message) => message.fatal === true).map((message) => `${message.line}:${message.column} ${message.ruleId}`);
