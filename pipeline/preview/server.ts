@@ -165,8 +165,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     if (!get) return notAllowed(response);
     const html = session.webPage();
     if (html === undefined) return send(response, 503, 'text/html; charset=utf-8', '<!doctype html><title>Building</title><p>Building…</p>', WEB_POLICY);
+    response.setHeader('X-Press-Build', String(session.current().web ?? 0));
     send(response, 200, 'text/html; charset=utf-8', html, WEB_POLICY);
-    session.webServed();
     return;
   }
   if (rawPath.startsWith('/doc/')) {
@@ -174,6 +174,15 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     const found = await resolveInFolder(path.dirname(path.resolve(options.source)), rawPath.slice('/doc/'.length));
     if ('kind' in found) return send(response, found.kind === 'refused' ? 403 : 404, 'text/plain; charset=utf-8', `press preview: ${found.kind === 'refused' ? 'refused' : 'not found'}: ${found.reason}\n`);
     return send(response, 200, contentTypeOf(found.file), await readFile(found.file), FILE_POLICY);
+  }
+  if (rawPath === '/api/web-shown') {
+    // The page shows the web page of this build: its print may start (it waited, so as not to
+    // take the machine from the page while the page lays the web edition out).
+    if (method !== 'POST') return notAllowed(response);
+    const build = Number((await jsonBody(request))['build']);
+    if (!Number.isInteger(build) || build < 1) return json(response, 400, { error: 'build must be a whole number from 1' });
+    session.webShown(build);
+    return json(response, 200, { build });
   }
   if (rawPath === '/api/state') return get ? json(response, 200, session.current()) : notAllowed(response);
   if (rawPath === '/api/pdf') {

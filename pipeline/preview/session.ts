@@ -1,7 +1,7 @@
 /**
  * The builds of one `press preview`: the one build function, run in this process with a warm
  * browser and print page, again at every change. Each build hands over its web page first and
- * only then prints (once the page has fetched the new web edition, or after {@link WEB_HEAD_START}).
+ * only then prints (once the preview page shows the new web edition, or after {@link WEB_HEAD_START}).
  * Changes coalesce (a short quiet time after the last one); a newer change aborts the build in
  * progress (its print page is closed, its result dropped) and starts the next at once. The last good web page and print stay until a build
  * gives new ones: a build that fails keeps them and shows its messages.
@@ -64,7 +64,7 @@ export interface PreviewSessionOptions {
   onBuilt?: (state: PreviewState, milliseconds: number) => void;
   /** Called as each build hands over its web page, starts its print, gives its print, or is superseded. */
   onEvent?: (event: PreviewEvent) => void;
-  /** Longest the print waits for the web edition to be fetched (ms; default {@link WEB_HEAD_START}). */
+  /** Longest the print waits for the web edition to be shown (ms; default {@link WEB_HEAD_START}). */
   webHeadStartMs?: number;
 }
 
@@ -74,7 +74,7 @@ export interface PreviewSessionOptions {
  */
 export const SETTLE_MS = 20;
 
-/** Longest the print waits for the preview page to fetch the new web edition (none open, a hidden tab). */
+/** Longest the print waits for the preview page to show the new web edition (none open, a hidden tab). */
 export const WEB_HEAD_START = 300;
 
 /** What a preview's build reports as it goes, in order (for tests: `onEvent`). */
@@ -83,7 +83,7 @@ export type PreviewEvent = { kind: 'web' | 'pdf' | 'print-start' | 'superseded';
 /** The preview's builds and what they gave. */
 export class PreviewSession {
   private readonly pool: WarmPrintPage;
-  /** Resolves the wait of the print of the build whose web page the preview page is to fetch. */
+  /** Resolves the wait of the print of the build whose web page the preview page is to show. */
   private webWaiter: { build: number; resolve: () => void } | undefined;
   private state: PreviewState = { version: 0, building: false, builds: 0, ok: true, messages: [], failure: null, web: null, pdf: null, map: null };
   private html: string | undefined;
@@ -116,9 +116,9 @@ export class PreviewSession {
     return this.html;
   }
 
-  /** The preview page fetched the web page shown: the print waiting for that starts. */
-  webServed(): void {
-    this.webWaiter?.resolve();
+  /** The preview page shows the web page of build `build` (or a newer one): the print waiting for that starts. */
+  webShown(build: number): void {
+    if (this.webWaiter && this.webWaiter.build <= build) this.webWaiter.resolve();
   }
 
   /** The print shown (the last one printed). */
@@ -230,7 +230,7 @@ export class PreviewSession {
     if (pdf && html) await this.placeBlocks(number, html, pdf);
   }
 
-  /** Until the preview page fetched the web page of build `number` (told by {@link webServed}), at most {@link WEB_HEAD_START}. */
+  /** Until the preview page shows the web page of build `number` (told by {@link webShown}), at most {@link WEB_HEAD_START}. */
   private async webFetched(number: number, signal: AbortSignal): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const settle = () => {

@@ -22,9 +22,9 @@ export interface RunningPreview {
   exited: Promise<number | string>;
 }
 
-/** Start `press preview` in `cwd`; resolves once it printed its address. */
-export function startPreview(args: string[], cwd: string): Promise<RunningPreview> {
-  const child = spawn(process.execPath, [press, 'preview', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start `press preview` in `cwd` (with these environment variables added); resolves once it printed its address. */
+export function startPreview(args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunningPreview> {
+  const child = spawn(process.execPath, [press, 'preview', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

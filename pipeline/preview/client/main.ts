@@ -118,8 +118,10 @@ let latest: PreviewState | undefined;
 const updateWeb = serial(async () => {
   const wanted = latest?.web;
   if (wanted === null || wanted === undefined || String(wanted) === root.dataset['web']) return;
-  await web.update();
+  const shown = await web.update();
   root.dataset['web'] = String(wanted);
+  // The print of this build waits for this word, so that the two do not share the machine.
+  if (shown !== undefined) void fetch('/api/web-shown', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ build: shown }) });
 });
 const updatePrint = serial(async () => {
   const wanted = latest?.pdf?.build;

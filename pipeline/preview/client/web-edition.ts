@@ -28,15 +28,16 @@ export class WebEdition {
     frame.src = '/doc/';
   }
 
-  /** Fetch the web page the server now has and put it in place, keeping the scroll position. */
-  async update(): Promise<void> {
+  /** Fetch the web page the server now has and put it in place, keeping the scroll position; resolves to its build's number. */
+  async update(): Promise<number | undefined> {
     await this.loaded;
     const response = await fetch('/doc/', { cache: 'no-store' });
-    if (!response.ok) return;
+    if (!response.ok) return undefined;
+    const build = Number(response.headers.get('X-Press-Build'));
     const text = await response.text();
     const document = this.frame.contentDocument;
     const view = this.frame.contentWindow as (Window & { DOMParser: typeof DOMParser }) | null;
-    if (!document || !view) return;
+    if (!document || !view) return undefined;
     // Parsed by the frame's own parser: the new page is under the frame's policy (its inline
     // styles allowed), not the preview page's, which allows none.
     const fresh = new view.DOMParser().parseFromString(text, 'text/html');
@@ -49,6 +50,7 @@ export class WebEdition {
     this.addBadgeStyle();
     this.showPages();
     scroller.scrollTop = top;
+    return Number.isInteger(build) && build > 0 ? build : undefined;
   }
 
   /** The page each source line of a heading landed on (from the print's page map). */
