@@ -5,6 +5,7 @@ import type {} from 'mdast-util-to-hast';
 import type { RuleSettings } from './util/rule-settings.ts';
 import type { CalloutKind } from './util/callout-kinds.ts';
 import type { Chart } from './charts/chart-node.ts';
+import type { GongwenMeta } from './gongwen/meta.ts';
 
 /** What a numbered cross-reference target is: a figure, a table, a display equation or a section. */
 export type CrossrefKind = 'fig' | 'tbl' | 'eq' | 'sec';
@@ -58,6 +59,8 @@ declare module 'mdast' {
     crossref?: CrossrefTarget;
     /** Outline level counted from the document's top heading level (1-based). */
     level?: number;
+    /** A 公文's `# 附件n` heading: the attachment's number (it starts a new page; numbering starts again after it). */
+    attachment?: number;
   }
   interface ImageData {
     /** The label written after the image (`![…](a.png){#fig-targets}`), for the figure it becomes. */
@@ -133,6 +136,8 @@ export interface ReportMeta {
   bibliography?: { path: string; place: { line: number; column: number } }[];
   /** Citation style (`csl:`): a shipped style's name or a `.csl` file beside the source, with where it is named. */
   csl?: { value: string; place: { line: number; column: number } };
+  /** The 公文 elements (template `gongwen`). */
+  gongwen?: GongwenMeta;
 }
 
 /** A parsed and transformed report: the one tree every renderer reads. */

@@ -2,11 +2,13 @@ import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import { z } from 'zod';
 import type { Yaml } from 'mdast';
 import type { ReportMeta } from '../types.ts';
-import type { PendingMessage } from '../util/messages.ts';
+import type { PendingMessage, Place } from '../util/messages.ts';
 import type { FieldExpectation } from '../util/catalogue/source-rules.ts';
 import { closestWord } from '../util/did-you-mean.ts';
 import { guessLanguage, isChineseTag } from '../util/language.ts';
 import { TEMPLATE_NAMES } from '../template/names.ts';
+import { CHINESE_KEY_ALIASES, GONGWEN_KEYS, normaliseFormat, type GongwenFormat, type GongwenMeta } from '../gongwen/meta.ts';
+import { arabicDate } from '../util/catalogue/gongwen-rules.ts';
 import { readRuleSettings } from './rule-settings.ts';
 import { plainValue, rangeStart, shown, yamlPlaces } from './yaml-place.ts';
 import { expandAliases } from './yaml-aliases.ts';
@@ -26,7 +28,10 @@ const REAL_DATE = 'real-date';
 const dateText = z
   .union([z.string(), z.number().int()])
   .transform(String)
+  // A 公文 writes its date 2024年1月20日 (GB/T 9704: Arabic numerals, the year in full): read as ISO.
+  .transform((value) => value.trim().replace(/^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$/, (_whole, year: string, month?: string, day?: string) => [year, month, day].filter((part) => part !== undefined).map((part) => part.padStart(2, '0')).join('-')))
   .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).refine(isRealDate, REAL_DATE));
+const textOrList = z.union([text.transform((value) => [value]), z.array(z.union([z.string(), z.number()]).transform(String).pipe(text)).min(1)]);
 
 function isRealDate(text: string): boolean {
   const [year = 0, month = 1, day = 1] = text.split('-').map(Number);
@@ -51,11 +56,26 @@ const fields = {
   keywords: { schema: z.union([text.transform((value) => [value]), z.array(z.union([z.string(), z.number()]).transform(String).pipe(text))]), expected: 'keywords' },
   bibliography: { schema: z.union([text.transform((value) => [value]), z.array(text).min(1)]), expected: 'keywords' },
   csl: { schema: text, expected: 'text' },
+  'copy-number': { schema: z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().trim().regex(/^\d{1,6}$/)), expected: 'copy-number' },
+  classification: { schema: z.string().trim().regex(/^(绝密|机密|秘密)(★\S+)?$/), expected: 'classification' },
+  urgency: { schema: z.enum(['特急', '加急']), expected: 'urgency' },
+  'issuer-mark': { schema: text, expected: 'text' },
+  'doc-number': { schema: text, expected: 'text' },
+  signer: { schema: textOrList, expected: 'keywords' },
+  recipients: { schema: text, expected: 'text' },
+  attachments: { schema: textOrList, expected: 'keywords' },
+  signature: { schema: textOrList, expected: 'keywords' },
+  seal: { schema: text, expected: 'text' },
+  note: { schema: text, expected: 'text' },
+  cc: { schema: textOrList, expected: 'keywords' },
+  printer: { schema: text, expected: 'text' },
+  'print-date': { schema: dateText, expected: 'date-format' },
+  format: { schema: z.string().trim().transform((value, context) => normaliseFormat(value) ?? (context.addIssue({ code: 'custom', message: 'format' }), z.NEVER)), expected: 'gongwen-format' },
 } as const satisfies Record<string, { schema: z.ZodType; expected: FieldExpectation }>;
 
 type FieldName = keyof typeof fields;
 
-/** The front-matter keys report-press accepts. */
+/** The front-matter keys report-press accepts (the Chinese names of {@link CHINESE_KEY_ALIASES} too). */
 export const FRONT_MATTER_KEYS: readonly string[] = [...Object.keys(fields), 'rules'];
 
 function isFieldName(key: string): key is FieldName {
@@ -77,11 +97,14 @@ export interface FrontMatter {
 export function readFrontMatter(yamlNode: Yaml | undefined, source: string): FrontMatter {
   const raw: Record<string, unknown> = {};
   const problems: PendingMessage[] = [];
-  if (yamlNode) Object.assign(raw, parseFields(yamlNode, problems));
+  const places: NonNullable<GongwenMeta['places']> = {};
+  if (yamlNode) Object.assign(raw, parseFields(yamlNode, problems, places));
 
   const body = yamlNode?.position ? source.slice(yamlNode.position.end.offset ?? 0) : source;
   const lang = typeof raw.lang === 'string' ? raw.lang : guessLanguage(body);
-  const template = typeof raw.template === 'string' ? raw.template : isChineseTag(lang) ? 'gov-report' : 'default';
+  const gongwenKeys = Object.keys(GONGWEN_KEYS).filter((key) => raw[key] !== undefined);
+  // A source that gives 公文 elements is a 公文: the template that lays them out.
+  const template = typeof raw.template === 'string' ? raw.template : gongwenKeys.length > 0 ? 'gongwen' : isChineseTag(lang) ? 'gov-report' : 'default';
   const meta: ReportMeta = {
     lang,
     template,
@@ -97,10 +120,45 @@ export function readFrontMatter(yamlNode: Yaml | undefined, source: string): Fro
   if (raw.rules && typeof raw.rules === 'object') meta.rules = raw.rules as NonNullable<ReportMeta['rules']>;
   if (Array.isArray(raw.bibliography)) meta.bibliography = raw.bibliography as NonNullable<ReportMeta['bibliography']>;
   if (raw.csl && typeof raw.csl === 'object') meta.csl = raw.csl as NonNullable<ReportMeta['csl']>;
+  if (template === 'gongwen') meta.gongwen = { ...gongwenMeta(raw, meta.author), places };
   return { meta, problems };
 }
 
-function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string, unknown> {
+/** The 公文 elements of validated front-matter values. */
+function gongwenMeta(raw: Record<string, unknown>, author: string | undefined): GongwenMeta {
+  const list = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as string[]) : []);
+  const one = (key: string) => (typeof raw[key] === 'string' ? { [camel(key)]: raw[key] as string } : {});
+  const signatures = list('signature');
+  return {
+    ...one('copy-number'),
+    ...one('classification'),
+    ...one('urgency'),
+    ...one('issuer-mark'),
+    ...one('doc-number'),
+    ...one('recipients'),
+    ...one('seal'),
+    ...one('note'),
+    ...one('printer'),
+    ...one('print-date'),
+    signers: list('signer'),
+    attachments: list('attachments'),
+    signatures: signatures.length > 0 ? signatures : author ? [author] : [],
+    cc: list('cc'),
+    format: (raw['format'] as GongwenFormat | undefined) ?? '文件',
+  };
+}
+
+function camel(key: string): string {
+  return key.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase());
+}
+
+/** A place in the source as line and column. */
+function point(place: Place): { line: number; column: number } {
+  return place && 'line' in place ? { line: place.line, column: place.column } : { line: 1, column: 1 };
+}
+
+/** Validate the front matter's keys; `keyPlaces` receives where each known key's value (and list item) is. */
+function parseFields(yamlNode: Yaml, problems: PendingMessage[], keyPlaces: Record<string, { line: number; column: number }>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const places = yamlPlaces((yamlNode.position?.start.line ?? 1) + 1);
   // A line that ends in CR alone (classic Mac) ends a line for Markdown, but the YAML parser reads
@@ -126,7 +184,8 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string,
   }
   for (const pair of contents.items) {
     const keyNode = pair.key;
-    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const written = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const key = CHINESE_KEY_ALIASES[written] ?? written;
     const valueNode = pair.value;
     const valuePlace = places.at(rangeStart(valueNode) ?? rangeStart(keyNode));
     if (key === 'rules') {
@@ -143,6 +202,8 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string,
       problems.push({ rule: 'front-matter-unknown-key', place: places.at(rangeStart(keyNode)), args: { key, suggestion: closestWord(key, FRONT_MATTER_KEYS), known: FRONT_MATTER_KEYS } });
       continue;
     }
+    keyPlaces[key] = point(valuePlace);
+    if (isSeq(valueNode)) valueNode.items.forEach((item, index) => (keyPlaces[`${key}.${index}`] = point(places.at(rangeStart(item)))));
     const value = plainValue(valueNode);
     const result = fields[key].schema.safeParse(value);
     if (result.success) {
@@ -151,6 +212,12 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[]): Record<string,
       if (key === 'bibliography') values[key] = (values[key] as string[]).map((file, index) => ({ path: file, place: places.at((isSeq(valueNode) ? rangeStart(valueNode.items[index]) : undefined) ?? rangeStart(valueNode)) }));
       if (key === 'csl') values[key] = { value: values[key], place: valuePlace };
     } else {
+      // A date in Chinese numerals (二〇二四年一月二十日) is a 公文 habit GB/T 9704 forbids: say so.
+      const arabic = (key === 'date' || key === 'print-date') && typeof value === 'string' ? arabicDate(value) : undefined;
+      if (arabic !== undefined) {
+        problems.push({ rule: 'gongwen-date-numerals', place: valuePlace, args: { key: written, got: String(value), arabic } });
+        continue;
+      }
       const expected = result.error.issues.some((issue) => issue.message === REAL_DATE) ? 'real-date' : fields[key].expected;
       problems.push({ rule: 'front-matter-type', place: valuePlace, args: { key, expected, got: shown(value) } });
     }

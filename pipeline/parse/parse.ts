@@ -13,6 +13,8 @@ import type { Report } from '../types.ts';
 import { remarkReportMeta } from '../transform/remark-report-meta.ts';
 import { remarkHeadingIds } from '../transform/remark-heading-ids.ts';
 import { remarkDocumentTitle } from '../transform/remark-document-title.ts';
+import { remarkGongwenAttachments } from '../transform/remark-gongwen-attachments.ts';
+import { remarkGongwenChecks } from '../transform/remark-gongwen-checks.ts';
 import { remarkFootnoteCheck } from '../transform/remark-footnote-check.ts';
 import { remarkLinkCheck } from '../transform/remark-link-check.ts';
 import { remarkFigures } from '../transform/remark-figures.ts';
@@ -135,6 +137,8 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkHeadingEmpty)
     .use(remarkPartNumbers)
     .use(remarkDocumentTitle)
+    .use(remarkGongwenAttachments)
+    .use(remarkGongwenChecks)
     .use(remarkFootnoteCheck)
     .use(remarkLinkCheck)
     .use(remarkCrossReferences)

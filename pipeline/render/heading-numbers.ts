@@ -43,6 +43,8 @@ export function headingNumbers(tree: Root, template: Template, levelOf: (heading
   const counters: number[] = [];
   visit(tree, 'heading', (heading: Heading) => {
     const level = levelOf(heading);
+    // A 公文's attachment is a document of its own: its headings are numbered from 一、 again.
+    if (heading.data?.attachment !== undefined) counters.length = 0;
     // The bibliography's heading (参考文献) is neither numbered nor counted.
     if (level === 'title' || heading.data?.unnumbered === true) return;
     counters.length = level;

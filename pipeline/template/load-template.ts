@@ -156,13 +156,22 @@ export async function loadTemplate(name: string, options: LoadTemplateOptions = 
     throw new Error(`unknown template "${name}" (available: ${TEMPLATE_NAMES.join(', ')})`);
   }
   const dir = path.join(TEMPLATES_DIR, name);
-  const json: unknown = JSON.parse(await readFile(path.join(dir, 'template.json'), 'utf8'));
-  const data = templateSchema.parse(json);
-  const [base, screen, print] = await Promise.all([
-    readFile(path.join(TEMPLATES_DIR, 'base.css'), 'utf8'),
-    readFile(path.join(dir, 'screen.css'), 'utf8'),
-    readFile(path.join(dir, 'print.css'), 'utf8'),
-  ]);
+  const own = await readTemplateFiles(dir);
+  // A template may extend a shipped one: its settings over the parent's, its stylesheets after.
+  const parentName = typeof own.json['extends'] === 'string' ? own.json['extends'] : undefined;
+  if (parentName !== undefined && !(TEMPLATE_NAMES as readonly string[]).includes(parentName)) throw new Error(`template "${name}" extends an unknown template "${parentName}"`);
+  const parent = parentName === undefined ? undefined : await readTemplateFiles(path.join(TEMPLATES_DIR, parentName));
+  const { extends: _extends, ...settings } = { ...parent?.json, ...own.json };
+  const data = templateSchema.parse(settings);
+  const base = await readFile(path.join(TEMPLATES_DIR, 'base.css'), 'utf8');
+  const screen = [parent?.screen, own.screen].filter((css) => css !== undefined).join('\n');
+  const print = [parent?.print, own.print].filter((css) => css !== undefined).join('\n');
   const fontSettings = settingsOf(options.env ?? process.env);
   return { ...data, dir, screenCss: `${base}\n${screen}`, printCss: print, fontSettings };
+}
+
+/** A template folder's settings (as written) and stylesheets. */
+async function readTemplateFiles(dir: string): Promise<{ json: Record<string, unknown>; screen: string; print: string }> {
+  const [json, screen, print] = await Promise.all([readFile(path.join(dir, 'template.json'), 'utf8'), readFile(path.join(dir, 'screen.css'), 'utf8'), readFile(path.join(dir, 'print.css'), 'utf8')]);
+  return { json: JSON.parse(json) as Record<string, unknown>, screen, print };
 }

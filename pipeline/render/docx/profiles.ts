@@ -2,11 +2,13 @@ import type { Template } from '../../template/load-template.ts';
 import type { TemplateName } from '../../template/names.ts';
 import { defaultWordProfile } from '../../../templates/default/word-styles.ts';
 import { govReportWordProfile } from '../../../templates/gov-report/word-styles.ts';
+import { gongwenWordProfile } from '../../../templates/gongwen/word-styles.ts';
 import type { WordProfile, WordProfileFactory } from './word-profile.ts';
 
 const FACTORIES: Record<TemplateName, WordProfileFactory> = {
   default: defaultWordProfile,
   'gov-report': govReportWordProfile,
+  gongwen: gongwenWordProfile,
 };
 
 function isTemplateName(name: string): name is TemplateName {

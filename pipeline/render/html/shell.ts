@@ -6,6 +6,7 @@ import type { Heading } from 'mdast';
 import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { labelsFor } from './labels.ts';
+import { gongwenHead, gongwenMain, gongwenRecord, printRecord, RECORD_LAYOUT_ID } from '../../gongwen/html.ts';
 import { displayDate } from '../display-date.ts';
 import { isContentsEntry } from '../contents-entry.ts';
 import { MAIN_ID, TOC_LABEL_ID, tocPageId } from './page-ids.ts';
@@ -40,7 +41,8 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
 
   const body: ElementContent[] = [];
   if (variant === 'screen') body.push(h('a', { className: ['skip-link'], href: '#content' }, labels.skipLink));
-  const header = titleBlock(report, content);
+  const gongwen = meta.gongwen;
+  const header = gongwen ? gongwenHead(meta, gongwen) : titleBlock(report, content);
   if (header) body.push(header);
   // The web copy always has its navigation; the print edition only when the author asks for it.
   // Any heading counts, also one in a quote or list: the navigation lists them all, and the PDF
@@ -50,10 +52,13 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
     // The title heading is no entry: a document whose only heading is its title has no contents.
     if (isContentsEntry(heading, report.file)) hasHeadings = true;
   });
-  if ((variant === 'screen' || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
-  body.push(h('main', { id: MAIN_ID, className: ['report-body'], tabIndex: -1 }, content.children as ElementContent[]));
-  const footer = footerBlock(report, labels.published);
-  if (footer) body.push(footer);
+  // A 公文 opens with its 版头 and title: contents only when asked for.
+  if (((variant === 'screen' && !gongwen) || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
+  const mainContent = gongwen ? gongwenMain(meta, gongwen, content.children as ElementContent[], variant) : (content.children as ElementContent[]);
+  body.push(h('main', { id: MAIN_ID, className: ['report-body'], tabIndex: -1 }, mainContent));
+  const footer = gongwen ? gongwenRecord(gongwen, template.lineHeightPt) : footerBlock(report, labels.published);
+  if (footer) body.push(gongwen && variant === 'print' ? printRecord(footer) : footer);
+  if (gongwen && footer && variant === 'print') metaTags.push(h('style', { id: RECORD_LAYOUT_ID }, ''));
 
   return {
     type: 'root',

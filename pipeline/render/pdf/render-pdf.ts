@@ -15,6 +15,9 @@ import type { RenderOptions } from '../types.ts';
 import { notesAtPartEnds } from './part-notes.ts';
 import { printHtmlToPdf } from './print-html.ts';
 import { tocReviser, TOC_ITERATIONS } from './toc-pages.ts';
+import { recordReviser } from './record-placement.ts';
+import { recordHeightPt } from '../../gongwen/html.ts';
+import type { DraftPrint, PageRevision } from './print-html.ts';
 import { isFontUrl } from './virtual-origin.ts';
 import type { RequestLogEntry } from './serve-requests.ts';
 import { atTextWidth, contentWiderThanPage, formulasWiderThanPage, tablesWiderThanPage } from './page-widths.ts';
@@ -65,6 +68,10 @@ export async function renderPdf(report: Report, template: Template, options: Ren
   const problems = new Set(fonts.problems);
   const html = await printEditionHtml(report, template, fonts, renderOptions);
   const toc = report.meta.toc ? tocReviser(headingIds(report)) : undefined;
+  const gongwen = report.meta.gongwen;
+  const recordHeight = gongwen ? recordHeightPt(gongwen, template.lineHeightPt) : 0;
+  const record = gongwen && recordHeight > template.lineHeightPt / 2 ? recordReviser(template, recordHeight) : undefined;
+  const revise = combineRevisers(toc?.revise, record?.revise);
   const pdf = await printHtmlToPdf(html, {
     template,
     baseDir: report.baseDir,
@@ -73,7 +80,7 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     ...(unfinished === true ? { unfinished } : {}),
     meta: report.meta,
     date: options.date,
-    ...(toc ? { revise: toc.revise, draftWithoutLinks: true } : {}),
+    ...(revise ? { revise, draftWithoutLinks: toc !== undefined } : {}),
     inspect: async (page) => {
       // A table wider than the page loses its last columns in print: an error at the table.
       const tables: Table[] = [];
@@ -149,4 +156,20 @@ function headingIds(report: Report): string[] {
     if (heading.data?.id && isContentsEntry(heading, report.file)) ids.push(heading.data.id);
   });
   return ids;
+}
+
+type Reviser = (printed: Uint8Array, round: number, draft?: DraftPrint) => Promise<PageRevision | undefined>;
+
+/** Revisers run one after the other on each print: their revisions together, or none when none revises. */
+function combineRevisers(...revisers: (Reviser | undefined)[]): Reviser | undefined {
+  const present = revisers.filter((reviser): reviser is Reviser => reviser !== undefined);
+  if (present.length <= 1) return present[0];
+  return async (printed, round, draft) => {
+    const revisions: PageRevision[] = [];
+    for (const reviser of present) {
+      const revision = await reviser(printed, round, draft);
+      if (revision) revisions.push(revision);
+    }
+    return revisions.length === 0 ? undefined : new Map(revisions.flatMap((revision) => [...revision]));
+  };
 }

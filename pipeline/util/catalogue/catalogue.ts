@@ -7,13 +7,14 @@ import { SUGGESTION_RULES } from './suggestion-rules.ts';
 import { REVIEW_RULES } from './review-rules.ts';
 import { CITATION_RULES } from './citation-rules.ts';
 import { CHART_RULES } from './chart-rules.ts';
+import { GONGWEN_RULES } from './gongwen-rules.ts';
 
 /**
  * Every rule of report-press, keyed by rule id: default severity, whether it is locked (always an
  * error), whether `--fix` corrects it, and its message in English and Chinese. A message can only
  * be given through this catalogue (see `flag` in `../messages.ts`), so none lacks a language.
  */
-export const RULES = { ...SOURCE_RULES, ...CONTENT_RULES, ...CITATION_RULES, ...SUGGESTION_RULES, ...OUTPUT_RULES, ...IMPORT_RULES, ...REVIEW_RULES, ...CHART_RULES } as const;
+export const RULES = { ...SOURCE_RULES, ...CONTENT_RULES, ...CITATION_RULES, ...SUGGESTION_RULES, ...OUTPUT_RULES, ...IMPORT_RULES, ...REVIEW_RULES, ...CHART_RULES, ...GONGWEN_RULES } as const;
 
 type Rules = typeof RULES;
 

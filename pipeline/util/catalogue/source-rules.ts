@@ -2,7 +2,7 @@ import { TEMPLATE_NAMES } from '../../template/names.ts';
 import { didYouMean, lockedError, type MessageLanguage } from './define.ts';
 
 /** What a front-matter value must be, named in an ill-typed value's message. */
-export type FieldExpectation = 'text' | 'date-format' | 'real-date' | 'language-tag' | 'template' | 'boolean' | 'keywords' | 'rules' | 'crossref';
+export type FieldExpectation = 'text' | 'date-format' | 'real-date' | 'language-tag' | 'template' | 'boolean' | 'keywords' | 'rules' | 'crossref' | 'copy-number' | 'classification' | 'urgency' | 'gongwen-format';
 
 function expectation(expected: FieldExpectation, language: MessageLanguage): string {
   const templates = TEMPLATE_NAMES;
@@ -11,7 +11,15 @@ function expectation(expected: FieldExpectation, language: MessageLanguage): str
     case 'text':
       return zh ? '应为非空文本' : 'must be non-empty text';
     case 'date-format':
-      return zh ? '应为日期，写作 YYYY、YYYY-MM 或 YYYY-MM-DD' : 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD';
+      return zh ? '应为日期，写作 YYYY、YYYY-MM、YYYY-MM-DD 或 2024年1月20日（阿拉伯数字，年份写全）' : 'must be a date written as YYYY, YYYY-MM, YYYY-MM-DD or 2024年1月20日 (Arabic numerals, the year in full)';
+    case 'copy-number':
+      return zh ? '应为份号：阿拉伯数字，最多 6 位（如 000001）' : 'must be a copy number: Arabic digits, six at most (such as 000001)';
+    case 'classification':
+      return zh ? '应为密级：绝密、机密或秘密，可加★和保密期限（如 秘密★1年）' : 'must be a classification: 绝密, 机密 or 秘密, optionally with ★ and the period (such as 秘密★1年)';
+    case 'urgency':
+      return zh ? '应为紧急程度：特急或加急' : 'must be an urgency: 特急 or 加急';
+    case 'gongwen-format':
+      return zh ? '应为公文格式之一：文件、信函、命令（令）、纪要' : 'must be one of the 公文 formats: 文件, 信函, 命令 (令), 纪要';
     case 'real-date':
       return zh ? '应为真实存在的日期（1000—9999 年）' : 'must be a real calendar date (year 1000–9999)';
     case 'language-tag':

@@ -1,0 +1,216 @@
+/**
+ * The 公文 elements of GB/T 9704-2012 in the HTML page (web edition and print page): the 版头
+ * as the page's `<header>` (份号, 密级, 紧急程度, 发文机关标志, 发文字号 and 签发人, the red
+ * separator, decorative), the 主体 in `<main>` (标题 broken between words, 主送机关, the text,
+ * 附件说明, 署名 and 成文日期 with the 印章, 附注, then each 附件 as a section of its own) and
+ * the 版记 as the page's `<footer>`. The print stylesheet (templates/gongwen/print.css) places
+ * them; the PDF renderer puts the 版记 at the foot of the last, even page.
+ */
+import { h } from 'hastscript';
+import { toText as toString } from 'hast-util-to-text';
+import { attachmentNumberOfText } from '../transform/remark-gongwen-attachments.ts';
+import type { Element, ElementContent } from 'hast';
+import type { ReportMeta } from '../types.ts';
+import { displayDate } from '../render/display-date.ts';
+import type { GongwenMeta } from './meta.ts';
+import { breakTitle, titleBreakOpportunities } from './title-lines.ts';
+
+/** The type area's width in 2号 (22 pt) characters: 156 mm / 22 pt. */
+export const TITLE_CHARS_PER_LINE = 20;
+/** The type area's width, pt (156 mm). */
+const TYPE_AREA_WIDTH_PT = (156 / 25.4) * 72;
+/** Widest 发文机关标志 character (GB/T 9704-1999: under 22 mm × 15 mm): 15 mm, as pt. */
+const MARK_MAX_CHAR_PT = (15 / 25.4) * 72;
+
+/** The 发文机关标志 as set: its text (default: the author + 文件, 令 or 纪要). */
+export function issuerMark(meta: ReportMeta, gongwen: GongwenMeta): string {
+  if (gongwen.issuerMark) return gongwen.issuerMark;
+  const author = meta.author ?? gongwen.signatures[0] ?? '';
+  const suffix = { 文件: '文件', 信函: '', 命令: '令', 纪要: '纪要' }[gongwen.format];
+  return author.endsWith(suffix) ? author : `${author}${suffix}`;
+}
+
+/** Width of a text in full-width characters (a half-width one counts one half). */
+export function textUnits(text: string): number {
+  let units = 0;
+  for (const character of text) units += /[\u0020-\u007e]/.test(character) ? 0.5 : 1;
+  return units;
+}
+
+/** Font size of the 发文机关标志, pt: 15 mm a character, smaller when that would be wider than the type area. */
+export function issuerMarkSizePt(mark: string): number {
+  const units = Math.max(1, textUnits(mark));
+  return Math.round(Math.min(MARK_MAX_CHAR_PT, TYPE_AREA_WIDTH_PT / units) * 100) / 100;
+}
+
+/** A line of the 版头 with a label only assistive technology reads (`密级：` before `秘密★1年`). */
+function labelled(className: string, label: string, value: string): Element {
+  return h('p', { className: [className] }, [h('span', { className: ['sr-only'] }, `${label}：`), value]);
+}
+
+/** The 版头 as the page's header. */
+export function gongwenHead(meta: ReportMeta, gongwen: GongwenMeta): Element {
+  const mark = issuerMark(meta, gongwen);
+  const marks: Element[] = [];
+  if (gongwen.copyNumber) marks.push(labelled('gw-copy-number', '份号', gongwen.copyNumber.padStart(6, '0')));
+  if (gongwen.classification) marks.push(labelled('gw-classification', '密级和保密期限', gongwen.classification));
+  if (gongwen.urgency) marks.push(labelled('gw-urgency', '紧急程度', gongwen.urgency));
+  const number: ElementContent[] = [];
+  if (gongwen.docNumber) number.push(h('span', { className: ['gw-doc-number'] }, [h('span', { className: ['sr-only'] }, '发文字号：'), gongwen.docNumber]));
+  if (gongwen.signers.length > 0) number.push(h('span', { className: ['gw-signer'] }, [h('span', { className: ['gw-signer-label'] }, '签发人：'), h('span', { className: ['gw-signer-names'] }, gongwen.signers.join(' '))]));
+  const children: ElementContent[] = [];
+  if (marks.length > 0) children.push(h('div', { className: ['gw-marks'] }, marks));
+  children.push(h('p', { className: ['gw-issuer-mark'] }, mark));
+  if (number.length > 0) children.push(h('p', { className: ['gw-number-line', ...(gongwen.signers.length > 0 ? ['gw-upward'] : [])] }, number));
+  children.push(h('div', { className: ['gw-rule'], ariaHidden: 'true' }));
+  // The 标志's size places the lines under it too: set on the header, for all of them.
+  return h('header', { className: ['gw-head', `gw-format-${gongwen.format}`], style: `--gw-mark-size: ${issuerMarkSizePt(mark)}pt` }, children);
+}
+
+/** The title: in print broken into lines between words (shaped as GB/T 9704 asks); on screen with break opportunities only between words. */
+export function gongwenTitle(title: string, variant: 'screen' | 'print'): Element {
+  if (variant === 'print') {
+    const lines = breakTitle(title, TITLE_CHARS_PER_LINE);
+    const children: ElementContent[] = [];
+    lines.forEach((line, index) => {
+      if (index > 0) children.push(h('br'));
+      children.push({ type: 'text', value: line });
+    });
+    return h('h1', { className: ['title', 'gw-title'] }, children);
+  }
+  const children: ElementContent[] = [];
+  let start = 0;
+  for (const offset of [...titleBreakOpportunities(title), title.length]) {
+    if (offset <= start) continue;
+    if (start > 0) children.push(h('wbr'));
+    children.push({ type: 'text', value: title.slice(start, offset) });
+    start = offset;
+  }
+  return h('h1', { className: ['title', 'gw-title'] }, children);
+}
+
+/** The 附件说明: `附件：1.名称`, the later names aligned under the first. */
+function attachmentNote(gongwen: GongwenMeta): Element | undefined {
+  const names = gongwen.attachments;
+  if (names.length === 0) return undefined;
+  const items = names.map((name, index) =>
+    h('li', names.length > 1 ? [h('span', { className: ['gw-attachment-number'] }, `${index + 1}.`), h('span', { className: ['gw-attachment-name'] }, name)] : [h('span', { className: ['gw-attachment-name'] }, name)]),
+  );
+  return h('div', { className: ['gw-attachment-note'] }, [h('span', { className: ['gw-attachment-label'] }, '附件：'), h('ol', { className: ['gw-attachment-list'] }, items)]);
+}
+
+/** 署名, 成文日期 and 印章 (with a seal: the date four characters in and the seal over both; without: the no-seal layout). */
+function signOff(meta: ReportMeta, gongwen: GongwenMeta): Element | undefined {
+  const lines: ElementContent[] = gongwen.signatures.map((signature) => h('p', { className: ['gw-signature'] }, signature));
+  if (meta.date) lines.push(h('p', { className: ['gw-date'] }, [h('span', { className: ['sr-only'] }, '成文日期：'), h('time', { dateTime: meta.date }, displayDate(meta.date, 'zh'))]));
+  if (lines.length === 0) return undefined;
+  const box: ElementContent[] = [h('div', { className: ['gw-signoff-lines'] }, lines)];
+  if (gongwen.seal) box.push(h('img', { className: ['gw-seal'], src: gongwen.seal, alt: `印章：${gongwen.signatures.join('、')}` }));
+  return h('div', { className: ['gw-signoff', gongwen.seal ? 'gw-sealed' : 'gw-unsealed'] }, box);
+}
+
+/** The 附注, in full-width brackets. */
+function note(gongwen: GongwenMeta): Element | undefined {
+  if (!gongwen.note) return undefined;
+  const text = /^（.*）$/.test(gongwen.note) ? gongwen.note : `（${gongwen.note}）`;
+  return h('p', { className: ['gw-note'] }, text);
+}
+
+/**
+ * The 主体 of a 公文 from the rendered content: the title and 主送机关 first, then the text up to
+ * the first `# 附件n`, the 附件说明, 署名, 成文日期 and 附注, then each attachment as a section
+ * (its 附件 mark, its name from the 附件说明 as its title, its text).
+ */
+export function gongwenMain(meta: ReportMeta, gongwen: GongwenMeta, content: ElementContent[], variant: 'screen' | 'print'): ElementContent[] {
+  const main: ElementContent[] = [];
+  if (meta.title) main.push(gongwenTitle(meta.title, variant));
+  if (gongwen.recipients) main.push(h('p', { className: ['gw-recipients'] }, gongwen.recipients));
+  const firstAttachment = content.findIndex(isAttachmentMark);
+  const body = firstAttachment === -1 ? content : content.slice(0, firstAttachment);
+  main.push(...body);
+  for (const part of [attachmentNote(gongwen), signOff(meta, gongwen), note(gongwen)]) if (part) main.push(part);
+  if (firstAttachment === -1) return main;
+  let section: Element | undefined;
+  for (const node of content.slice(firstAttachment)) {
+    if (isAttachmentMark(node)) {
+      const number = attachmentNumberOfText(toString(node)) ?? 1;
+      node.properties.className = ['gw-attachment-mark'];
+      const name = gongwen.attachments[number - 1];
+      const title = name ? gongwenTitle(name, variant) : undefined;
+      if (title) {
+        title.tagName = 'p';
+        title.properties.className = ['gw-attachment-title'];
+      }
+      section = h('section', { className: ['gw-attachment'], ariaLabel: `附件${number}` }, [node, ...(title ? [title] : [])]);
+      main.push(section);
+    } else if (section) {
+      section.children.push(node);
+    }
+  }
+  return main;
+}
+
+/** A top-level `# 附件n` heading of the source, as rendered (an `h2` under the title). */
+function isAttachmentMark(node: ElementContent): node is Element {
+  return node.type === 'element' && node.tagName === 'h2' && attachmentNumberOfText(toString(node)) !== undefined;
+}
+
+/** The 版记 as the page's footer: 抄送机关, 印发机关 and 印发日期 between its rules. */
+export function gongwenRecord(gongwen: GongwenMeta, lineHeightPt: number): Element | undefined {
+  const rows: ElementContent[] = [];
+  if (gongwen.cc.length > 0) rows.push(h('p', { className: ['gw-cc'] }, [h('span', { className: ['gw-cc-label'] }, '抄送：'), `${gongwen.cc.join('，')}。`]));
+  if (gongwen.printer || gongwen.printDate) {
+    rows.push(
+      h('p', { className: ['gw-printed'] }, [
+        h('span', { className: ['gw-printer'] }, gongwen.printer ?? ''),
+        h('span', { className: ['gw-print-date'] }, gongwen.printDate ? [h('time', { dateTime: gongwen.printDate }, displayDate(gongwen.printDate, 'zh')), '印发'] : []),
+      ]),
+    );
+  }
+  if (rows.length === 0) return undefined;
+  return h('footer', { className: ['gw-record'], ariaLabel: '版记' }, [recordRules(rows.length, lineHeightPt), ...rows]);
+}
+
+/**
+ * The 版记's rules (0.35 mm first and last, 0.25 mm between the rows) drawn in one SVG over the
+ * whole 版记, in millimetres: Chromium snaps the edges of every box — a border, a background,
+ * an SVG's own box — to whole pixels (0.35 and 0.25 mm would print 0.26 or 0.53 mm), but not
+ * the shapes inside an SVG.
+ */
+function recordRules(rows: number, lineHeightPt: number): Element {
+  const line = (lineHeightPt / 72) * 25.4;
+  const rects: Element[] = [];
+  let y = 0;
+  for (let row = 0; row <= rows; row++) {
+    const weight = row === 0 || row === rows ? RULE_THICK_MM : RULE_THIN_MM;
+    rects.push(h('rect', { x: '0', y: y.toFixed(4), width: '156', height: String(weight) }));
+    y += weight + line;
+  }
+  const height = y - line;
+  return h('svg', { className: ['gw-record-rules'], ariaHidden: 'true', focusable: 'false', viewBox: `0 0 156 ${height.toFixed(4)}`, preserveAspectRatio: 'none' }, rects);
+}
+
+/** The 版记's first and last rules, and those between its rows (GB/T 9704 10.1), mm. */
+const RULE_THICK_MM = 0.35;
+const RULE_THIN_MM = 0.25;
+
+/** Height of the 版记 in the print edition, pt: its rows on the grid and its rules (0.35 mm first and last, 0.25 mm between). */
+export function recordHeightPt(gongwen: GongwenMeta, linePt: number): number {
+  const rows = (gongwen.cc.length > 0 ? 1 : 0) + (gongwen.printer || gongwen.printDate ? 1 : 0);
+  const mm = (value: number) => (value / 25.4) * 72;
+  return rows * linePt + 2 * mm(RULE_THICK_MM) + Math.max(0, rows - 1) * mm(RULE_THIN_MM);
+}
+
+/** Id of the mark at the end of a 公文's text in the print page, a link target (so the PDF says where it landed). */
+export const BODY_END_ID = 'gw-body-end';
+/** Id of the print page's stylesheet that places the 版记 (written by the PDF renderer after a first print). */
+export const RECORD_LAYOUT_ID = 'gw-record-layout';
+
+/** The print page's 版记: after a mark where the text ends, in a box the PDF renderer places on the last, even page. */
+export function printRecord(record: Element): Element {
+  return h('div', { className: ['gw-record-page'] }, [
+    h('div', { id: BODY_END_ID, className: ['gw-body-end'] }, [h('a', { href: `#${BODY_END_ID}`, tabIndex: -1, ariaHidden: 'true' })]),
+    h('div', { className: ['gw-record-spacer'] }),
+    record,
+  ]);
+}

@@ -1,0 +1,69 @@
+/**
+ * The 版记 of a 公文 on the last page, an even one, its last rule on the type area's bottom edge
+ * (GB/T 9704-2012 10.1). Chromium has no page floats: the first print says where the text ends
+ * (the link annotation of a mark there, a link to itself: page and height; Chromium's
+ * named destinations give the page but not always the height), and the page is printed again with
+ * the 版记 placed — on that page, pushed down by a spacer, when the page is even and has room;
+ * else alone on the next even page (`break-before: left`, which inserts a blank page when
+ * needed), at the foot of a box as tall as the type area. The blank page and a 版记 page of its
+ * own carry no page number (named page `gw-record`; see templates/gongwen/print.css).
+ */
+import type { Template } from '../../template/load-template.ts';
+import type { DraftPrint, PageRevision } from './print-html.ts';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
+import { BODY_END_ID, RECORD_LAYOUT_ID } from '../../gongwen/html.ts';
+
+const PT_PER_MM = 72 / 25.4;
+/** Kept between the 版记's last rule and the type area's edge (pt): Chromium's rounding must never push it over. */
+const SAFETY_PT = 0.25;
+/** Height of the mark's link (templates/gongwen/print.css: `.gw-body-end a`). */
+const MARK_HEIGHT_PT = 0.5;
+
+/** How the 版记 was placed. */
+export type RecordPlacement = { kind: 'same-page'; page: number } | { kind: 'own-page'; afterPage: number } | { kind: 'unknown' };
+
+/** The `revise` step that places the 版记 (one revision after the first print), and where it went. */
+export function recordReviser(template: Template, recordHeightPt: number): {
+  revise: (printed: Uint8Array, round: number, draft?: DraftPrint) => Promise<PageRevision | undefined>;
+  placement: () => RecordPlacement;
+} {
+  let placement: RecordPlacement = { kind: 'unknown' };
+  let done = false;
+  const typeBottomPt = (297 - template.page.marginMm.bottom) * PT_PER_MM;
+  const revise = async (printed: Uint8Array, _round: number, draft?: DraftPrint): Promise<PageRevision | undefined> => {
+    // A draft print has no named destinations: the next print says where the text ends.
+    if (done || draft) return undefined;
+    done = true;
+    const end = await linkPlace(printed, BODY_END_ID);
+    if (!end) return undefined;
+    const endFromTop = end.top;
+    const room = typeBottomPt - endFromTop - MARK_HEIGHT_PT - recordHeightPt - SAFETY_PT;
+    if (end.page % 2 === 0 && room >= 0) {
+      placement = { kind: 'same-page', page: end.page };
+      return new Map([[RECORD_LAYOUT_ID, `.gw-record-spacer { height: ${room.toFixed(2)}pt; }`]]);
+    }
+    placement = { kind: 'own-page', afterPage: end.page };
+    const height = (297 - template.page.marginMm.top - template.page.marginMm.bottom) * PT_PER_MM - SAFETY_PT;
+    return new Map([[RECORD_LAYOUT_ID, `.gw-record-page { break-before: left; page: gw-record; position: relative; height: ${height.toFixed(2)}pt; } .gw-record-page .gw-record { position: absolute; left: 0; right: 0; bottom: 0; }`]]);
+  };
+  return { revise, placement: () => placement };
+}
+
+/** The page (1-based), page count and top (pt from the page's top) of the first link of a PDF that points to the named destination `name`. */
+export async function linkPlace(pdf: Uint8Array, name: string): Promise<{ page: number; pages: number; top: number } | undefined> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const pages = document.getPages();
+  for (const [index, page] of pages.entries()) {
+    const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let item = 0; item < (annotations?.size() ?? 0); item++) {
+      const annotation = annotations?.lookupMaybe(item, PDFDict);
+      const destination = annotation?.get(PDFName.of('Dest'));
+      if (!(destination instanceof PDFName) || decodeURIComponent(destination.decodeText()) !== name) continue;
+      const rect = annotation?.lookupMaybe(PDFName.of('Rect'), PDFArray);
+      const top = rect?.lookupMaybe(3, PDFNumber)?.asNumber();
+      if (top === undefined) continue;
+      return { page: index + 1, pages: pages.length, top: page.getHeight() - top };
+    }
+  }
+  return undefined;
+}

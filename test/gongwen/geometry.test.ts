@@ -1,0 +1,120 @@
+// The 公文 (template gongwen) printed, measured from the PDF as GB/T 9704-2012 gives it (±0.5 mm):
+// the red 发文机关标志 35 mm under the type area's top, centred, no wider than the type area;
+// the red separator the type area's width, 4 mm under the 发文字号; the title broken between
+// words; 附件 on new pages; the 版记 at the foot of the last page, an even one, its rules 0.35
+// and 0.25 mm, its last rule on the type area's bottom edge; a 版记 that needs a page of its own
+// gets the next even one.
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, startBrowser } from '../helpers/browser.ts';
+import { printMarkdown, printSource, removeTempDirs, pageTexts, type Printed } from '../layout/support.ts';
+import { inkBands, inkBox, rasterPage } from './ink.ts';
+import path from 'node:path';
+
+const TYPE_TOP = 37;
+const TYPE_BOTTOM = 297 - 35;
+const TYPE_LEFT = 28;
+const TYPE_RIGHT = 210 - 26;
+
+let browser: Browser;
+let notice: Printed;
+let odd: Printed;
+let full: Printed;
+
+/** A 公文 whose text is `paragraphs` paragraphs long, with a 版记. */
+const gongwen = (paragraphs: number) => `---
+template: gongwen
+author: 某市人民政府
+发文字号: 某政〔2024〕3号
+标题: 某市人民政府关于开展安全检查的通知
+主送机关: 各区人民政府：
+成文日期: 2024-01-20
+抄送机关: 市委办公室
+印发机关: 某市人民政府办公室
+印发日期: 2024-01-20
+---
+
+${Array.from({ length: paragraphs }, (_, index) => `第${index + 1}段。各区要认真组织开展安全检查，落实责任，消除隐患，确保安全。`).join('\n\n')}
+`;
+
+beforeAll(async () => {
+  browser = await startBrowser();
+  notice = await printSource(browser, path.resolve(import.meta.dirname, '../../source/examples/tongzhi.md'));
+  [odd, full] = await Promise.all([printMarkdown(browser, gongwen(3)), printMarkdown(browser, gongwen(40))]);
+}, 120_000);
+
+afterAll(async () => {
+  if (browser) await closeBrowser(browser);
+  await removeTempDirs();
+});
+
+describe('公文 geometry, 文件格式', () => {
+  it('prints the 发文机关标志 in red, its top 35 mm under the type area, centred, within the type area', async () => {
+    const page = await rasterPage(notice.file, 1, 300);
+    const mark = inkBox(page, 'red', { top: TYPE_TOP, bottom: TYPE_TOP + 60 });
+    expect(mark).toBeDefined();
+    if (!mark) return;
+    expect(Math.abs(mark.top - (TYPE_TOP + 35))).toBeLessThanOrEqual(0.5);
+    expect(Math.abs((mark.left + mark.right) / 2 - (TYPE_LEFT + TYPE_RIGHT) / 2)).toBeLessThanOrEqual(0.5);
+    expect(mark.left).toBeGreaterThanOrEqual(TYPE_LEFT - 0.1);
+    expect(mark.right).toBeLessThanOrEqual(TYPE_RIGHT + 0.1);
+  });
+
+  it('draws the red separator the type area\'s width, 4 mm under the 发文字号', async () => {
+    const page = await rasterPage(notice.file, 1, 300);
+    const red = inkBands(page, 'red', { top: TYPE_TOP, bottom: 160 });
+    const separator = red[red.length - 1];
+    const mark = red[0];
+    expect(red.length).toBeGreaterThanOrEqual(2);
+    if (!separator || !mark) return;
+    const line = inkBox(page, 'red', { top: separator.top - 0.05, bottom: separator.bottom + 0.05 });
+    expect(Math.abs((line?.left ?? 0) - TYPE_LEFT)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs((line?.right ?? 0) - TYPE_RIGHT)).toBeLessThanOrEqual(0.5);
+    const number = inkBands(page, 'dark', { top: mark.bottom, bottom: separator.top, left: TYPE_LEFT, right: TYPE_RIGHT });
+    expect(number).toHaveLength(1);
+    expect(Math.abs(separator.top - (number[0]?.bottom ?? 0) - 4)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('breaks the title between words and starts each 附件 on a new page with its mark', async () => {
+    const texts = await pageTexts(notice.file);
+    expect((texts[0] ?? '').replace(/[ \t]+/g, '')).toMatch(/\n秦皇岛市人民政府关于做好2024年\n春节期间安全生产工作的通知\n/);
+    const squashed = texts.map((text) => text.replace(/[ \t]+/g, ''));
+    const attachmentPages = squashed.map((text, index) => (/^\s*附件1\n/.test(text) ? index : -1)).filter((index) => index >= 0);
+    expect(attachmentPages).toHaveLength(1);
+    expect(squashed.findIndex((text) => /^\s*附件2\n/.test(text))).toBe((attachmentPages[0] ?? 0) + 1);
+  });
+
+  it('puts the 版记 at the foot of the last page, an even one, with its rules', async () => {
+    const pages = await pageTexts(notice.file);
+    expect(pages.length % 2).toBe(0);
+    expect(pages[pages.length - 1]).toContain('抄送：');
+    const last = await rasterPage(notice.file, pages.length, 600);
+    const rules = inkBands(last, 'dark', { top: TYPE_TOP, bottom: TYPE_BOTTOM + 5, left: TYPE_LEFT - 0.5, right: TYPE_LEFT + 0.5 });
+    expect(rules).toHaveLength(3);
+    for (const [rule, width] of [[rules[0], 0.35], [rules[1], 0.25], [rules[2], 0.35]] as const) expect(Math.abs((rule?.bottom ?? 0) - (rule?.top ?? 0) - width)).toBeLessThanOrEqual(0.06);
+    expect(Math.abs((rules[2]?.bottom ?? 0) - TYPE_BOTTOM)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('gives the 版记 the next even page when the text ends on an odd one', async () => {
+    const pages = await pageTexts(odd.file);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toMatch(/第\s*3\s*段/);
+    expect(pages[0]).not.toContain('抄送');
+    expect(pages[0]).toMatch(/—\s*1\s*—/);
+    expect(pages[1]).toContain('抄送：市委办公室。');
+    expect(pages[1]).not.toMatch(/第\s*\d+\s*段/);
+    const last = await rasterPage(odd.file, 2, 600);
+    const rules = inkBands(last, 'dark', { top: TYPE_TOP, bottom: TYPE_BOTTOM + 5, left: TYPE_LEFT - 0.5, right: TYPE_LEFT + 0.5 });
+    expect(Math.abs((rules[rules.length - 1]?.bottom ?? 0) - TYPE_BOTTOM)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('keeps the last page even, the 版记 at its foot, for a longer text', async () => {
+    const pages = await pageTexts(full.file);
+    expect(pages.length % 2).toBe(0);
+    expect(pages[pages.length - 1]).toContain('抄送');
+    expect(pages.slice(0, -1).join('')).not.toContain('抄送');
+    const last = await rasterPage(full.file, pages.length, 600);
+    const rules = inkBands(last, 'dark', { top: TYPE_TOP, bottom: TYPE_BOTTOM + 5, left: TYPE_LEFT - 0.5, right: TYPE_LEFT + 0.5 });
+    expect(Math.abs((rules[rules.length - 1]?.bottom ?? 0) - TYPE_BOTTOM)).toBeLessThanOrEqual(0.5);
+  });
+});
