@@ -206,11 +206,16 @@ export const BODY_END_ID = 'gw-body-end';
 /** Id of the print page's stylesheet that places the 版记 (written by the PDF renderer after a first print). */
 export const RECORD_LAYOUT_ID = 'gw-record-layout';
 
-/** The print page's 版记: after a mark where the text ends, in a box the PDF renderer places on the last, even page. */
-export function printRecord(record: Element): Element {
-  return h('div', { className: ['gw-record-page'] }, [
+/**
+ * The print page's 版记: a mark where the text ends, then the 版记 in a box the PDF renderer
+ * places on the last, even page. The mark stays outside the box: the box is never split, and a
+ * box that does not fit moves to the next page, which is not where the text ends.
+ */
+export function printRecord(record: Element): Element[] {
+  return [
     h('div', { id: BODY_END_ID, className: ['gw-body-end'] }, [h('a', { href: `#${BODY_END_ID}`, tabIndex: -1, ariaHidden: 'true' })]),
-    h('div', { className: ['gw-record-spacer'] }),
-    record,
-  ]);
+    // A page left blank before a 版记 page of its own, when one is needed (Chromium does not insert one for `break-before: left`).
+    h('div', { className: ['gw-blank-page'], ariaHidden: 'true' }),
+    h('div', { className: ['gw-record-page'] }, [h('div', { className: ['gw-record-spacer'] }), record]),
+  ];
 }

@@ -18,8 +18,8 @@ const TYPE_RIGHT = 210 - 26;
 
 let browser: Browser;
 let notice: Printed;
-let odd: Printed;
-let full: Printed;
+/** Prints of texts of several lengths, by their number of paragraphs. */
+let lengths: [number, Printed][];
 
 /** A 公文 whose text is `paragraphs` paragraphs long, with a 版记. */
 const gongwen = (paragraphs: number) => `---
@@ -40,7 +40,7 @@ ${Array.from({ length: paragraphs }, (_, index) => `第${index + 1}段。各区�
 beforeAll(async () => {
   browser = await startBrowser();
   notice = await printSource(browser, path.resolve(import.meta.dirname, '../../source/examples/tongzhi.md'));
-  [odd, full] = await Promise.all([printMarkdown(browser, gongwen(3)), printMarkdown(browser, gongwen(40))]);
+  lengths = await Promise.all([3, 10, 13, 14, 18].map(async (paragraphs): Promise<[number, Printed]> => [paragraphs, await printMarkdown(browser, gongwen(paragraphs))]));
 }, 120_000);
 
 afterAll(async () => {
@@ -89,32 +89,35 @@ describe('公文 geometry, 文件格式', () => {
     expect(pages.length % 2).toBe(0);
     expect(pages[pages.length - 1]).toContain('抄送：');
     const last = await rasterPage(notice.file, pages.length, 600);
-    const rules = inkBands(last, 'dark', { top: TYPE_TOP, bottom: TYPE_BOTTOM + 5, left: TYPE_LEFT - 0.5, right: TYPE_LEFT + 0.5 });
+    const rules = inkBands(last, 'dark', { top: TYPE_TOP, bottom: TYPE_BOTTOM + 5, left: TYPE_LEFT, right: TYPE_RIGHT }, 0.95);
     expect(rules).toHaveLength(3);
     for (const [rule, width] of [[rules[0], 0.35], [rules[1], 0.25], [rules[2], 0.35]] as const) expect(Math.abs((rule?.bottom ?? 0) - (rule?.top ?? 0) - width)).toBeLessThanOrEqual(0.06);
     expect(Math.abs((rules[2]?.bottom ?? 0) - TYPE_BOTTOM)).toBeLessThanOrEqual(0.5);
   });
 
-  it('gives the 版记 the next even page when the text ends on an odd one', async () => {
-    const pages = await pageTexts(odd.file);
-    expect(pages).toHaveLength(2);
-    expect(pages[0]).toMatch(/第\s*3\s*段/);
-    expect(pages[0]).not.toContain('抄送');
-    expect(pages[0]).toMatch(/—\s*1\s*—/);
-    expect(pages[1]).toContain('抄送：市委办公室。');
-    expect(pages[1]).not.toMatch(/第\s*\d+\s*段/);
-    const last = await rasterPage(odd.file, 2, 600);
-    const rules = inkBands(last, 'dark', { top: TYPE_TOP, bottom: TYPE_BOTTOM + 5, left: TYPE_LEFT - 0.5, right: TYPE_LEFT + 0.5 });
-    expect(Math.abs((rules[rules.length - 1]?.bottom ?? 0) - TYPE_BOTTOM)).toBeLessThanOrEqual(0.5);
-  });
-
-  it('keeps the last page even, the 版记 at its foot, for a longer text', async () => {
-    const pages = await pageTexts(full.file);
-    expect(pages.length % 2).toBe(0);
-    expect(pages[pages.length - 1]).toContain('抄送');
-    expect(pages.slice(0, -1).join('')).not.toContain('抄送');
-    const last = await rasterPage(full.file, pages.length, 600);
-    const rules = inkBands(last, 'dark', { top: TYPE_TOP, bottom: TYPE_BOTTOM + 5, left: TYPE_LEFT - 0.5, right: TYPE_LEFT + 0.5 });
-    expect(Math.abs((rules[rules.length - 1]?.bottom ?? 0) - TYPE_BOTTOM)).toBeLessThanOrEqual(0.5);
+  it('keeps the 版记 on the last page, an even one, for any length of text: on the text\'s last page, alone on the next, or after a blank page, never numbered alone', async () => {
+    const seen = new Set<string>();
+    for (const [paragraphs, printed] of lengths) {
+      const pages = await pageTexts(printed.file);
+      const label = `${paragraphs} paragraphs`;
+      expect(pages.length % 2, label).toBe(0);
+      expect(pages.slice(0, -1).join(''), label).not.toContain('抄送');
+      expect(pages[pages.length - 1], label).toContain('抄送：市委办公室。');
+      const lastText = pages.map((text) => /第\s*\d+\s*段/.test(text)).lastIndexOf(true);
+      const kind = lastText === pages.length - 1 ? 'same page' : lastText === pages.length - 2 ? 'own page' : 'after a blank page';
+      seen.add(kind);
+      for (const [index, text] of pages.entries()) {
+        const numbered = /—\s*\d+\s*—/.test(text);
+        // Pages of text are numbered; a blank page and a 版记 page of its own are not.
+        expect(numbered, `${label}, page ${index + 1}`).toBe(index <= lastText);
+        if (index > lastText && index < pages.length - 1) expect(text.trim(), `${label}, blank page ${index + 1}`).toBe('');
+      }
+      const last = await rasterPage(printed.file, pages.length, 600);
+      const rules = inkBands(last, 'dark', { top: TYPE_TOP, bottom: TYPE_BOTTOM + 5, left: TYPE_LEFT, right: TYPE_RIGHT }, 0.95);
+      expect(rules, label).toHaveLength(3);
+      expect(Math.abs((rules[2]?.bottom ?? 0) - TYPE_BOTTOM), label).toBeLessThanOrEqual(0.5);
+    }
+    // The lengths cover every case (the text's own last page, a page of its own, a blank page before it).
+    expect([...seen].sort()).toEqual(['after a blank page', 'own page', 'same page']);
   });
 });

@@ -74,8 +74,11 @@ export function inkBox(raster: Raster, kind: InkKind, region: Partial<InkBox> = 
   return box ? { top: toMm(box.top), bottom: toMm(box.bottom), left: toMm(box.left), right: toMm(box.right) } : undefined;
 }
 
-/** Runs of rows (mm from the top) in a region that hold ink of a kind: each run's top and bottom. */
-export function inkBands(raster: Raster, kind: InkKind, region: Partial<InkBox> = {}): { top: number; bottom: number }[] {
+/**
+ * Runs of rows (mm from the top) in a region that hold ink of a kind: each run's top and bottom.
+ * With `coverage`, only rows inked across at least that share of the region's width (rules, not text).
+ */
+export function inkBands(raster: Raster, kind: InkKind, region: Partial<InkBox> = {}, coverage = 0): { top: number; bottom: number }[] {
   const toPixels = (millimetres: number) => Math.round((millimetres / 25.4) * raster.dpi);
   const toMm = (pixels: number) => (pixels / raster.dpi) * 25.4;
   const x0 = Math.max(0, toPixels(region.left ?? 0));
@@ -86,7 +89,11 @@ export function inkBands(raster: Raster, kind: InkKind, region: Partial<InkBox> 
   let start: number | undefined;
   for (let y = y0; y <= y1; y++) {
     let inked = false;
-    if (y < y1) for (let x = x0; x < x1 && !inked; x++) inked = kindAt(raster, x, y) === kind;
+    if (y < y1 && coverage > 0) {
+      let count = 0;
+      for (let x = x0; x < x1; x++) if (kindAt(raster, x, y) === kind) count++;
+      inked = count >= coverage * (x1 - x0);
+    } else if (y < y1) for (let x = x0; x < x1 && !inked; x++) inked = kindAt(raster, x, y) === kind;
     if (inked && start === undefined) start = y;
     if (!inked && start !== undefined) {
       bands.push({ top: toMm(start), bottom: toMm(y) });

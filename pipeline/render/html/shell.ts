@@ -57,7 +57,7 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   const mainContent = gongwen ? gongwenMain(meta, gongwen, content.children as ElementContent[], variant) : (content.children as ElementContent[]);
   body.push(h('main', { id: MAIN_ID, className: ['report-body'], tabIndex: -1 }, mainContent));
   const footer = gongwen ? gongwenRecord(gongwen, template.lineHeightPt) : footerBlock(report, labels.published);
-  if (footer) body.push(gongwen && variant === 'print' ? printRecord(footer) : footer);
+  if (footer) body.push(...(gongwen && variant === 'print' ? printRecord(footer) : [footer]));
   if (gongwen && footer && variant === 'print') metaTags.push(h('style', { id: RECORD_LAYOUT_ID }, ''));
 
   return {

@@ -4,8 +4,8 @@
  * (the link annotation of a mark there, a link to itself: page and height; Chromium's
  * named destinations give the page but not always the height), and the page is printed again with
  * the 版记 placed — on that page, pushed down by a spacer, when the page is even and has room;
- * else alone on the next even page (`break-before: left`, which inserts a blank page when
- * needed), at the foot of a box as tall as the type area. The blank page and a 版记 page of its
+ * else alone on the next even page (after a blank page when the text ends on an even page:
+ * Chromium inserts none for `break-before: left`), at the foot of a box as tall as the type area. The blank page and a 版记 page of its
  * own carry no page number (named page `gw-record`; see templates/gongwen/print.css).
  */
 import type { Template } from '../../template/load-template.ts';
@@ -44,7 +44,9 @@ export function recordReviser(template: Template, recordHeightPt: number): {
     }
     placement = { kind: 'own-page', afterPage: end.page };
     const height = (297 - template.page.marginMm.top - template.page.marginMm.bottom) * PT_PER_MM - SAFETY_PT;
-    return new Map([[RECORD_LAYOUT_ID, `.gw-record-page { break-before: left; page: gw-record; position: relative; height: ${height.toFixed(2)}pt; } .gw-record-page .gw-record { position: absolute; left: 0; right: 0; bottom: 0; }`]]);
+    // The text ends on an even page: the next one (odd) is left blank.
+    const blank = end.page % 2 === 0 ? '.gw-blank-page { display: block; break-before: page; page: gw-record; height: 1pt; } ' : '';
+    return new Map([[RECORD_LAYOUT_ID, `${blank}.gw-record-page { break-before: page; page: gw-record; position: relative; height: ${height.toFixed(2)}pt; } .gw-record-page .gw-record { position: absolute; left: 0; right: 0; bottom: 0; }`]]);
   };
   return { revise, placement: () => placement };
 }

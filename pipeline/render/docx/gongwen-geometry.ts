@@ -1,0 +1,175 @@
+/**
+ * Where the 公文 elements of GB/T 9704-2012 sit in the Word file, in twips, so that the Word
+ * edition puts them where the print edition (templates/gongwen/print.css) does.
+ *
+ * Word and LibreOffice lay a line of exact height out with its baseline four fifths down the
+ * line; the print edition's distances are between glyphs (the 标志's top, the 发文字号's bottom)
+ * and between line boxes (the blank lines). Each distance below is turned into a paragraph's
+ * exact line height and spacing before.
+ */
+import type { Template } from '../../template/load-template.ts';
+import { textUnits } from '../../gongwen/html.ts';
+import { A4_MM, mmToTwips, ptToTwips } from './units.ts';
+
+/** Where Word and LibreOffice put the baseline of a line of exact height: this share of it from its top. */
+export const BASELINE_SHARE = 0.8;
+/**
+ * From the baseline up to the top of the 标志's glyphs, per point of its size: the print face's
+ * (Noto Serif SC Bold: ascent 1.151 and descent 0.286 put the baseline 0.9325 down a line of
+ * height 1, and print.css's `--gw-mark-ink` puts the ink 0.057 down it).
+ */
+export const MARK_INK_ASCENT = 0.8755;
+/** From the top of the 标志's glyphs to the bottom of its line box in print (line height 1), per point of its size. */
+const MARK_BOX_BELOW_INK = 1 - 0.057;
+/** The 标志's exact line height, per point of its size: room above its glyphs, so neither Word nor LibreOffice clips them. */
+export const MARK_LINE_SHARE = 1.4;
+/** The bottom of 16 pt text below its baseline (print.css: glyphs end 22.46 pt down the line, the baseline is 21.40 pt down). */
+const TEXT_INK_DESCENT_PT = 1.06;
+/** The 标志's top edge below the type area's top edge (GB/T 9704 7.2.4). */
+export const MARK_TOP_MM = 35;
+/** The red separator under the 发文字号's glyphs (GB/T 9704 7.2.7), and its weight. */
+export const RULE_GAP_MM = 4;
+/** The separator's weight in eighths of a point (`w:sz`): 1 pt, as print.css draws it. */
+export const RULE_SIZE_EIGHTHS = 8;
+/** The 印章's width (and height: it is fitted into a square), as print.css sets it. */
+export const SEAL_MM = 42;
+
+/** The 版头's spacing: each value in twips. */
+export interface HeadGeometry {
+  /** Exact line height of the 发文机关标志. */
+  markLine: number;
+  /** Spacing before the 标志: its glyphs' top {@link MARK_TOP_MM} below the type area's top. */
+  markBefore: number;
+  /** Spacing before the 发文字号: its line two blank lines under the 标志's line box. */
+  numberBefore: number;
+  /** Distance from the 发文字号's line to the separator under it, whole points (`w:space` of its bottom border). */
+  ruleSpacePt: number;
+}
+
+/**
+ * The 版头's spacing for a 标志 of `markSizePt`, after `marksLines` lines of 份号, 密级 and
+ * 紧急程度 (each one line of the body's pitch).
+ */
+export function headGeometry(template: Template, markSizePt: number, marksLines: number): HeadGeometry {
+  const line = template.lineHeightPt;
+  const markLine = markSizePt * MARK_LINE_SHARE;
+  const markTop = (MARK_TOP_MM / 25.4) * 72;
+  // The 标志's glyphs start `BASELINE_SHARE * markLine - MARK_INK_ASCENT * size` down its line.
+  const markBefore = markTop - marksLines * line - (BASELINE_SHARE * markLine - MARK_INK_ASCENT * markSizePt);
+  const markBottom = markTop + (1 - BASELINE_SHARE) * markLine + MARK_INK_ASCENT * markSizePt;
+  const numberTop = markTop + MARK_BOX_BELOW_INK * markSizePt + 2 * line;
+  const ruleBelowLine = BASELINE_SHARE * line + TEXT_INK_DESCENT_PT + (RULE_GAP_MM / 25.4) * 72 - line;
+  return {
+    markLine: ptToTwips(markLine),
+    markBefore: Math.max(0, ptToTwips(markBefore)),
+    numberBefore: Math.max(0, ptToTwips(numberTop - markBottom)),
+    ruleSpacePt: Math.max(0, Math.round(ruleBelowLine)),
+  };
+}
+
+/** Width of the type area in twips. */
+export function typeWidthTwips(template: Template): number {
+  const margin = template.page.marginMm;
+  return mmToTwips(A4_MM.width - margin.left - margin.right);
+}
+
+/** Twips of `units` characters of the body size. */
+export function charTwips(template: Template, units: number): number {
+  return Math.round(units * ptToTwips(template.bodySizePt));
+}
+
+/** Indents of the 署名 and 成文日期 paragraphs, twips. */
+export interface SignOffIndents {
+  /** Left indent of both (the box they are set in starts there). */
+  left: number;
+  /** Right indent of both (0 without a seal: they are set from the left of their box). */
+  right: number;
+  /** The 成文日期's extra left indent without a seal (its first character two further in than the 署名's). */
+  dateExtra: number;
+}
+
+/**
+ * Where the 署名 and the 成文日期 go (GB/T 9704 7.3.5), as print.css sets them: without a seal in a
+ * box two characters in from the right, as wide as the longest 署名 or the date with two
+ * characters before it, each line from the box's left, the date two characters in; with a seal in
+ * a box four characters in from the right, as wide as the longest line, each line centred in it.
+ * Texts are measured in characters of the body size (a half-width character counts half).
+ */
+export function signOffIndents(template: Template, signatures: readonly string[], date: string | undefined, sealed: boolean): SignOffIndents {
+  const width = typeWidthTwips(template);
+  const signatureUnits = Math.max(0, ...signatures.map(textUnits));
+  const dateUnits = date === undefined ? 0 : textUnits(date);
+  if (sealed) {
+    const box = charTwips(template, Math.max(signatureUnits, dateUnits));
+    const right = charTwips(template, 4);
+    return { left: Math.max(0, width - right - box), right, dateExtra: 0 };
+  }
+  const box = charTwips(template, Math.max(signatureUnits, date === undefined ? 0 : dateUnits + 2));
+  return { left: Math.max(0, width - charTwips(template, 2) - box), right: 0, dateExtra: charTwips(template, 2) };
+}
+
+/** EMUs in one point (the unit of DrawingML offsets and sizes). */
+const EMU_PER_PT = 12700;
+
+/** The 印章's size and place, EMUs: from the left margin and from the top of the paragraph it is anchored in. */
+export interface SealPlacement {
+  width: number;
+  height: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The 印章 as print.css places it: fitted into a square of {@link SEAL_MM}, its right edge four
+ * characters in from the type area's right edge, its bottom 26 mm below the top of the last line
+ * of the 署名 and 成文日期 less one line — measured here from the top of that last line, the
+ * paragraph it is anchored in.
+ */
+export function sealPlacement(template: Template, pixelWidth: number, pixelHeight: number): SealPlacement {
+  const squarePt = (SEAL_MM / 25.4) * 72;
+  const scale = squarePt / Math.max(pixelWidth, pixelHeight, 1);
+  const widthPt = pixelWidth * scale;
+  const heightPt = pixelHeight * scale;
+  const line = template.lineHeightPt;
+  const squareRight = typeWidthTwips(template) / 20 - template.bodySizePt * 4;
+  // print.css: the square's bottom is `2 × line − 26 mm` above the box's bottom, which is one line below this line's top.
+  const squareTop = line - (2 * line - (26 / 25.4) * 72) - squarePt;
+  return {
+    width: Math.round(widthPt * EMU_PER_PT),
+    height: Math.round(heightPt * EMU_PER_PT),
+    x: Math.round((squareRight - squarePt + (squarePt - widthPt) / 2) * EMU_PER_PT),
+    y: Math.round((squareTop + (squarePt - heightPt) / 2) * EMU_PER_PT),
+  };
+}
+
+/** The 附件说明's indents and tab stop, twips. */
+export interface AttachmentNoteGeometry {
+  /** Where the names start, and their later lines: the paragraph's left indent. */
+  nameStart: number;
+  /** The first line's start (two characters in): the hanging indent is `nameStart` less this. */
+  firstLine: number;
+  /** Where the numbers of the later names stand: a left tab stop under the first number. */
+  numberStart: number;
+}
+
+/** The body's letter spacing in twips (negative: condensed), which the 附件说明 keeps. */
+function letterSpacingTwips(spacingPt: number): number {
+  return Math.round(spacingPt * 20);
+}
+
+/**
+ * The 附件说明 (GB/T 9704 7.3.3): `附件：` two characters in, the names after it, each name's later
+ * lines and the later names aligned under the first name. Widths are those of the body's
+ * characters with its letter spacing: `附件：` is three full-width characters, a number such as
+ * `1.` is set in the Latin face (a digit half a character, the full stop a quarter).
+ */
+export function attachmentNoteGeometry(template: Template, count: number, letterSpacingPt: number): AttachmentNoteGeometry {
+  const char = ptToTwips(template.bodySizePt);
+  const spacing = letterSpacingTwips(letterSpacingPt);
+  const firstLine = 2 * char;
+  const numberStart = firstLine + 3 * (char + spacing);
+  // The first number's width (`1.`): a digit and the full stop, each with the letter spacing. A
+  // single attachment has no number. Numbers of two digits push their names on, as in print.
+  const numberWidth = count > 1 ? char / 2 + spacing + (char / 4 + spacing) : 0;
+  return { nameStart: Math.round(numberStart + numberWidth), firstLine, numberStart };
+}
