@@ -100,13 +100,13 @@ function attachmentNote(gongwen: GongwenMeta): Element | undefined {
 }
 
 /** 署名, 成文日期 and 印章 (with a seal: the date four characters in and the seal over both; without: the no-seal layout). */
-function signOff(meta: ReportMeta, gongwen: GongwenMeta): Element | undefined {
+function signOff(meta: ReportMeta, gongwen: GongwenMeta, sealSrc: string | undefined): Element | undefined {
   const lines: ElementContent[] = gongwen.signatures.map((signature) => h('p', { className: ['gw-signature'] }, signature));
   if (meta.date) lines.push(h('p', { className: ['gw-date'] }, [h('span', { className: ['sr-only'] }, '成文日期：'), h('time', { dateTime: meta.date }, displayDate(meta.date, 'zh'))]));
   if (lines.length === 0) return undefined;
-  const box: ElementContent[] = [h('div', { className: ['gw-signoff-lines'] }, lines)];
-  if (gongwen.seal) box.push(h('img', { className: ['gw-seal'], src: gongwen.seal, alt: `印章：${gongwen.signatures.join('、')}` }));
-  return h('div', { className: ['gw-signoff', gongwen.seal ? 'gw-sealed' : 'gw-unsealed'] }, box);
+  // The seal lies over the 署名 and date, centred on them: inside their box.
+  if (sealSrc) lines.push(h('img', { className: ['gw-seal'], src: sealSrc, alt: `印章：${gongwen.signatures.join('、')}` }));
+  return h('div', { className: ['gw-signoff', sealSrc ? 'gw-sealed' : 'gw-unsealed'] }, [h('div', { className: ['gw-signoff-lines'] }, lines)]);
 }
 
 /** The 附注, in full-width brackets. */
@@ -121,14 +121,14 @@ function note(gongwen: GongwenMeta): Element | undefined {
  * the first `# 附件n`, the 附件说明, 署名, 成文日期 and 附注, then each attachment as a section
  * (its 附件 mark, its name from the 附件说明 as its title, its text).
  */
-export function gongwenMain(meta: ReportMeta, gongwen: GongwenMeta, content: ElementContent[], variant: 'screen' | 'print'): ElementContent[] {
+export function gongwenMain(meta: ReportMeta, gongwen: GongwenMeta, content: ElementContent[], variant: 'screen' | 'print', sealSrc?: string): ElementContent[] {
   const main: ElementContent[] = [];
   if (meta.title) main.push(gongwenTitle(meta.title, variant));
   if (gongwen.recipients) main.push(h('p', { className: ['gw-recipients'] }, gongwen.recipients));
   const firstAttachment = content.findIndex(isAttachmentMark);
   const body = firstAttachment === -1 ? content : content.slice(0, firstAttachment);
   main.push(...body);
-  for (const part of [attachmentNote(gongwen), signOff(meta, gongwen), note(gongwen)]) if (part) main.push(part);
+  for (const part of [attachmentNote(gongwen), signOff(meta, gongwen, sealSrc), note(gongwen)]) if (part) main.push(part);
   if (firstAttachment === -1) return main;
   let section: Element | undefined;
   for (const node of content.slice(firstAttachment)) {

@@ -14,6 +14,7 @@ import { remarkReportMeta } from '../transform/remark-report-meta.ts';
 import { remarkHeadingIds } from '../transform/remark-heading-ids.ts';
 import { remarkDocumentTitle } from '../transform/remark-document-title.ts';
 import { remarkGongwenAttachments } from '../transform/remark-gongwen-attachments.ts';
+import { remarkGongwenSeal } from '../transform/remark-gongwen-seal.ts';
 import { remarkGongwenChecks } from '../transform/remark-gongwen-checks.ts';
 import { remarkFootnoteCheck } from '../transform/remark-footnote-check.ts';
 import { remarkLinkCheck } from '../transform/remark-link-check.ts';
@@ -144,7 +145,8 @@ function createProcessor(baseDir: string): Processor<Root, Root, Root> {
     .use(remarkCrossReferences)
     .use(remarkCitations, { baseDir })
     .use(remarkLinkFiles, { baseDir })
-    .use(remarkImages, { baseDir }) as unknown as Processor<Root, Root, Root>;
+    .use(remarkImages, { baseDir })
+    .use(remarkGongwenSeal, { baseDir }) as unknown as Processor<Root, Root, Root>;
 }
 
 /** Parse the Markdown source only (no transforms): the raw mdast, for fixtures and tools. */

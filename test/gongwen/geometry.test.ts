@@ -7,7 +7,9 @@
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startBrowser } from '../helpers/browser.ts';
-import { printMarkdown, printSource, removeTempDirs, pageTexts, type Printed } from '../layout/support.ts';
+import { printMarkdown, printSource, removeTempDirs, pageTexts, rows, textLayout, tempDir, type Printed, type TextLine } from '../layout/support.ts';
+import { writeFile } from 'node:fs/promises';
+import { pngBytes } from '../helpers/png.ts';
 import { inkBands, inkBox, rasterPage } from './ink.ts';
 import path from 'node:path';
 
@@ -20,6 +22,7 @@ let browser: Browser;
 let notice: Printed;
 /** Prints of texts of several lengths, by their number of paragraphs. */
 let lengths: [number, Printed][];
+let sealed: Printed;
 
 /** A 公文 whose text is `paragraphs` paragraphs long, with a 版记. */
 const gongwen = (paragraphs: number) => `---
@@ -40,6 +43,10 @@ ${Array.from({ length: paragraphs }, (_, index) => `第${index + 1}段。各区�
 beforeAll(async () => {
   browser = await startBrowser();
   notice = await printSource(browser, path.resolve(import.meta.dirname, '../../source/examples/tongzhi.md'));
+  const sealDir = await tempDir('seal');
+  // A seal that is a red disc's bounding square: its ink box is the image's box.
+  await writeFile(path.join(sealDir, 'seal.png'), pngBytes(64, 64, [230, 0, 18]));
+  sealed = await printMarkdown(browser, gongwen(2).replace('成文日期: 2024-01-20', '成文日期: 2024-01-20\n印章: seal.png'), { dir: sealDir });
   lengths = await Promise.all([3, 10, 13, 14, 18].map(async (paragraphs): Promise<[number, Printed]> => [paragraphs, await printMarkdown(browser, gongwen(paragraphs))]));
 }, 120_000);
 
@@ -119,5 +126,48 @@ describe('公文 geometry, 文件格式', () => {
     }
     // The lengths cover every case (the text's own last page, a page of its own, a blank page before it).
     expect([...seen].sort()).toEqual(['after a blank page', 'own page', 'same page']);
+  });
+
+  it('sets 署名 and date without a seal: the 署名 two characters in from the right, the date under it two characters further in', async () => {
+    const [first] = await textLayout(lengths[0]?.[1].file ?? '');
+    const lines = first ? rows(first) : [];
+    const signature = lines.find((line) => line.text === '某市人民政府');
+    const date = lines.find((line) => line.text === '2024年1月20日');
+    expect(signature && date).toBeTruthy();
+    if (!signature || !date) return;
+    const pt = (mm: number) => (mm / 25.4) * 72;
+    expect(Math.abs(pt(TYPE_RIGHT) - signature.xMax - 32)).toBeLessThanOrEqual(pt(0.5));
+    // The date (longer than the 署名 here) starts two characters right of the 署名's start, or ends where it does.
+    if (date.xMax - date.xMin + 32 <= signature.xMax - signature.xMin) expect(Math.abs(date.xMin - signature.xMin - 32)).toBeLessThanOrEqual(pt(0.5));
+    else expect(Math.abs(date.xMax - signature.xMax)).toBeLessThanOrEqual(pt(0.5));
+    expect(date.yMin).toBeGreaterThan(signature.yMax - 1);
+  });
+
+  it('puts a seal over 署名 and date: the date four characters in, both centred in the seal\'s lower half, its top within a line of the text', async () => {
+    const [first] = await textLayout(sealed.file);
+    const lines = first ? rows(first) : [];
+    const signature = lines.find((line) => line.text === '某市人民政府');
+    const date = lines.find((line) => line.text === '2024年1月20日');
+    const lastText = [...lines].reverse().find((line: TextLine) => /段/.test(line.text) || line.text.includes('确保安全'));
+    expect(signature && date && lastText).toBeTruthy();
+    if (!signature || !date || !lastText) return;
+    const mm = (pt: number) => (pt / 72) * 25.4;
+    expect(Math.abs(TYPE_RIGHT - mm(date.xMax) - mm(64))).toBeLessThanOrEqual(0.5);
+    expect(Math.abs((signature.xMin + signature.xMax) / 2 - (date.xMin + date.xMax) / 2)).toBeLessThanOrEqual(1.5);
+    const page = await rasterPage(sealed.file, 1, 300);
+    const seal = inkBox(page, 'red', { top: mm(lastText.yMin), bottom: TYPE_BOTTOM });
+    expect(seal).toBeDefined();
+    if (!seal) return;
+    expect(Math.abs(seal.right - seal.left - 42)).toBeLessThanOrEqual(0.5);
+    const centreX = (seal.left + seal.right) / 2;
+    expect(Math.abs(centreX - mm((date.xMin + date.xMax) / 2))).toBeLessThanOrEqual(1);
+    const centreY = (seal.top + seal.bottom) / 2;
+    // 署名 and date in the seal's lower half, inside it.
+    expect(mm(signature.yMin)).toBeGreaterThan(centreY - 8);
+    expect(mm(date.yMax)).toBeLessThan(seal.bottom);
+    expect(mm(signature.yMin)).toBeGreaterThan(seal.top);
+    // Its top under the text's last line, within one line (10.2 mm) of it.
+    expect(seal.top).toBeGreaterThan(mm(lastText.yMax));
+    expect(seal.top - mm(lastText.yMax)).toBeLessThanOrEqual(10.3);
   });
 });

@@ -6,6 +6,7 @@ import type { Heading } from 'mdast';
 import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { labelsFor } from './labels.ts';
+import { mimeType } from '../../util/assets.ts';
 import { gongwenHead, gongwenMain, gongwenRecord, printRecord, RECORD_LAYOUT_ID } from '../../gongwen/html.ts';
 import { displayDate } from '../display-date.ts';
 import { isContentsEntry } from '../contents-entry.ts';
@@ -54,7 +55,9 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   });
   // A 公文 opens with its 版头 and title: contents only when asked for.
   if (((variant === 'screen' && !gongwen) || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
-  const mainContent = gongwen ? gongwenMain(meta, gongwen, content.children as ElementContent[], variant) : (content.children as ElementContent[]);
+  const seal = report.file.data.gongwenSeal;
+  const sealSrc = seal ? `data:${mimeType(seal)};base64,${Buffer.from(seal.bytes).toString('base64')}` : undefined;
+  const mainContent = gongwen ? gongwenMain(meta, gongwen, content.children as ElementContent[], variant, sealSrc) : (content.children as ElementContent[]);
   body.push(h('main', { id: MAIN_ID, className: ['report-body'], tabIndex: -1 }, mainContent));
   const footer = gongwen ? gongwenRecord(gongwen, template.lineHeightPt) : footerBlock(report, labels.published);
   if (footer) body.push(...(gongwen && variant === 'print' ? printRecord(footer) : [footer]));
