@@ -12,7 +12,7 @@ import { attachmentNumberOfText } from '../transform/remark-gongwen-attachments.
 import type { Element, ElementContent } from 'hast';
 import type { ReportMeta } from '../types.ts';
 import { displayDate } from '../render/display-date.ts';
-import type { GongwenMeta } from './meta.ts';
+import { FORMAT_SLUGS, issuerMarkText, type GongwenMeta } from './meta.ts';
 import { breakTitle, titleBreakOpportunities } from './title-lines.ts';
 
 /** The type area's width in 2号 (22 pt) characters: 156 mm / 22 pt. */
@@ -22,12 +22,9 @@ const TYPE_AREA_WIDTH_PT = (156 / 25.4) * 72;
 /** Widest 发文机关标志 character (GB/T 9704-1999: under 22 mm × 15 mm): 15 mm, as pt. */
 const MARK_MAX_CHAR_PT = (15 / 25.4) * 72;
 
-/** The 发文机关标志 as set: its text (default: the author + 文件, 令 or 纪要). */
+/** The 发文机关标志 as set (see {@link issuerMarkText}). */
 export function issuerMark(meta: ReportMeta, gongwen: GongwenMeta): string {
-  if (gongwen.issuerMark) return gongwen.issuerMark;
-  const author = meta.author ?? gongwen.signatures[0] ?? '';
-  const suffix = { 文件: '文件', 信函: '', 命令: '令', 纪要: '纪要' }[gongwen.format];
-  return author.endsWith(suffix) ? author : `${author}${suffix}`;
+  return issuerMarkText(meta.author, gongwen);
 }
 
 /** Width of a text in full-width characters (a half-width one counts one half). */
@@ -57,15 +54,43 @@ export function gongwenHead(meta: ReportMeta, gongwen: GongwenMeta): Element {
   if (gongwen.urgency) marks.push(labelled('gw-urgency', '紧急程度', gongwen.urgency));
   const number: ElementContent[] = [];
   if (gongwen.docNumber) number.push(h('span', { className: ['gw-doc-number'] }, [h('span', { className: ['sr-only'] }, '发文字号：'), gongwen.docNumber]));
-  if (gongwen.signers.length > 0) number.push(h('span', { className: ['gw-signer'] }, [h('span', { className: ['gw-signer-label'] }, '签发人：'), h('span', { className: ['gw-signer-names'] }, gongwen.signers.join(' '))]));
+  // 签发人 in the 版头: a 上行文 (文件格式); a 命令's 签发人 signs it at the end instead.
+  const signers = gongwen.format === '命令' ? [] : gongwen.signers;
+  if (signers.length > 0) number.push(h('span', { className: ['gw-signer'] }, [h('span', { className: ['gw-signer-label'] }, '签发人：'), h('span', { className: ['gw-signer-names'] }, signers.join(' '))]));
   const children: ElementContent[] = [];
   if (marks.length > 0) children.push(h('div', { className: ['gw-marks'] }, marks));
-  children.push(h('p', { className: ['gw-issuer-mark'] }, mark));
-  if (number.length > 0) children.push(h('p', { className: ['gw-number-line', ...(gongwen.signers.length > 0 ? ['gw-upward'] : [])] }, number));
-  children.push(h('div', { className: ['gw-rule'], ariaHidden: 'true' }));
-  // The 标志's size places the lines under it too: set on the header, for all of them.
-  return h('header', { className: ['gw-head', `gw-format-${gongwen.format}`], style: `--gw-mark-size: ${issuerMarkSizePt(mark)}pt` }, children);
+  // A 命令 has no title: its 标志 (…令) is the page's heading.
+  children.push(h(meta.title === undefined && gongwen.format === '命令' ? 'h1' : 'p', { className: ['gw-issuer-mark'] }, mark));
+  if (number.length > 0) children.push(h('p', { className: ['gw-number-line', ...(signers.length > 0 ? ['gw-upward'] : [])] }, number));
+  // The separator (信函: the red double line under the 标志; 命令 has none), decorative.
+  if (gongwen.format === '信函') children.push(letterLines('gw-letter-lines', 'thick-first'));
+  else if (gongwen.format !== '命令') children.push(h('div', { className: ['gw-rule'], ariaHidden: 'true' }));
+  // The 标志's size places the lines under it too, and 信函 puts the 发文字号 beside the first of
+  // the 份号, 密级 and 紧急程度: set on the header, for all of them.
+  return h('header', { className: ['gw-head', `gw-format-${FORMAT_SLUGS[gongwen.format]}`], style: `--gw-mark-size: ${issuerMarkSizePt(mark)}pt; --gw-marks: ${Math.max(marks.length, number.length > 0 ? 1 : 0)}` }, children);
 }
+
+/** 信函's red double line: upper thick and lower thin under the 标志, the reverse at the page's foot (its middle part, the type area's width, in the header). */
+export function letterLines(className: string, order: 'thick-first' | 'thin-first'): Element {
+  const [first, second] = order === 'thick-first' ? [LETTER_THICK_MM, LETTER_THIN_MM] : [LETTER_THIN_MM, LETTER_THICK_MM];
+  return h('svg', { className: [className], ariaHidden: 'true', focusable: 'false', viewBox: `0 0 170 ${LETTER_LINES_MM}`, preserveAspectRatio: 'none' }, [
+    h('rect', { x: '0', y: '0', width: '170', height: String(first) }),
+    h('rect', { x: '0', y: String(first + LETTER_GAP_MM), width: '170', height: String(second) }),
+  ]);
+}
+
+/** The same double line as a standalone red SVG image (for the page's margin boxes). */
+export function letterLinesSvg(order: 'thick-first' | 'thin-first'): string {
+  const [first, second] = order === 'thick-first' ? [LETTER_THICK_MM, LETTER_THIN_MM] : [LETTER_THIN_MM, LETTER_THICK_MM];
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 170 ${LETTER_LINES_MM}" preserveAspectRatio="none"><rect width="170" height="${first}" fill="#e60012"/><rect y="${first + LETTER_GAP_MM}" width="170" height="${second}" fill="#e60012"/></svg>`;
+}
+
+/** 信函's double lines (GB/T 9704 10.3 says upper thick, lower thin, not how thick): 1.5 pt and 0.5 pt, 1 pt apart, in mm. */
+const LETTER_THICK_MM = 0.53;
+const LETTER_THIN_MM = 0.18;
+const LETTER_GAP_MM = 0.35;
+/** The double line's whole height, mm. */
+export const LETTER_LINES_MM = LETTER_THICK_MM + LETTER_GAP_MM + LETTER_THIN_MM;
 
 /** The title: in print broken into lines between words (shaped as GB/T 9704 asks); on screen with break opportunities only between words. */
 export function gongwenTitle(title: string, variant: 'screen' | 'print'): Element {
@@ -109,6 +134,17 @@ function signOff(meta: ReportMeta, gongwen: GongwenMeta, sealSrc: string | undef
   return h('div', { className: ['gw-signoff', sealSrc ? 'gw-sealed' : 'gw-unsealed'] }, [h('div', { className: ['gw-signoff-lines'] }, lines)]);
 }
 
+/** 纪要: 出席, 请假 and 列席, each a label in 黑体 and its names, later lines under the first name. */
+function attendance(gongwen: GongwenMeta): Element | undefined {
+  const groups = ([['出席', gongwen.attendees], ['请假', gongwen.onLeave], ['列席', gongwen.observers]] as const).filter(([, names]) => names.length > 0);
+  if (groups.length === 0) return undefined;
+  return h(
+    'dl',
+    { className: ['gw-attendance'] },
+    groups.flatMap(([label, names]) => [h('dt', `${label}：`), h('dd', names.join('，'))]),
+  );
+}
+
 /** The 附注, in full-width brackets. */
 function note(gongwen: GongwenMeta): Element | undefined {
   if (!gongwen.note) return undefined;
@@ -128,7 +164,7 @@ export function gongwenMain(meta: ReportMeta, gongwen: GongwenMeta, content: Ele
   const firstAttachment = content.findIndex(isAttachmentMark);
   const body = firstAttachment === -1 ? content : content.slice(0, firstAttachment);
   main.push(...body);
-  for (const part of [attachmentNote(gongwen), signOff(meta, gongwen, sealSrc), note(gongwen)]) if (part) main.push(part);
+  for (const part of [attachmentNote(gongwen), attendance(gongwen), signOff(meta, gongwen, sealSrc), note(gongwen)]) if (part) main.push(part);
   if (firstAttachment === -1) return main;
   let section: Element | undefined;
   for (const node of content.slice(firstAttachment)) {

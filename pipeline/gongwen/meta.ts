@@ -9,6 +9,9 @@ export const GONGWEN_FORMATS = ['文件', '信函', '命令', '纪要'] as const
 /** A 公文 format. */
 export type GongwenFormat = (typeof GONGWEN_FORMATS)[number];
 
+/** Each format's name in class names and styles: `gw-format-letter`. */
+export const FORMAT_SLUGS: Readonly<Record<GongwenFormat, string>> = { 文件: 'file', 信函: 'letter', 命令: 'order', 纪要: 'minutes' };
+
 /** The 公文 elements read from the front matter (texts as written, after validation). */
 export interface GongwenMeta {
   /** 份号: the copy's number, six Arabic digits. */
@@ -41,6 +44,10 @@ export interface GongwenMeta {
   printDate?: string;
   /** The format (default 文件). */
   format: GongwenFormat;
+  /** 纪要: 出席, 请假 and 列席 (units and names, one entry each). */
+  attendees: string[];
+  onLeave: string[];
+  observers: string[];
   /**
    * Where the front matter gives each value, by English key (`doc-number`, `title`…), and each
    * item of a list by key and index (`attachments.0`): for the messages about them.
@@ -65,6 +72,9 @@ export const GONGWEN_KEYS = {
   printer: '印发机关',
   'print-date': '印发日期',
   format: '格式',
+  attendees: '出席',
+  'on-leave': '请假',
+  observers: '列席',
 } as const;
 
 /** Chinese names of front-matter keys, for the 公文 keys and the common ones they share. */
@@ -82,4 +92,12 @@ export const CHINESE_KEY_ALIASES: Readonly<Record<string, string>> = {
 export function normaliseFormat(value: string): GongwenFormat | undefined {
   const format = value === '令' ? '命令' : value.replace(/格式$/, '');
   return (GONGWEN_FORMATS as readonly string[]).includes(format) ? (format as GongwenFormat) : undefined;
+}
+
+/** The 发文机关标志's text: as given, else the author + 文件 (信函: the author alone; 命令: + 令; 纪要: + 纪要, unless the name already ends so). */
+export function issuerMarkText(author: string | undefined, gongwen: GongwenMeta): string {
+  if (gongwen.issuerMark) return gongwen.issuerMark;
+  const name = author ?? gongwen.signatures[0] ?? '';
+  const suffix = { 文件: '文件', 信函: '', 命令: '令', 纪要: '纪要' }[gongwen.format];
+  return name.endsWith(suffix) ? name : `${name}${suffix}`;
 }

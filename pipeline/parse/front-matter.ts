@@ -70,6 +70,9 @@ const fields = {
   cc: { schema: textOrList, expected: 'keywords' },
   printer: { schema: text, expected: 'text' },
   'print-date': { schema: dateText, expected: 'date-format' },
+  attendees: { schema: textOrList, expected: 'keywords' },
+  'on-leave': { schema: textOrList, expected: 'keywords' },
+  observers: { schema: textOrList, expected: 'keywords' },
   format: { schema: z.string().trim().transform((value, context) => normaliseFormat(value) ?? (context.addIssue({ code: 'custom', message: 'format' }), z.NEVER)), expected: 'gongwen-format' },
 } as const satisfies Record<string, { schema: z.ZodType; expected: FieldExpectation }>;
 
@@ -129,6 +132,7 @@ function gongwenMeta(raw: Record<string, unknown>, author: string | undefined): 
   const list = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as string[]) : []);
   const one = (key: string) => (typeof raw[key] === 'string' ? { [camel(key)]: raw[key] as string } : {});
   const signatures = list('signature');
+  const format = (raw['format'] as GongwenFormat | undefined) ?? '文件';
   return {
     ...one('copy-number'),
     ...one('classification'),
@@ -142,10 +146,23 @@ function gongwenMeta(raw: Record<string, unknown>, author: string | undefined): 
     ...one('print-date'),
     signers: list('signer'),
     attachments: list('attachments'),
-    signatures: signatures.length > 0 ? signatures : author ? [author] : [],
+    signatures: signatures.length > 0 ? signatures : defaultSignatures(format, list('signer'), author),
     cc: list('cc'),
-    format: (raw['format'] as GongwenFormat | undefined) ?? '文件',
+    attendees: list('attendees'),
+    onLeave: list('on-leave'),
+    observers: list('observers'),
+    format,
   };
+}
+
+/**
+ * The 署名 when none is given: the author; a 命令 is signed by its 签发人 (职务 and name, GB/T
+ * 9704 10.2), a 纪要 by no one (10.4).
+ */
+function defaultSignatures(format: GongwenFormat, signers: string[], author: string | undefined): string[] {
+  if (format === '纪要') return [];
+  if (format === '命令' && signers.length > 0) return signers;
+  return author ? [author] : [];
 }
 
 function camel(key: string): string {

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { flag } from '../util/messages.ts';
+import { issuerMarkText } from '../gongwen/meta.ts';
 
 /** Where the document's one top-level title comes from. */
 export interface DocumentTitle {
@@ -35,6 +36,12 @@ export function remarkDocumentTitle() {
     const first = tree.children[0];
     if (topHeadings.length === 1 && first === topHeadings[0]) {
       file.data.title = { source: 'heading', text: plainText(first), headingShift: 0 };
+      return;
+    }
+    // A 命令 (令) has no title of its own: its 标志 (…令) names it.
+    const gongwen = meta?.gongwen;
+    if (gongwen?.format === '命令') {
+      file.data.title = { source: 'file-name', text: issuerMarkText(meta?.author, gongwen), headingShift: 1 };
       return;
     }
     const text = file.stem ?? 'report';

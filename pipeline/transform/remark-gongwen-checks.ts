@@ -46,7 +46,8 @@ export function remarkGongwenChecks() {
     const source = String(file.value);
     const sources: Sources = { file, source, starts: lineStarts(source), places: gongwen.places ?? {}, edits: [] };
     checkSigner(tree, gongwen, sources);
-    if (gongwen.docNumber !== undefined) checkDocNumber(gongwen.docNumber, sources);
+    // A 命令's 令号 is written 第1号 (GB/T 9704 10.2): only the 发文字号 of the other formats has no 第.
+    if (gongwen.docNumber !== undefined) checkDocNumber(gongwen.docNumber, sources, gongwen.format !== '命令');
     if (gongwen.recipients !== undefined) checkRecipients(gongwen.recipients, sources);
     checkAttachments(tree, gongwen.attachments, sources);
     if (sources.edits.length > 0) (file.data.fixes ??= []).push(...sources.edits);
@@ -75,7 +76,7 @@ function checkSigner(tree: Root, gongwen: GongwenMeta, sources: Sources): void {
 }
 
 /** 发文字号 (GB/T 9704 7.2.5): `秦政〔2024〕1号` — year in full in 〔〕, no 第, no leading zero. */
-function checkDocNumber(value: string, sources: Sources): void {
+function checkDocNumber(value: string, sources: Sources, noDi: boolean): void {
   const place = sources.places['doc-number'];
   const year = BRACKETED_YEAR.exec(value);
   if (year) {
@@ -96,7 +97,7 @@ function checkDocNumber(value: string, sources: Sources): void {
   if (!sequence) return;
   const [written, di, digits = ''] = sequence;
   const fixed = `${Number(digits)}号`;
-  if (di !== undefined) flag(sources.file, 'gongwen-doc-number', place, { value, problem: 'di', written, fixed });
+  if (di !== undefined && noDi) flag(sources.file, 'gongwen-doc-number', place, { value, problem: 'di', written, fixed });
   else if (/^0\d/.test(digits)) flag(sources.file, 'gongwen-doc-number', place, { value, problem: 'leading-zero', written, fixed });
 }
 

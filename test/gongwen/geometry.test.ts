@@ -23,6 +23,10 @@ let notice: Printed;
 /** Prints of texts of several lengths, by their number of paragraphs. */
 let lengths: [number, Printed][];
 let sealed: Printed;
+/** The shipped examples of the other formats: 信函, 命令, 纪要. */
+let letter: Printed;
+let order: Printed;
+let minutes: Printed;
 
 /** A 公文 whose text is `paragraphs` paragraphs long, with a 版记. */
 const gongwen = (paragraphs: number) => `---
@@ -43,6 +47,8 @@ ${Array.from({ length: paragraphs }, (_, index) => `第${index + 1}段。各区�
 beforeAll(async () => {
   browser = await startBrowser();
   notice = await printSource(browser, path.resolve(import.meta.dirname, '../../source/examples/tongzhi.md'));
+  const example = (name: string) => printSource(browser, path.resolve(import.meta.dirname, `../../source/examples/${name}.md`));
+  [letter, order, minutes] = await Promise.all([example('han'), example('ling'), example('jiyao')]);
   const sealDir = await tempDir('seal');
   // A seal that is a red disc's bounding square: its ink box is the image's box.
   await writeFile(path.join(sealDir, 'seal.png'), pngBytes(64, 64, [230, 0, 18]));
@@ -171,3 +177,56 @@ describe('公文 geometry, 文件格式', () => {
     expect(seal.top - mm(lastText.yMax)).toBeLessThanOrEqual(10.3);
   });
 });
+
+describe('公文 geometry, 信函, 命令 and 纪要', () => {
+  it('信函: the 标志 30 mm from the page\'s top, red double lines 170 mm wide 4 mm under it and 20 mm from the foot, no page number on the first page', async () => {
+    const page = await rasterPage(letter.file, 1, 300);
+    const bands = inkBands(page, 'red');
+    const [mark, upperThick, upperThin] = bands;
+    expect(mark && upperThick && upperThin).toBeTruthy();
+    if (!mark || !upperThick || !upperThin) return;
+    expect(Math.abs(mark.top - 30)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(upperThick.top - mark.bottom - 4)).toBeLessThanOrEqual(0.5);
+    // Upper thick, lower thin.
+    expect(upperThick.bottom - upperThick.top).toBeGreaterThan(upperThin.bottom - upperThin.top);
+    const lines = inkBox(page, 'red', { top: upperThick.top - 0.05, bottom: upperThin.bottom + 0.05 });
+    expect(Math.abs((lines?.right ?? 0) - (lines?.left ?? 0) - 170)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(((lines?.right ?? 0) + (lines?.left ?? 0)) / 2 - (TYPE_LEFT + TYPE_RIGHT) / 2)).toBeLessThanOrEqual(0.5);
+    const foot = bands.filter((band) => band.top > 250);
+    expect(foot).toHaveLength(2);
+    expect(Math.abs((foot[0]?.top ?? 0) - 277)).toBeLessThanOrEqual(0.5);
+    // Upper thin, lower thick.
+    expect((foot[0]?.bottom ?? 0) - (foot[0]?.top ?? 0)).toBeLessThan((foot[1]?.bottom ?? 0) - (foot[1]?.top ?? 0));
+    const footBox = inkBox(page, 'red', { top: 270 });
+    expect(Math.abs((footBox?.right ?? 0) - (footBox?.left ?? 0) - 170)).toBeLessThanOrEqual(0.5);
+    const [first] = await pageTexts(letter.file);
+    expect(first).not.toMatch(/—\s*\d+\s*—/);
+    // 份号 at the left and 发文字号 at the right on the first line under the double line.
+    const [layout] = await textLayout(letter.file);
+    const row = (layout ? rows(layout) : []).find((line) => line.text.includes('000012'));
+    expect(row?.text.replace(/\s/g, '')).toBe('000012秦政办函〔2024〕5号');
+    const mm = (pt: number) => (pt / 72) * 25.4;
+    expect(Math.abs(mm(row?.xMax ?? 0) - TYPE_RIGHT)).toBeLessThanOrEqual(0.5);
+    expect(mm(row?.yMin ?? 0)).toBeGreaterThan(upperThin.bottom);
+  });
+
+  it('命令: the 标志 (…令) 20 mm under the type area\'s top, the 令号 under it, no separator', async () => {
+    const page = await rasterPage(order.file, 1, 300);
+    const bands = inkBands(page, 'red');
+    expect(bands).toHaveLength(1);
+    expect(Math.abs((bands[0]?.top ?? 0) - (TYPE_TOP + 20))).toBeLessThanOrEqual(0.5);
+    const [first] = await pageTexts(order.file);
+    expect((first ?? '').replace(/[ \t]+/g, '')).toMatch(/秦皇岛市人民政府令\n第1号\n/);
+  });
+
+  it('纪要: its red 标志 35 mm under the type area\'s top, and 出席, 请假, 列席 after the text', async () => {
+    const page = await rasterPage(minutes.file, 1, 300);
+    const mark = inkBox(page, 'red', { top: TYPE_TOP, bottom: TYPE_TOP + 60 });
+    expect(Math.abs((mark?.top ?? 0) - (TYPE_TOP + 35))).toBeLessThanOrEqual(0.5);
+    const text = (await pageTexts(minutes.file)).join('').replace(/[ \t]+/g, '');
+    expect(text).toContain('秦皇岛市人民政府常务会议纪要');
+    expect(text).toMatch(/出席：张三，李四，王五，赵六\n请假：钱七（出差）\n列席：市政府办公室，市发展改革委，市财政局/);
+    expect(text.indexOf('出席')).toBeGreaterThan(text.indexOf('会议审议通过'));
+  });
+});
+

@@ -11,7 +11,7 @@ import type { Template } from '../../template/load-template.ts';
 import { textUnits } from '../../gongwen/html.ts';
 import { A4_MM, mmToTwips, ptToTwips } from './units.ts';
 
-/** Where Word and LibreOffice put the baseline of a line of exact height: this share of it from its top. */
+/** Where Word and LibreOffice put the baseline of a line of exact height: this share of it from its top (LibreOffice gives a fixed line an ascent of 4/5; measured on its PDF). */
 export const BASELINE_SHARE = 0.8;
 /**
  * From the baseline up to the top of the 标志's glyphs, per point of its size: the print face's
@@ -27,12 +27,16 @@ export const MARK_LINE_SHARE = 1.4;
 const TEXT_INK_DESCENT_PT = 1.06;
 /** The 标志's top edge below the type area's top edge (GB/T 9704 7.2.4). */
 export const MARK_TOP_MM = 35;
-/** The red separator under the 发文字号's glyphs (GB/T 9704 7.2.7), and its weight. */
+/** The red separator's distance under the 发文字号's glyphs (GB/T 9704 7.2.7). */
 export const RULE_GAP_MM = 4;
 /** The separator's weight in eighths of a point (`w:sz`): 1 pt, as print.css draws it. */
 export const RULE_SIZE_EIGHTHS = 8;
 /** The 印章's width (and height: it is fitted into a square), as print.css sets it. */
 export const SEAL_MM = 42;
+/** The 印章's centre above the bottom of the 署名's line, as print.css sets it (the 署名 and date in its lower half). */
+export const SEAL_CENTRE_ABOVE_MM = 3;
+/** Blank lines above the 署名: one without a seal, two with one (print.css: the seal's top within a line of the text). */
+export const SIGN_OFF_BLANK_LINES = { sealed: 2, unsealed: 1 } as const;
 
 /** The 版头's spacing: each value in twips. */
 export interface HeadGeometry {
@@ -78,34 +82,82 @@ export function charTwips(template: Template, units: number): number {
   return Math.round(units * ptToTwips(template.bodySizePt));
 }
 
-/** Indents of the 署名 and 成文日期 paragraphs, twips. */
-export interface SignOffIndents {
-  /** Left indent of both (the box they are set in starts there). */
+/** How one line of the 署名 and 成文日期 is set: alignment and indents, twips. */
+export interface SignOffLine {
+  alignment: 'left' | 'center' | 'right';
   left: number;
-  /** Right indent of both (0 without a seal: they are set from the left of their box). */
   right: number;
-  /** The 成文日期's extra left indent without a seal (its first character two further in than the 署名's). */
-  dateExtra: number;
+}
+
+/** How the 署名 (each of them) and the 成文日期 are set. */
+export interface SignOffLayout {
+  signature: SignOffLine;
+  date: SignOffLine;
+}
+
+/** The space Word puts between a Chinese character and a Latin letter or digit next to it (`w:autoSpaceDE`, `w:autoSpaceDN`, on by default), in characters. */
+const WORD_AUTOSPACE_UNITS = 0.25;
+
+/**
+ * Width of a line of text as Word sets it, in characters of its size: a half-width character
+ * counts half, and each meeting of a Chinese character with a Latin letter or digit adds the space
+ * Word puts there (`2024年1月20日`: 6.5 characters and five such spaces).
+ */
+export function wordTextUnits(text: string): number {
+  const chars = Array.from(text);
+  let meetings = 0;
+  for (let index = 1; index < chars.length; index++) {
+    const pair = [chars[index - 1] ?? '', chars[index] ?? ''];
+    const han = pair.map((char) => /\p{Script=Han}/u.test(char));
+    const latin = pair.map((char) => /[A-Za-z0-9]/.test(char));
+    if ((han[0] === true && latin[1] === true) || (latin[0] === true && han[1] === true)) meetings++;
+  }
+  return textUnits(text) + meetings * WORD_AUTOSPACE_UNITS;
+}
+
+/** The 署名 and 成文日期's box, as print.css sets it: its width in characters and its right edge's distance from the type area's. */
+export interface SignOffBox {
+  units: number;
+  rightUnits: number;
 }
 
 /**
- * Where the 署名 and the 成文日期 go (GB/T 9704 7.3.5), as print.css sets them: without a seal in a
- * box two characters in from the right, as wide as the longest 署名 or the date with two
- * characters before it, each line from the box's left, the date two characters in; with a seal in
- * a box four characters in from the right, as wide as the longest line, each line centred in it.
- * Texts are measured in characters of the body size (a half-width character counts half).
+ * The box of the 署名 and 成文日期 (GB/T 9704 7.3.5), as print.css sets it: without a seal two
+ * characters in from the right, as wide as the longest 署名 or the date with two characters
+ * before it; with a seal four characters in, as wide as the longest line. Texts are measured in
+ * characters of the body size as Word sets them (`wordTextUnits`), without letter spacing.
  */
-export function signOffIndents(template: Template, signatures: readonly string[], date: string | undefined, sealed: boolean): SignOffIndents {
+export function signOffBox(signatures: readonly string[], date: string | undefined, sealed: boolean): SignOffBox {
+  const signatureUnits = Math.max(0, ...signatures.map(wordTextUnits));
+  const dateUnits = date === undefined ? 0 : wordTextUnits(date);
+  return sealed ? { units: Math.max(signatureUnits, dateUnits), rightUnits: 4 } : { units: Math.max(signatureUnits, date === undefined ? 0 : dateUnits + 2), rightUnits: 2 };
+}
+
+/**
+ * Where the 署名 and the 成文日期 go, as print.css sets them in their box (`signOffBox`). Without a
+ * seal each 署名 ends two characters in from the right, and the date starts two characters right
+ * of the 署名's start (a date longer than that ends two characters in too). With a seal each line
+ * is centred in the box (a date longer than the 署名 ends four characters in).
+ *
+ * The 署名 (Chinese characters, whose width every face agrees on) may be placed by its centre;
+ * the date, whose digits are as wide as the face makes them, is placed by its end and has the
+ * whole line's room: a face with wider digits moves its start, never wraps it.
+ */
+export function signOffLayout(template: Template, signatures: readonly string[], date: string | undefined, sealed: boolean): SignOffLayout {
   const width = typeWidthTwips(template);
-  const signatureUnits = Math.max(0, ...signatures.map(textUnits));
-  const dateUnits = date === undefined ? 0 : textUnits(date);
+  const box = signOffBox(signatures, date, sealed);
+  const dateUnits = date === undefined ? 0 : wordTextUnits(date);
   if (sealed) {
-    const box = charTwips(template, Math.max(signatureUnits, dateUnits));
-    const right = charTwips(template, 4);
-    return { left: Math.max(0, width - right - box), right, dateExtra: 0 };
+    // Centred in the box widened by two characters on each side: room for a wider face, the same centre.
+    return {
+      signature: { alignment: 'center', left: Math.max(0, width - charTwips(template, box.rightUnits + box.units + 2)), right: charTwips(template, box.rightUnits - 2) },
+      date: { alignment: 'right', left: 0, right: charTwips(template, box.rightUnits + (box.units - dateUnits) / 2) },
+    };
   }
-  const box = charTwips(template, Math.max(signatureUnits, date === undefined ? 0 : dateUnits + 2));
-  return { left: Math.max(0, width - charTwips(template, 2) - box), right: 0, dateExtra: charTwips(template, 2) };
+  return {
+    signature: { alignment: 'right', left: 0, right: charTwips(template, box.rightUnits) },
+    date: { alignment: 'right', left: 0, right: charTwips(template, box.rightUnits + box.units - 2 - dateUnits) },
+  };
 }
 
 /** EMUs in one point (the unit of DrawingML offsets and sizes). */
@@ -120,25 +172,24 @@ export interface SealPlacement {
 }
 
 /**
- * The 印章 as print.css places it: fitted into a square of {@link SEAL_MM}, its right edge four
- * characters in from the type area's right edge, its bottom 26 mm below the top of the last line
- * of the 署名 and 成文日期 less one line — measured here from the top of that last line, the
- * paragraph it is anchored in.
+ * The 印章 as print.css places it: fitted into a square of {@link SEAL_MM}, centred across the box
+ * of the 署名 and 成文日期 (`signOffBox`), its centre {@link SEAL_CENTRE_ABOVE_MM} above the bottom
+ * of the box's first line — measured here from the top of the box's last line (`lines` lines in
+ * all), the paragraph it is anchored in.
  */
-export function sealPlacement(template: Template, pixelWidth: number, pixelHeight: number): SealPlacement {
-  const squarePt = (SEAL_MM / 25.4) * 72;
-  const scale = squarePt / Math.max(pixelWidth, pixelHeight, 1);
+export function sealPlacement(template: Template, pixelWidth: number, pixelHeight: number, box: SignOffBox, lines: number): SealPlacement {
+  const mmPt = (mm: number) => (mm / 25.4) * 72;
+  const scale = mmPt(SEAL_MM) / Math.max(pixelWidth, pixelHeight, 1);
   const widthPt = pixelWidth * scale;
   const heightPt = pixelHeight * scale;
   const line = template.lineHeightPt;
-  const squareRight = typeWidthTwips(template) / 20 - template.bodySizePt * 4;
-  // print.css: the square's bottom is `2 × line − 26 mm` above the box's bottom, which is one line below this line's top.
-  const squareTop = line - (2 * line - (26 / 25.4) * 72) - squarePt;
+  const centreX = typeWidthTwips(template) / 20 - template.bodySizePt * (box.rightUnits + box.units / 2);
+  const centreY = -(lines - 1) * line + line - mmPt(SEAL_CENTRE_ABOVE_MM);
   return {
     width: Math.round(widthPt * EMU_PER_PT),
     height: Math.round(heightPt * EMU_PER_PT),
-    x: Math.round((squareRight - squarePt + (squarePt - widthPt) / 2) * EMU_PER_PT),
-    y: Math.round((squareTop + (squarePt - heightPt) / 2) * EMU_PER_PT),
+    x: Math.round((centreX - widthPt / 2) * EMU_PER_PT),
+    y: Math.round((centreY - heightPt / 2) * EMU_PER_PT),
   };
 }
 

@@ -36,6 +36,8 @@ import type { VFile } from 'vfile';
 import { flag } from '../../util/messages.ts';
 import path from 'node:path';
 import { SOURCE_STAMP_PROPERTY, formatStamp, stampOf } from './source-stamp.ts';
+import { gongwenBody } from './gongwen-document.ts';
+import { gongwenStyles, withGongwenStyles, withGongwenSwitches } from './gongwen-styles.ts';
 
 /** Options of the Word renderer. */
 export interface DocxRenderOptions extends RenderOptions {
@@ -56,7 +58,9 @@ export async function renderDocx(report: Report, template: Template, options: Do
   const ctx = { ...createContext(report.file, report.tree, template, profile, new StyleBuilder(template), numbers, options.date), charts: await chartPictures(report.tree, template) };
   // The contents under their title (目录, Contents), as in the PDF and on the web page.
   const contents = meta.toc ? [new Paragraph({ style: 'TOCHeading', text: labelsFor(meta.lang).contents }), tableOfContents(report.tree, ctx.bookmarks, options.headingPages, report.file, numbers)] : [];
-  const body = [...metaParagraphs(meta, profile.titleBlock), ...contents, ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];
+  // A 公文 (template gongwen) is laid out with its own elements and styles (gongwen-*.ts).
+  const gongwen = gongwenStyles(report, template, profile, ctx.styles);
+  const body = gongwenBody(report, ctx, contents) ?? [...metaParagraphs(meta, profile.titleBlock), ...contents, ...renderBlocks(report.tree.children, rootState(ctx)), ...metaParagraphs(meta, profile.closingBlock)];
   const footnotes = renderFootnotes(ctx);
 
   const document = new Document({
@@ -71,7 +75,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
     // Which source this file was built from: `press review` and `press import` read it back.
     customProperties: [{ name: SOURCE_STAMP_PROPERTY, value: formatStamp(stampOf(path.basename(report.file.path), stampedText(report))) }, ...chartSourceProperties(report.tree, ctx.charts, template, meta.lang), ...citationProperties(report.tree, ctx.citations, ctx.bookmarks, meta)],
     externalStyles: tableStylesXml(),
-    styles: buildStyles(template, profile, meta.lang),
+    styles: withGongwenStyles(buildStyles(template, profile, meta.lang), gongwen),
     numbering: { config: numberingConfig(template, profile) },
     footnotes,
     ...(ctx.revisions.comments().length > 0 ? { comments: { children: ctx.revisions.comments() } } : {}),
@@ -81,7 +85,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
 
   const packed = await Packer.toBuffer(document);
   const referenceStyles = options.referenceDocx === undefined ? undefined : referenceStylesFor(options.referenceDocx, report.file);
-  const styleSwitches = styleSwitchesOf(profile.paragraph);
+  const styleSwitches = withGongwenSwitches(styleSwitchesOf(profile.paragraph), gongwen);
   return finishPackage(new Uint8Array(packed), { date: options.date, fonts: declaredFonts(template), lang: meta.lang, styleSwitches, moves: ctx.revisions.moveEnds(), ...(referenceStyles ? { referenceStyles } : {}) });
 }
 

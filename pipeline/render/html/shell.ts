@@ -7,7 +7,9 @@ import type { Report } from '../../types.ts';
 import type { Template } from '../../template/load-template.ts';
 import { labelsFor } from './labels.ts';
 import { mimeType } from '../../util/assets.ts';
-import { gongwenHead, gongwenMain, gongwenRecord, printRecord, RECORD_LAYOUT_ID } from '../../gongwen/html.ts';
+import { FORMAT_SLUGS } from '../../gongwen/meta.ts';
+import { gongwenHead, gongwenMain, gongwenRecord, issuerMark, issuerMarkSizePt, printRecord, RECORD_LAYOUT_ID } from '../../gongwen/html.ts';
+import { letterPageCss } from '../../gongwen/letter-page.ts';
 import { displayDate } from '../display-date.ts';
 import { isContentsEntry } from '../contents-entry.ts';
 import { MAIN_ID, TOC_LABEL_ID, tocPageId } from './page-ids.ts';
@@ -62,12 +64,16 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   const footer = gongwen ? gongwenRecord(gongwen, template.lineHeightPt) : footerBlock(report, labels.published);
   if (footer) body.push(...(gongwen && variant === 'print' ? printRecord(footer) : [footer]));
   if (gongwen && footer && variant === 'print') metaTags.push(h('style', { id: RECORD_LAYOUT_ID }, ''));
+  if (gongwen?.format === '信函' && variant === 'print') {
+    const mark = issuerMark(meta, gongwen);
+    metaTags.push(h('style', letterPageCss(mark, issuerMarkSizePt(mark), fontStack(resolvePrintFonts(template).boldStacks.title), template.page.marginMm)));
+  }
 
   return {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: meta.lang, className: [`template-${template.name}`, `variant-${variant}`] }, [h('head', metaTags), h('body', body)]),
+      h('html', { lang: meta.lang, className: [`template-${template.name}`, `variant-${variant}`, ...(gongwen ? [`gw-${FORMAT_SLUGS[gongwen.format]}`] : [])] }, [h('head', metaTags), h('body', body)]),
     ],
   };
 }
