@@ -38,14 +38,16 @@ function accessibilityProblems(docx: DocxPackage, report: Report): string[] {
   const warned = report.file.messages.filter((message) => message.ruleId === 'image-alt-missing').length;
   if (withoutAlt > warned) problems.push(`${withoutAlt} pictures without alt text, ${warned} warned`);
 
-  // Missing table header: the first row of every table is a header row.
+  // Missing table header: the first row of every table is a header row. A table floated to a
+  // place on the page (w:tblpPr: the 公文's 版记 at the foot of its last page) lays out lines, not data.
   for (const [index, table] of [...document.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].entries()) {
+    if (/<w:tblpPr\b[^>]*w:tblpYSpec="bottom"/.test(table[0])) continue;
     const firstRow = /<w:tr\b.*?<\/w:tr>/s.exec(table[0])?.[0] ?? '';
     if (!/<w:trPr>.*?<w:tblHeader\/>.*?<\/w:trPr>/s.test(firstRow)) problems.push(`table ${index + 1} has no header row`);
   }
 
   // Headings: each source heading (but the one that became the title) is a paragraph in a
-  // heading style, in order, and the outline levels never skip.
+  // heading style (or one with an outline level), in order, and the outline levels never skip.
   const expected: string[] = [];
   visit(report.tree, 'heading', (heading: Heading) => {
     expected.push(toString(heading).trim());
@@ -54,7 +56,8 @@ function accessibilityProblems(docx: DocxPackage, report: Report): string[] {
   const outlineOf = (id: string) => Number(/<w:outlineLvl w:val="(\d)"\/>/.exec(styleXml(styles, id))?.[1] ?? -1);
   const headings = paragraphs(document)
     .map((paragraph) => ({ style: paragraphStyle(paragraph) ?? '', text: partText(paragraph).trim() }))
-    .filter((paragraph) => /^Heading\d$/.test(paragraph.style));
+    // A heading style, or a style of its own with an outline level (a 公文's 附件 mark): Word lists both as headings.
+    .filter((paragraph) => /^Heading\d$/.test(paragraph.style) || (paragraph.style !== '' && outlineOf(paragraph.style) >= 0));
   const found = headings.map((heading) => heading.text);
   if (JSON.stringify(found) !== JSON.stringify(expected.filter((text) => text !== ''))) problems.push(`headings in heading styles: ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}`);
   let previous = -1;
