@@ -15,8 +15,12 @@ import { displayDate } from '../render/display-date.ts';
 import { FORMAT_SLUGS, issuerMarkText, type GongwenMeta } from './meta.ts';
 import { breakTitle, titleBreakOpportunities } from './title-lines.ts';
 
-/** The type area's width in 2号 (22 pt) characters: 156 mm / 22 pt. */
-export const TITLE_CHARS_PER_LINE = 20;
+/**
+ * Title lines' width in 2号 (22 pt) characters: the type area holds 20 (156 mm / 22 pt), with no
+ * room to spare, and a digit of the Song face is wider than the half a character the line
+ * breaker counts: one character is left free.
+ */
+export const TITLE_CHARS_PER_LINE = 19;
 /** The type area's width, pt (156 mm). */
 const TYPE_AREA_WIDTH_PT = (156 / 25.4) * 72;
 /** Widest 发文机关标志 character (GB/T 9704-1999: under 22 mm × 15 mm): 15 mm, as pt. */
@@ -167,10 +171,13 @@ export function gongwenMain(meta: ReportMeta, gongwen: GongwenMeta, content: Ele
   for (const part of [attachmentNote(gongwen), attendance(gongwen), signOff(meta, gongwen, sealSrc), note(gongwen)]) if (part) main.push(part);
   if (firstAttachment === -1) return main;
   let section: Element | undefined;
+  // A single attachment is marked 附件, without a number (GB/T 9704 7.3.4).
+  const single = content.filter(isAttachmentMark).length === 1 && gongwen.attachments.length <= 1;
   for (const node of content.slice(firstAttachment)) {
     if (isAttachmentMark(node)) {
       const number = attachmentNumberOfText(toString(node)) ?? 1;
       node.properties.className = ['gw-attachment-mark'];
+      if (single) node.children = [{ type: 'text', value: '附件' }];
       const name = gongwen.attachments[number - 1];
       const title = name ? gongwenTitle(name, variant) : undefined;
       if (title) {
@@ -192,8 +199,8 @@ function isAttachmentMark(node: ElementContent): node is Element {
 }
 
 /** The 版记 as the page's footer: 抄送机关, 印发机关 and 印发日期 between its rules. */
-export function gongwenRecord(gongwen: GongwenMeta, lineHeightPt: number): Element | undefined {
-  const rows: ElementContent[] = [];
+export function gongwenRecord(gongwen: GongwenMeta): Element | undefined {
+  const rows: Element[] = [];
   if (gongwen.cc.length > 0) rows.push(h('p', { className: ['gw-cc'] }, [h('span', { className: ['gw-cc-label'] }, '抄送：'), `${gongwen.cc.join('，')}。`]));
   if (gongwen.printer || gongwen.printDate) {
     rows.push(
@@ -204,38 +211,37 @@ export function gongwenRecord(gongwen: GongwenMeta, lineHeightPt: number): Eleme
     );
   }
   if (rows.length === 0) return undefined;
-  return h('footer', { className: ['gw-record'], ariaLabel: '版记' }, [recordRules(rows.length, lineHeightPt), ...rows]);
+  rows.forEach((row, index) => {
+    row.children.unshift(recordRule('above', index === 0 ? RULE_THICK_MM : RULE_THIN_MM));
+    if (index === rows.length - 1) row.children.push(recordRule('below', RULE_THICK_MM));
+  });
+  return h('footer', { className: ['gw-record'], ariaLabel: '版记' }, rows);
 }
 
 /**
- * The 版记's rules (0.35 mm first and last, 0.25 mm between the rows) drawn in one SVG over the
- * whole 版记, in millimetres: Chromium snaps the edges of every box — a border, a background,
- * an SVG's own box — to whole pixels (0.35 and 0.25 mm would print 0.26 or 0.53 mm), but not
- * the shapes inside an SVG.
+ * One of the 版记's rules (0.35 mm first and last, 0.25 mm between the rows), drawn in the gap
+ * its row leaves above or below itself, as a rectangle at the edge of an SVG 2 mm tall: Chromium
+ * snaps the edges of every box — a border, a background, an SVG's own box — to whole pixels
+ * (0.35 and 0.25 mm would print 0.26 or 0.53 mm), not the shapes inside an SVG. A row of any
+ * number of lines keeps its rules at its edges.
  */
-function recordRules(rows: number, lineHeightPt: number): Element {
-  const line = (lineHeightPt / 72) * 25.4;
-  const rects: Element[] = [];
-  let y = 0;
-  for (let row = 0; row <= rows; row++) {
-    const weight = row === 0 || row === rows ? RULE_THICK_MM : RULE_THIN_MM;
-    rects.push(h('rect', { x: '0', y: y.toFixed(4), width: '156', height: String(weight) }));
-    y += weight + line;
-  }
-  const height = y - line;
-  return h('svg', { className: ['gw-record-rules'], ariaHidden: 'true', focusable: 'false', viewBox: `0 0 156 ${height.toFixed(4)}`, preserveAspectRatio: 'none' }, rects);
+function recordRule(side: 'above' | 'below', thicknessMm: number): Element {
+  // At the bottom of its box either way: a box reaching below the last row would run past the
+  // page's end, and Chromium would start a page for it.
+  const y = RULE_BOX_MM - thicknessMm;
+  return h('svg', { className: ['gw-record-rule', `gw-record-rule-${side}`], ariaHidden: 'true', focusable: 'false', viewBox: `0 0 156 ${RULE_BOX_MM}`, preserveAspectRatio: 'none' }, [
+    h('rect', { x: '0', y: String(y), width: '156', height: String(thicknessMm) }),
+  ]);
 }
 
-/** The 版记's first and last rules, and those between its rows (GB/T 9704 10.1), mm. */
+/** The 版记's first and last rules, and those between its rows (GB/T 9704 10.1), mm; the SVG box each is drawn in. */
 const RULE_THICK_MM = 0.35;
 const RULE_THIN_MM = 0.25;
+const RULE_BOX_MM = 2;
 
-/** Height of the 版记 in the print edition, pt: its rows on the grid and its rules (0.35 mm first and last, 0.25 mm between). */
-export function recordHeightPt(gongwen: GongwenMeta, linePt: number): number {
-  const rows = (gongwen.cc.length > 0 ? 1 : 0) + (gongwen.printer || gongwen.printDate ? 1 : 0);
-  const mm = (value: number) => (value / 25.4) * 72;
-  return rows * linePt + 2 * mm(RULE_THICK_MM) + Math.max(0, rows - 1) * mm(RULE_THIN_MM);
-}
+/** Ids of the marks before and after the 版记 in the print page: the PDF says where they landed, so how tall the 版记 is. */
+export const RECORD_START_ID = 'gw-record-start';
+export const RECORD_END_ID = 'gw-record-end';
 
 /** Id of the mark at the end of a 公文's text in the print page, a link target (so the PDF says where it landed). */
 export const BODY_END_ID = 'gw-body-end';
@@ -249,9 +255,14 @@ export const RECORD_LAYOUT_ID = 'gw-record-layout';
  */
 export function printRecord(record: Element): Element[] {
   return [
-    h('div', { id: BODY_END_ID, className: ['gw-body-end'] }, [h('a', { href: `#${BODY_END_ID}`, tabIndex: -1, ariaHidden: 'true' })]),
+    markLink(BODY_END_ID),
     // A page left blank before a 版记 page of its own, when one is needed (Chromium does not insert one for `break-before: left`).
     h('div', { className: ['gw-blank-page'], ariaHidden: 'true' }),
-    h('div', { className: ['gw-record-page'] }, [h('div', { className: ['gw-record-spacer'] }), record]),
+    h('div', { className: ['gw-record-page'] }, [h('div', { className: ['gw-record-spacer'] }), markLink(RECORD_START_ID), record, markLink(RECORD_END_ID)]),
   ];
+}
+
+/** A mark of the print page: a link to itself, whose annotation in the PDF says where it landed (`.gw-mark` in print.css: 0.5 pt tall). */
+function markLink(id: string): Element {
+  return h('div', { id, className: ['gw-mark'] }, [h('a', { href: `#${id}`, tabIndex: -1, ariaHidden: 'true' })]);
 }

@@ -82,6 +82,8 @@ export const CHINESE_KEY_ALIASES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(GONGWEN_KEYS).map(([key, name]) => [name, key])),
   标题: 'title',
   发文机关: 'author',
+  作者: 'author',
+  日期: 'date',
   成文日期: 'date',
   抄送: 'cc',
   模板: 'template',

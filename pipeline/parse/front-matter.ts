@@ -216,7 +216,7 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[], keyPlaces: Reco
       continue;
     }
     if (!isFieldName(key)) {
-      problems.push({ rule: 'front-matter-unknown-key', place: places.at(rangeStart(keyNode)), args: { key, suggestion: closestWord(key, FRONT_MATTER_KEYS), known: FRONT_MATTER_KEYS } });
+      problems.push({ rule: 'front-matter-unknown-key', place: places.at(rangeStart(keyNode)), args: { key, suggestion: closestWord(key, /\p{Script=Han}/u.test(key) ? Object.keys(CHINESE_KEY_ALIASES) : FRONT_MATTER_KEYS), known: FRONT_MATTER_KEYS } });
       continue;
     }
     keyPlaces[key] = point(valuePlace);
@@ -236,7 +236,8 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[], keyPlaces: Reco
         continue;
       }
       const expected = result.error.issues.some((issue) => issue.message === REAL_DATE) ? 'real-date' : fields[key].expected;
-      problems.push({ rule: 'front-matter-type', place: valuePlace, args: { key, expected, got: shown(value) } });
+      // Named as written: a 公文 key may be written in Chinese.
+      problems.push({ rule: 'front-matter-type', place: valuePlace, args: { key: written, expected, got: shown(value) } });
     }
   }
   return values;

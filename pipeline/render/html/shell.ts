@@ -61,7 +61,7 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   const sealSrc = seal ? `data:${mimeType(seal)};base64,${Buffer.from(seal.bytes).toString('base64')}` : undefined;
   const mainContent = gongwen ? gongwenMain(meta, gongwen, content.children as ElementContent[], variant, sealSrc) : (content.children as ElementContent[]);
   body.push(h('main', { id: MAIN_ID, className: ['report-body'], tabIndex: -1 }, mainContent));
-  const footer = gongwen ? gongwenRecord(gongwen, template.lineHeightPt) : footerBlock(report, labels.published);
+  const footer = gongwen ? gongwenRecord(gongwen) : footerBlock(report, labels.published);
   if (footer) body.push(...(gongwen && variant === 'print' ? printRecord(footer) : [footer]));
   if (gongwen && footer && variant === 'print') metaTags.push(h('style', { id: RECORD_LAYOUT_ID }, ''));
   if (gongwen?.format === '信函' && variant === 'print') {

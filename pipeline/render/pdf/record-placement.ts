@@ -11,39 +11,58 @@
 import type { Template } from '../../template/load-template.ts';
 import type { DraftPrint, PageRevision } from './print-html.ts';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
-import { BODY_END_ID, RECORD_LAYOUT_ID } from '../../gongwen/html.ts';
+import { BODY_END_ID, RECORD_END_ID, RECORD_LAYOUT_ID, RECORD_START_ID } from '../../gongwen/html.ts';
 
 const PT_PER_MM = 72 / 25.4;
-/** Kept between the 版记's last rule and the type area's edge (pt): Chromium's rounding must never push it over. */
-const SAFETY_PT = 0.25;
-/** Height of the mark's link (templates/gongwen/print.css: `.gw-body-end a`). */
+/** Kept between the 版记's last rule and the type area's bottom edge (pt): Chromium's rounding must never push it over. */
+const TARGET_GAP_PT = 0.6;
+/** A CSS pixel, pt: the precision of the link boxes the placement is read from. */
+const PIXEL_PT = 0.75;
+/** Height of a mark's link (templates/gongwen/print.css: `.gw-mark a`). */
 const MARK_HEIGHT_PT = 0.5;
+/** Prints after the placing one that may correct it, and how far back a 版记 that went over is moved. */
+const MAX_REFINEMENTS = 2;
+const OVERSHOOT_STEP_PT = 3;
 
 /** How the 版记 was placed. */
 export type RecordPlacement = { kind: 'same-page'; page: number } | { kind: 'own-page'; afterPage: number } | { kind: 'unknown' };
 
-/** The `revise` step that places the 版记 (one revision after the first print), and where it went. */
-export function recordReviser(template: Template, recordHeightPt: number): {
+/** The `revise` step that places the 版记 (after the first print; at most two corrections after that), and where it went. */
+export function recordReviser(template: Template): {
   revise: (printed: Uint8Array, round: number, draft?: DraftPrint) => Promise<PageRevision | undefined>;
   placement: () => RecordPlacement;
 } {
   let placement: RecordPlacement = { kind: 'unknown' };
-  let done = false;
+  let spacer: number | undefined;
+  let refinements = 0;
   const typeBottomPt = (297 - template.page.marginMm.bottom) * PT_PER_MM;
+  const spacerCss = (height: number) => new Map([[RECORD_LAYOUT_ID, `.gw-record-spacer { height: ${Math.max(0, height).toFixed(2)}pt; }`]]);
   const revise = async (printed: Uint8Array, _round: number, draft?: DraftPrint): Promise<PageRevision | undefined> => {
     // A draft print has no named destinations: the next print says where the text ends.
-    if (done || draft) return undefined;
-    done = true;
-    const end = await linkPlace(printed, BODY_END_ID);
-    if (!end) return undefined;
-    const endFromTop = end.top;
-    const room = typeBottomPt - endFromTop - MARK_HEIGHT_PT - recordHeightPt - SAFETY_PT;
+    if (draft || placement.kind === 'own-page') return undefined;
+    const [end, start, finish] = await Promise.all([BODY_END_ID, RECORD_START_ID, RECORD_END_ID].map((id) => linkPlace(printed, id)));
+    if (!end || !start || !finish || start.page !== finish.page) return undefined;
+    if (placement.kind === 'same-page' && spacer !== undefined) {
+      // Link boxes are whole CSS pixels (0.75 pt): the first guess may be a little off. The
+      // last rule should end just above the type area's bottom edge; move the spacer by what is
+      // missing (or back, when the 版记 went over to the next page), at most twice.
+      if (refinements >= MAX_REFINEMENTS) return undefined;
+      refinements++;
+      if (finish.page !== placement.page) return spacerCss((spacer -= OVERSHOOT_STEP_PT));
+      const missing = typeBottomPt - TARGET_GAP_PT - (finish.top + MARK_HEIGHT_PT);
+      if (missing >= -PIXEL_PT / 2 && missing <= PIXEL_PT) return undefined;
+      return spacerCss((spacer += missing));
+    }
+    // The 版记 as laid out (its rows may wrap), with the marks before and after it.
+    const recordHeightPt = finish.top - start.top + MARK_HEIGHT_PT;
+    const room = typeBottomPt - end.top - MARK_HEIGHT_PT - recordHeightPt - TARGET_GAP_PT - PIXEL_PT;
     if (end.page % 2 === 0 && room >= 0) {
       placement = { kind: 'same-page', page: end.page };
-      return new Map([[RECORD_LAYOUT_ID, `.gw-record-spacer { height: ${room.toFixed(2)}pt; }`]]);
+      spacer = room;
+      return spacerCss(room);
     }
     placement = { kind: 'own-page', afterPage: end.page };
-    const height = (297 - template.page.marginMm.top - template.page.marginMm.bottom) * PT_PER_MM - SAFETY_PT;
+    const height = (297 - template.page.marginMm.top - template.page.marginMm.bottom) * PT_PER_MM - TARGET_GAP_PT;
     // The text ends on an even page: the next one (odd) is left blank.
     const blank = end.page % 2 === 0 ? '.gw-blank-page { display: block; break-before: page; page: gw-record; height: 1pt; } ' : '';
     return new Map([[RECORD_LAYOUT_ID, `${blank}.gw-record-page { break-before: page; page: gw-record; position: relative; height: ${height.toFixed(2)}pt; } .gw-record-page .gw-record { position: absolute; left: 0; right: 0; bottom: 0; }`]]);

@@ -16,7 +16,7 @@ import { notesAtPartEnds } from './part-notes.ts';
 import { printHtmlToPdf } from './print-html.ts';
 import { tocReviser, TOC_ITERATIONS } from './toc-pages.ts';
 import { recordReviser } from './record-placement.ts';
-import { recordHeightPt } from '../../gongwen/html.ts';
+import { gongwenRecord } from '../../gongwen/html.ts';
 import type { DraftPrint, PageRevision } from './print-html.ts';
 import { isFontUrl } from './virtual-origin.ts';
 import type { RequestLogEntry } from './serve-requests.ts';
@@ -69,8 +69,7 @@ export async function renderPdf(report: Report, template: Template, options: Ren
   const html = await printEditionHtml(report, template, fonts, renderOptions);
   const toc = report.meta.toc ? tocReviser(headingIds(report)) : undefined;
   const gongwen = report.meta.gongwen;
-  const recordHeight = gongwen ? recordHeightPt(gongwen, template.lineHeightPt) : 0;
-  const record = gongwen && recordHeight > template.lineHeightPt / 2 ? recordReviser(template, recordHeight) : undefined;
+  const record = gongwen && gongwenRecord(gongwen) ? recordReviser(template) : undefined;
   const revise = combineRevisers(toc?.revise, record?.revise);
   const pdf = await printHtmlToPdf(html, {
     template,
