@@ -183,8 +183,12 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[], keyPlaces: Reco
   const document = parseDocument(yamlNode.value.replace(/\r(?!\n)/g, '\n'), { lineCounter: places.lineCounter, prettyErrors: false, uniqueKeys: true });
 
   if (document.errors.length > 0) {
+    const lines = yamlNode.value.split(/\r\n|\r|\n/);
     for (const problem of document.errors) {
-      problems.push({ rule: 'front-matter-yaml', place: places.at(problem.pos[0]), args: { kind: 'syntax', detail: problem.message.split('\n')[0] ?? '' } });
+      // The usual cause: a value ending in a half-width colon (`主送机关: 各区人民政府:`), read as a mapping.
+      const line = lines[places.lineCounter.linePos(problem.pos[0]).line - 1] ?? '';
+      const colonValue = /^\s*[^:#]+:\s+\S.*(:\s|:$)/.test(line);
+      problems.push({ rule: 'front-matter-yaml', place: places.at(problem.pos[0]), args: { kind: 'syntax', detail: problem.message.split('\n')[0] ?? '', ...(colonValue ? { colonValue } : {}) } });
     }
     return values;
   }

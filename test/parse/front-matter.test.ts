@@ -51,6 +51,15 @@ csl: gb-t-7714-2015-numeric
     expect(messageSummary(report).some((line) => /^[34]:\d+ front-matter-yaml error$/.test(line))).toBe(true);
   });
 
+  it('says to quote a value that ends in a half-width colon, the usual cause of a YAML error', async () => {
+    const report = await reportFrom('---\ntitle: ok\nlang: zh-CN\n主送机关: 各区人民政府:\n---\n\n正文。\n');
+    const message = report.file.messages.find((candidate) => candidate.ruleId === 'front-matter-yaml');
+    expect(message?.line).toBe(4);
+    expect(message?.reason).toContain('须加引号');
+    const plain = await reportFrom('---\ntitle: ok\ntoc: [unclosed\n---\n\ntext\n');
+    expect(plain.file.messages.find((candidate) => candidate.ruleId === 'front-matter-yaml')?.reason).not.toContain('quoted');
+  });
+
   it('reports an unknown key at its line with a suggestion', async () => {
     const report = await reportFrom('---\ntitle: ok\ntitel: typo\n---\n\ntext\n');
     expect(messageSummary(report)).toEqual(['3:1 front-matter-unknown-key error']);

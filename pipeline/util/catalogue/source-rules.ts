@@ -46,9 +46,14 @@ export const SOURCE_RULES = {
     zh: () => '文件不是有效的 UTF-8 编码，请另存为 UTF-8',
   }),
   'front-matter-yaml': lockedError({
-    en: (args: { kind: 'syntax'; detail: string } | { kind: 'not-mapping' }) =>
-      args.kind === 'syntax' ? `Invalid YAML in front matter: ${args.detail}` : 'Front matter must be a mapping of `key: value` lines',
-    zh: (args) => (args.kind === 'syntax' ? `前置元数据（front matter）的 YAML 有误：${args.detail}` : '前置元数据（front matter）应为“键: 值”形式的各行'),
+    en: (args: { kind: 'syntax'; detail: string; colonValue?: boolean } | { kind: 'not-mapping' }) =>
+      args.kind === 'syntax'
+        ? `Invalid YAML in front matter: ${args.detail}${args.colonValue === true ? ' (a value with a colon followed by a space or at its end must be quoted: `key: "…:"`, or use the full-width ：)' : ''}`
+        : 'Front matter must be a mapping of `key: value` lines',
+    zh: (args) =>
+      args.kind === 'syntax'
+        ? `前置元数据（front matter）的 YAML 有误：${args.detail}${args.colonValue === true ? '（值中含半角冒号加空格或以半角冒号结尾时须加引号，如 `主送机关: "各区人民政府："`，或改用全角冒号“：”）' : ''}`
+        : '前置元数据（front matter）应为“键: 值”形式的各行',
   }),
   'front-matter-unknown-key': lockedError({
     en: ({ key, suggestion, known }: { key: string; suggestion: string | undefined; known: readonly string[] }) =>
