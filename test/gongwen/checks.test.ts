@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../pipeline/fix/apply-fixes.ts';
 import { arabicDate } from '../../pipeline/util/catalogue/gongwen-rules.ts';
 import type { Report } from '../../pipeline/types.ts';
 import { messageSummary, reportFrom, temporaryFolder, writeFiles } from '../helpers/report.ts';
+import { pressCommand } from '../lint/support.ts';
 
-const run = promisify(execFile);
-const press = path.resolve(import.meta.dirname, '../../bin/press.js');
-
-/** Run the real `press` in `cwd`; never throws, returns status and both streams. */
-async function pressCommand(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [press, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
-    return { code: 0, stdout, stderr };
-  } catch (failure) {
-    const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 /** Lines 1–3 of every source below; its own front-matter lines start on line 4. */
 const HEAD = '---\nlang: zh-CN\ntemplate: gongwen\n';

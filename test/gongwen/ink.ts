@@ -53,12 +53,7 @@ export interface InkBox {
 
 /** The box of the ink of a kind inside a region (mm), or undefined when there is none. */
 export function inkBox(raster: Raster, kind: InkKind, region: Partial<InkBox> = {}): InkBox | undefined {
-  const toPixels = (millimetres: number) => Math.round((millimetres / 25.4) * raster.dpi);
-  const toMm = (pixels: number) => (pixels / raster.dpi) * 25.4;
-  const x0 = Math.max(0, toPixels(region.left ?? 0));
-  const x1 = Math.min(raster.width, region.right === undefined ? raster.width : toPixels(region.right));
-  const y0 = Math.max(0, toPixels(region.top ?? 0));
-  const y1 = Math.min(raster.height, region.bottom === undefined ? raster.height : toPixels(region.bottom));
+  const { x0, x1, y0, y1, toMm } = pixelRegion(raster, region);
   let box: { top: number; bottom: number; left: number; right: number } | undefined;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
@@ -79,12 +74,7 @@ export function inkBox(raster: Raster, kind: InkKind, region: Partial<InkBox> = 
  * With `coverage`, only rows inked across at least that share of the region's width (rules, not text).
  */
 export function inkBands(raster: Raster, kind: InkKind, region: Partial<InkBox> = {}, coverage = 0): { top: number; bottom: number }[] {
-  const toPixels = (millimetres: number) => Math.round((millimetres / 25.4) * raster.dpi);
-  const toMm = (pixels: number) => (pixels / raster.dpi) * 25.4;
-  const x0 = Math.max(0, toPixels(region.left ?? 0));
-  const x1 = Math.min(raster.width, region.right === undefined ? raster.width : toPixels(region.right));
-  const y0 = Math.max(0, toPixels(region.top ?? 0));
-  const y1 = Math.min(raster.height, region.bottom === undefined ? raster.height : toPixels(region.bottom));
+  const { x0, x1, y0, y1, toMm } = pixelRegion(raster, region);
   const bands: { top: number; bottom: number }[] = [];
   let start: number | undefined;
   for (let y = y0; y <= y1; y++) {
@@ -101,4 +91,16 @@ export function inkBands(raster: Raster, kind: InkKind, region: Partial<InkBox> 
     }
   }
   return bands;
+}
+
+/** A region in millimetres as pixel bounds of the raster (clamped to it), and pixels back to millimetres. */
+function pixelRegion(raster: Raster, region: Partial<InkBox>): { x0: number; x1: number; y0: number; y1: number; toMm: (pixels: number) => number } {
+  const toPixels = (millimetres: number) => Math.round((millimetres / 25.4) * raster.dpi);
+  return {
+    x0: Math.max(0, toPixels(region.left ?? 0)),
+    x1: Math.min(raster.width, region.right === undefined ? raster.width : toPixels(region.right)),
+    y0: Math.max(0, toPixels(region.top ?? 0)),
+    y1: Math.min(raster.height, region.bottom === undefined ? raster.height : toPixels(region.bottom)),
+    toMm: (pixels) => (pixels / raster.dpi) * 25.4,
+  };
 }
