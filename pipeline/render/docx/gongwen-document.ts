@@ -3,8 +3,10 @@
  * order as the print edition (pipeline/gongwen/html.ts), each an editable paragraph in the style
  * of its role (gongwen-styles.ts):
  *
- *   版头   份号 · 密级 · 紧急程度 · 发文机关标志 · 发文字号 (+ 签发人) with the red separator
- *   主体   标题 · 主送机关 · the text · 附件说明 · 发文机关署名 · 成文日期 (+ 印章) · 附注
+ *   版头   份号 · 密级 · 紧急程度 · 发文机关标志 · 发文字号 (+ 签发人) with the red separator;
+ *          信函: the 标志 and the red double lines drawn on the first page (gongwen-letter.ts), the
+ *          发文字号 at the right of the first line under them; 命令: the 令号 under the 标志, no separator
+ *   主体   标题 · 主送机关 · the text · 附件说明 · 出席, 请假, 列席 (纪要) · 发文机关署名 · 成文日期 (+ 印章) · 附注
  *          · each `# 附件n` on a new page: 附件n, its title, its text (heading numbers from 一 again)
  *   版记   a floating table at the foot of the type area (gongwen-record.ts)
  */
@@ -12,7 +14,7 @@ import { Bookmark, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild 
 import type { Heading, RootContent } from 'mdast';
 import type { Report } from '../../types.ts';
 import type { GongwenMeta } from '../../gongwen/meta.ts';
-import { TITLE_CHARS_PER_LINE, issuerMark } from '../../gongwen/html.ts';
+import { TITLE_CHARS_PER_LINE, issuerMark, issuerMarkSizePt } from '../../gongwen/html.ts';
 import { breakTitle } from '../../gongwen/title-lines.ts';
 import { displayDate } from '../display-date.ts';
 import { outlineLevel } from '../outline-level.ts';
@@ -21,10 +23,11 @@ import { paragraphContent, renderBlock, renderBlocks } from './dispatch.ts';
 import { HEADING_REFERENCE } from './numbering.ts';
 import { paragraphMarkRevision } from './paragraph-mark.ts';
 import { headingStyleId } from './style-ids.ts';
-import { GONGWEN_STYLE_IDS as ids, SIGNER_STYLE_ID } from './gongwen-styles.ts';
+import { ATTENDANCE_LABEL_STYLE_ID, GONGWEN_STYLE_IDS as ids, LETTER_NUMBER_STYLE_ID, SIGNER_STYLE_ID, attendanceGroups, headMarks, headSigners } from './gongwen-styles.ts';
 import { sealImage, sealRun } from './gongwen-seal.ts';
 import { recordTable } from './gongwen-record.ts';
-import { sealPlacement, signOffBox } from './gongwen-geometry.ts';
+import { letterGeometry, sealPlacement, signOffBox, wordMarkSizePt } from './gongwen-geometry.ts';
+import { letterDrawings } from './gongwen-letter.ts';
 
 /** A paragraph of plain text in a style. */
 function styled(style: string, text: string): Paragraph {
@@ -36,20 +39,51 @@ export function titleRuns(title: string): TextRun[] {
   return breakTitle(title, TITLE_CHARS_PER_LINE).map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) }));
 }
 
-/** The 版头: 份号, 密级, 紧急程度, the 标志, and the 发文字号 line whose bottom border is the red separator. */
-function head(report: Report, gongwen: GongwenMeta): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  if (gongwen.copyNumber) paragraphs.push(styled(ids.copyNumber, gongwen.copyNumber.padStart(6, '0')));
-  if (gongwen.classification) paragraphs.push(styled(ids.classification, gongwen.classification));
-  if (gongwen.urgency) paragraphs.push(styled(ids.urgency, gongwen.urgency));
+/** The 签发人 after the 发文字号, against its line's right tab. */
+function signerRuns(signers: readonly string[]): ParagraphChild[] {
+  return signers.length === 0 ? [] : [new TextRun({ children: [new Tab(), '签发人：'] }), new TextRun({ text: signers.join(' '), style: SIGNER_STYLE_ID })];
+}
+
+/**
+ * The 版头: 份号, 密级, 紧急程度, the 标志, and the 发文字号 line (文件, 纪要: its bottom border the red
+ * separator; 命令: the 令号).
+ */
+function head(report: Report, gongwen: GongwenMeta, ctx: DocxContext): Paragraph[] {
+  if (gongwen.format === '信函') return letterHead(report, gongwen, ctx);
+  const paragraphs = headMarks(gongwen).map(({ style, text }) => styled(style, text));
   paragraphs.push(styled(ids.issuerMark, issuerMark(report.meta, gongwen)));
-  // Written even without a 发文字号: the separator is its border.
+  // Written even without a 发文字号: the separator is its border (命令: the text's distance is its spacing after).
   const number: ParagraphChild[] = gongwen.docNumber ? [new TextRun(gongwen.docNumber)] : [];
-  if (gongwen.signers.length > 0) {
-    number.push(new TextRun({ children: [new Tab(), '签发人：'] }), new TextRun({ text: gongwen.signers.join(' '), style: SIGNER_STYLE_ID }));
-  }
+  number.push(...signerRuns(headSigners(gongwen)));
   paragraphs.push(new Paragraph({ style: ids.docNumber, children: number }));
   return paragraphs;
+}
+
+/**
+ * A 信函's 版头: the 份号, 密级 and 紧急程度 under the upper double line, the 发文字号 (and any 签发人)
+ * after a tab at the right of the first of them, or alone at the right; the 标志 and the double lines
+ * anchored in that first paragraph.
+ */
+function letterHead(report: Report, gongwen: GongwenMeta, ctx: DocxContext): Paragraph[] {
+  const mark = issuerMark(report.meta, gongwen);
+  const geometry = letterGeometry(ctx.template, wordMarkSizePt(issuerMarkSizePt(mark)));
+  const drawings = letterDrawings(geometry, mark, ids.issuerMark, () => ctx.nextDrawingId());
+  const number: ParagraphChild[] = gongwen.docNumber ? [new TextRun({ text: gongwen.docNumber, style: LETTER_NUMBER_STYLE_ID })] : [];
+  const signers = headSigners(gongwen);
+  if (signers.length > 0) number.push(new TextRun({ text: '　签发人：', style: LETTER_NUMBER_STYLE_ID }), new TextRun({ text: signers.join(' '), style: SIGNER_STYLE_ID }));
+  const marks = headMarks(gongwen);
+  if (marks.length === 0) return [new Paragraph({ style: ids.docNumber, children: [...drawings, ...number] })];
+  return marks.map(({ style, text }, index) => {
+    const children: ParagraphChild[] = [new TextRun(text)];
+    if (index === 0) children.unshift(...drawings);
+    if (index === 0 && number.length > 0) children.push(new TextRun({ children: [new Tab()] }), ...number);
+    return new Paragraph({ style, children });
+  });
+}
+
+/** A 纪要's 出席, 请假 and 列席: each a paragraph of its own style, the label in 黑体, the names after it. */
+function attendance(gongwen: GongwenMeta): Paragraph[] {
+  return attendanceGroups(gongwen).map(({ style, label, names }) => new Paragraph({ style, children: [new TextRun({ text: `${label}：`, style: ATTENDANCE_LABEL_STYLE_ID }), new TextRun(names.join('，'))] }));
 }
 
 /** The 附件说明: `附件：1.名称`, each later name on a paragraph of its own starting at a tab under the first number. */
@@ -136,10 +170,10 @@ export function gongwenBody(report: Report, ctx: DocxContext, contents: readonly
   const nodes = report.tree.children;
   const first = nodes.findIndex(isAttachmentMark);
   const text = first === -1 ? nodes : nodes.slice(0, first);
-  const body: FileChild[] = [...head(report, gongwen), ...contents];
+  const body: FileChild[] = [...head(report, gongwen, ctx), ...contents];
   if (report.meta.title) body.push(new Paragraph({ style: 'Title', children: titleRuns(report.meta.title) }));
   if (gongwen.recipients) body.push(styled(ids.recipients, gongwen.recipients));
-  body.push(...renderBlocks(text, state), ...attachmentNote(gongwen), ...signOff(report, gongwen, ctx), ...note(gongwen));
+  body.push(...renderBlocks(text, state), ...attachmentNote(gongwen), ...attendance(gongwen), ...signOff(report, gongwen, ctx), ...note(gongwen));
   let section: { mark: Heading; nodes: RootContent[] } | undefined;
   const sections: Array<{ mark: Heading; nodes: RootContent[] }> = [];
   for (const node of first === -1 ? [] : nodes.slice(first)) {

@@ -8,7 +8,9 @@
  * exact line height and spacing before.
  */
 import type { Template } from '../../template/load-template.ts';
-import { textUnits } from '../../gongwen/html.ts';
+import type { GongwenFormat } from '../../gongwen/meta.ts';
+import { LETTER_LINES_MM, textUnits } from '../../gongwen/html.ts';
+import { letterLinesTopMm } from '../../gongwen/letter-page.ts';
 import { A4_MM, mmToTwips, ptToTwips } from './units.ts';
 
 /** Where Word and LibreOffice put the baseline of a line of exact height: this share of it from its top (LibreOffice gives a fixed line an ascent of 4/5; measured on its PDF). */
@@ -25,8 +27,10 @@ const MARK_BOX_BELOW_INK = 1 - 0.057;
 export const MARK_LINE_SHARE = 1.4;
 /** The bottom of 16 pt text below its baseline (print.css: glyphs end 22.46 pt down the line, the baseline is 21.40 pt down). */
 const TEXT_INK_DESCENT_PT = 1.06;
-/** The 标志's top edge below the type area's top edge (GB/T 9704 7.2.4). */
+/** The 标志's top edge below the type area's top edge (GB/T 9704 7.2.4; 纪要 likewise). */
 export const MARK_TOP_MM = 35;
+/** A 命令's 标志 (…令): its top edge this far below the type area's top edge (GB/T 9704 10.2). */
+export const ORDER_MARK_TOP_MM = 20;
 /** The red separator's distance under the 发文字号's glyphs (GB/T 9704 7.2.7). */
 export const RULE_GAP_MM = 4;
 /** The separator's weight in eighths of a point (`w:sz`): 1 pt, as print.css draws it. */
@@ -37,6 +41,11 @@ export const SEAL_MM = 42;
 export const SEAL_CENTRE_ABOVE_MM = 3;
 /** Blank lines above the 署名: one without a seal, two with one (print.css: the seal's top within a line of the text). */
 export const SIGN_OFF_BLANK_LINES = { sealed: 2, unsealed: 1 } as const;
+
+/** The 标志's size as Word writes it (in half points) for the print edition's `issuerMarkSizePt`. */
+export function wordMarkSizePt(printSizePt: number): number {
+  return Math.round(printSizePt * 2) / 2;
+}
 
 /** The 版头's spacing: each value in twips. */
 export interface HeadGeometry {
@@ -52,12 +61,13 @@ export interface HeadGeometry {
 
 /**
  * The 版头's spacing for a 标志 of `markSizePt`, after `marksLines` lines of 份号, 密级 and
- * 紧急程度 (each one line of the body's pitch).
+ * 紧急程度 (each one line of the body's pitch), the 标志's glyphs `markTopMm` under the type
+ * area's top (35 mm; a 命令's 20 mm).
  */
-export function headGeometry(template: Template, markSizePt: number, marksLines: number): HeadGeometry {
+export function headGeometry(template: Template, markSizePt: number, marksLines: number, markTopMm = MARK_TOP_MM): HeadGeometry {
   const line = template.lineHeightPt;
   const markLine = markSizePt * MARK_LINE_SHARE;
-  const markTop = (MARK_TOP_MM / 25.4) * 72;
+  const markTop = (markTopMm / 25.4) * 72;
   // The 标志's glyphs start `BASELINE_SHARE * markLine - MARK_INK_ASCENT * size` down its line.
   const markBefore = markTop - marksLines * line - (BASELINE_SHARE * markLine - MARK_INK_ASCENT * markSizePt);
   const markBottom = markTop + (1 - BASELINE_SHARE) * markLine + MARK_INK_ASCENT * markSizePt;
@@ -223,4 +233,96 @@ export function attachmentNoteGeometry(template: Template, count: number, letter
   // single attachment has no number. Numbers of two digits push their names on, as in print.
   const numberWidth = count > 1 ? char / 2 + spacing + (char / 4 + spacing) : 0;
   return { nameStart: Math.round(numberStart + numberWidth), firstLine, numberStart };
+}
+
+/** A 信函's 标志: its glyphs' top this far from the page's top edge (GB/T 9704 10.3). */
+export const LETTER_MARK_TOP_MM = 30;
+/** A 信函's double lines: 170 mm wide, centred on the type area. */
+export const LETTER_LINES_WIDTH_MM = 170;
+/** The lower double line's top above the page's bottom edge (print.css: 20 mm). */
+export const LETTER_FOOT_LINES_MM = 20;
+/** The double line's thick and thin lines and the gap between them, mm, as the print draws them (pipeline/gongwen/html.ts: 1.5 pt, 0.5 pt, 1 pt apart). */
+export const LETTER_THICK_MM = 0.53;
+export const LETTER_THIN_MM = 0.18;
+export const LETTER_GAP_MM = 0.35;
+/** From the bottom of the upper double line to the first line box of the 份号, 密级, 紧急程度 and 发文字号 (print.css `--gw-under-lines`). */
+const LETTER_UNDER_LINES_MM = 3;
+
+/** One red bar of a double line: its top from the page's top edge and its height, mm. */
+export interface LetterBar {
+  topMm: number;
+  heightMm: number;
+}
+
+/** The 信函's first page, in the units each part is written in. */
+export interface LetterGeometry {
+  /** The 标志's text box, EMUs from the page's top-left corner: as wide as the type area, as tall as the 标志's line. */
+  mark: { x: number; y: number; width: number; height: number };
+  /** The 标志's exact line height, twips (its glyphs' top {@link LETTER_MARK_TOP_MM} from the page's top, measured from the box's top). */
+  markLine: number;
+  /** The double lines' left edge from the page's left edge, mm (170 mm wide, centred on the type area). */
+  linesLeftMm: number;
+  /** The upper double line (thick, then thin) 4 mm under the 标志's glyphs, and the lower one (thin, then thick) {@link LETTER_FOOT_LINES_MM} from the page's foot. */
+  upper: [LetterBar, LetterBar];
+  lower: [LetterBar, LetterBar];
+  /** Spacing before the first line of the 版头 under the upper double line (份号, or the 发文字号 alone), twips from the type area's top. */
+  headBefore: number;
+}
+
+/** EMUs in a millimetre. */
+const EMU_PER_MM = 36000;
+
+/**
+ * The 信函's 标志 and double lines (GB/T 9704 10.3) as the print edition places them
+ * (print.css and pipeline/gongwen/letter-page.ts): the 标志's glyphs 30 mm from the page's top,
+ * the upper double line 4 mm under them, the 版头's lines 3 mm under it, the lower double line
+ * 20 mm from the page's foot.
+ */
+export function letterGeometry(template: Template, markSizePt: number): LetterGeometry {
+  const margin = template.page.marginMm;
+  const mmPt = (mm: number) => (mm / 25.4) * 72;
+  const markLine = markSizePt * MARK_LINE_SHARE;
+  const boxTopPt = mmPt(LETTER_MARK_TOP_MM) - (BASELINE_SHARE * markLine - MARK_INK_ASCENT * markSizePt);
+  const upperTop = letterLinesTopMm(markSizePt);
+  const lowerTop = A4_MM.height - LETTER_FOOT_LINES_MM;
+  const bars = (top: number, first: number, second: number): [LetterBar, LetterBar] => [
+    { topMm: top, heightMm: first },
+    { topMm: top + first + LETTER_GAP_MM, heightMm: second },
+  ];
+  return {
+    mark: {
+      x: Math.round(margin.left * EMU_PER_MM),
+      y: Math.round(boxTopPt * EMU_PER_PT),
+      width: Math.round((A4_MM.width - margin.left - margin.right) * EMU_PER_MM),
+      height: Math.round(markLine * EMU_PER_PT),
+    },
+    markLine: ptToTwips(markLine),
+    linesLeftMm: margin.left + (A4_MM.width - margin.left - margin.right - LETTER_LINES_WIDTH_MM) / 2,
+    upper: bars(upperTop, LETTER_THICK_MM, LETTER_THIN_MM),
+    lower: bars(lowerTop, LETTER_THIN_MM, LETTER_THICK_MM),
+    headBefore: Math.max(0, mmToTwips(upperTop + LETTER_LINES_MM + LETTER_UNDER_LINES_MM - margin.top)),
+  };
+}
+
+/** Where a format puts its 标志: a 信函's in a text box on the page, the others' in the flow this far under the type area's top. */
+export function markTopMm(format: GongwenFormat): number {
+  return format === '命令' ? ORDER_MARK_TOP_MM : MARK_TOP_MM;
+}
+
+/** The 出席, 请假 and 列席 lines' indents (GB/T 9704 10.4), twips. */
+export interface AttendanceGeometry {
+  /** Where the names start, and their later lines: the paragraph's left indent. */
+  nameStart: number;
+  /** The label's start, two characters in: the hanging indent is `nameStart` less this. */
+  firstLine: number;
+}
+
+/**
+ * The 出席, 请假 and 列席 lines of a 纪要: the label (`出席：`, three full-width characters with the
+ * body's letter spacing) two characters in, the names after it, their later lines under the first name.
+ */
+export function attendanceGeometry(template: Template, letterSpacingPt: number): AttendanceGeometry {
+  const char = ptToTwips(template.bodySizePt);
+  const firstLine = 2 * char;
+  return { nameStart: firstLine + 3 * (char + letterSpacingTwips(letterSpacingPt)), firstLine };
 }

@@ -38,6 +38,7 @@ import path from 'node:path';
 import { SOURCE_STAMP_PROPERTY, formatStamp, stampOf } from './source-stamp.ts';
 import { gongwenBody } from './gongwen-document.ts';
 import { gongwenStyles, withGongwenStyles, withGongwenSwitches } from './gongwen-styles.ts';
+import { withGongwenSection } from './gongwen-section.ts';
 
 /** Options of the Word renderer. */
 export interface DocxRenderOptions extends RenderOptions {
@@ -80,7 +81,7 @@ export async function renderDocx(report: Report, template: Template, options: Do
     footnotes,
     ...(ctx.revisions.comments().length > 0 ? { comments: { children: ctx.revisions.comments() } } : {}),
     evenAndOddHeaderAndFooters: profile.footer.oddEvenSides,
-    sections: [{ properties: sectionProperties(template, profile), footers: footers(profile), children: body }],
+    sections: [withGongwenSection({ properties: sectionProperties(template, profile), footers: footers(profile), children: body }, meta.gongwen)],
   });
 
   const packed = await Packer.toBuffer(document);
