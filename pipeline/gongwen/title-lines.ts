@@ -98,8 +98,15 @@ function mergeNumbers(tokens: readonly Token[]): Token[] {
 // ---------------------------------------------------------------------------------------------
 // Fragments: ICU cuts words its dictionary lacks into single characters (印|发, 批|复, 优|化)
 
-/** Multi-token words ICU splits that no rule below puts back together. */
-const LEXICON = ['高新技术产业开发区', '经济技术开发区', '百分之'];
+/**
+ * Multi-token words ICU splits that no rule below puts back together: set phrases of official
+ * documents (a title must not break inside 督查问责 or 营商环境; ICU gives 督|查问|责).
+ */
+const LEXICON = [
+  '高新技术产业开发区', '经济技术开发区', '百分之',
+  '督查问责', '督查', '问责', '营商环境', '乡村振兴', '股份有限公司', '有限责任公司', '中央财政',
+  '疫情防控', '生态环境', '高质量发展', '转移支付', '防汛抗旱', '精准扶贫', '脱贫攻坚', '放管服', '一网通办',
+];
 /** Function words: never glued into a fragment, and organ names stop at them. */
 const FUNCTION_CHARS = new Set(Array.from('的和与及或并在对为向给从由把被等之将是于以而且了着也都就再又还'));
 const LEVEL_CHARS = '市省县区州旗盟镇乡村';

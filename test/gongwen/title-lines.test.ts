@@ -289,3 +289,18 @@ describe('breakTitle at narrower measures', () => {
     );
   });
 });
+
+describe('set phrases ICU splits', () => {
+  it('never offers a break inside 督查问责, 营商环境, 乡村振兴 or 转移支付', () => {
+    const titles = ['海滨市人民政府办公室关于印发海滨市2024年安全生产督查问责细则的通知', '关于优化营商环境推进乡村振兴的意见', '河北省财政厅关于下达2024年中央财政农业转移支付资金3.5亿元的通知'];
+    for (const title of titles) {
+      const offsets = titleBreakOpportunities(title);
+      for (const phrase of ['督查问责', '营商环境', '乡村振兴', '转移支付']) {
+        const at = title.indexOf(phrase);
+        if (at < 0) continue;
+        for (let inside = at + 1; inside < at + phrase.length; inside++) expect(offsets, `${title}: ${phrase}`).not.toContain(inside);
+      }
+      for (const width of [10, 12, 19]) expect(breakTitle(title, width).join(''), `${title} at ${width}`).toBe(title);
+    }
+  });
+});
