@@ -4,16 +4,11 @@
 // 签发人 signing it) and 纪要 (出席, 请假, 列席 after the text). Read back from the .docx that `press
 // build` writes, then opened in LibreOffice and measured on the PDF it makes against report-press's
 // own PDF of the shipped examples.
-import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Document, Footer, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { build, type BuildResult } from '../../pipeline/build.ts';
 import { parseReport } from '../../pipeline/parse/parse.ts';
 import { renderDocx } from '../../pipeline/render/docx/render-docx.ts';
 import { loadTemplate } from '../../pipeline/template/load-template.ts';
@@ -23,46 +18,22 @@ import { withGongwenSection } from '../../pipeline/render/docx/gongwen-section.t
 import { pdfInfo, pdfText } from '../helpers/read-back.ts';
 import { temporaryFolder } from '../helpers/report.ts';
 import { xmlProblems } from '../helpers/xml.ts';
-import { paragraphs, paragraphStyle, partText, readDocx, styleXml, type DocxPackage } from '../docx/read-docx.ts';
+import { paragraphs, paragraphStyle, partText, readDocx, styleXml } from '../docx/read-docx.ts';
 import { inkBands, inkBox, rasterPage, type InkBox } from './ink.ts';
+import { BASELINE_SHARE, buildGongwen, type Built, CHAR_TWIPS, CONVERT_TIMEOUT_MS, libreOfficeProfile, LINE_TWIPS, MARK_INK_ASCENT, mmTwips, numberAttribute, PPR_ORDER, root, textAttribute, texts, TYPE, TYPE_WIDTH_TWIPS } from './word-support.ts';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
-/** LibreOffice's first start (a new profile) is slow. */
-const CONVERT_TIMEOUT_MS = 240_000;
-const profile = path.join(tmpdir(), `lo-gongwen-formats-${randomUUID()}`);
+const profile = libreOfficeProfile('gongwen-formats');
 
-/** The page and type area (gov-report: A4, margins 37/26/35/28 mm), mm and twips. */
-const TYPE = { top: 37, bottom: 297 - 35, left: 28, right: 210 - 26 };
-const TYPE_WIDTH_TWIPS = Math.round((156 / 25.4) * 1440);
-const LINE_TWIPS = 579;
-const CHAR_TWIPS = 320;
 /** The body's letter spacing, -0.25 pt, in twips. */
 const SPACING_TWIPS = -5;
 const EMU_PER_MM = 36000;
-const mmTwips = (mm: number) => (mm / 25.4) * 1440;
 const ptMm = (pt: number) => (pt / 72) * 25.4;
-/** Word and LibreOffice put the baseline of an exact line four fifths down it; the print face's ink rises 0.8755 of its size above it, and is 0.973 of it tall. */
-const BASELINE_SHARE = 0.8;
-const MARK_INK_ASCENT = 0.8755;
+/** The print face's ink is 0.973 of its size tall. */
 const MARK_INK_HEIGHT = 0.973;
 /** The 信函's double lines as the print draws them: thick 0.53 mm, thin 0.18 mm, 0.35 mm apart, 170 mm wide. */
 const THICK_MM = 0.53;
 const THIN_MM = 0.18;
 const GAP_MM = 0.35;
-
-interface Built {
-  result: BuildResult;
-  docx: DocxPackage;
-  document: string;
-  styles: string;
-  /** The body's paragraphs in the flow (drawings, and the text box paragraphs in them, taken out). */
-  body: string[];
-  /** The body's drawings (`wp:anchor`), in order. */
-  anchors: string[];
-  printPdf?: string;
-  wordPdf: string;
-}
 
 /** The shipped examples and variants: a 信函 of two pages, a 命令 with 签发人, a 纪要 whose 出席 runs over a line. */
 let letter: Built;
@@ -71,34 +42,6 @@ let order: Built;
 let signedOrder: Built;
 let minutes: Built;
 let longMinutes: Built;
-
-/** Convert a .docx to PDF with LibreOffice in a private profile; returns the PDF's path. */
-async function convertWithLibreOffice(docx: string): Promise<string> {
-  const outDir = path.join(path.dirname(docx), 'libreoffice');
-  await mkdir(outDir, { recursive: true });
-  await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: CONVERT_TIMEOUT_MS, maxBuffer: 16 << 20 });
-  return path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
-}
-
-/** Build a source with `press build` (with `print`, the PDF too), read the .docx back and convert it with LibreOffice. */
-async function buildGongwen(input: string, outDir: string, print = true): Promise<Built> {
-  const result = await build({ input, outDir, formats: print ? ['pdf', 'docx'] : ['docx'] });
-  const name = path.basename(input, '.md');
-  const docxPath = path.join(outDir, `${name}.docx`);
-  const docx = readDocx(new Uint8Array(await readFile(docxPath)));
-  const document = docx.xml('word/document.xml');
-  const body = document.slice(document.indexOf('<w:body>'), document.lastIndexOf('<w:sectPr'));
-  return {
-    result,
-    docx,
-    document,
-    styles: docx.xml('word/styles.xml'),
-    body: paragraphs(body.replace(/<w:drawing>.*?<\/w:drawing>/gs, '')),
-    anchors: [...body.matchAll(/<wp:anchor\b.*?<\/wp:anchor>/gs)].map((match) => match[0]),
-    ...(print ? { printPdf: path.join(outDir, `${name}.pdf`) } : {}),
-    wordPdf: await convertWithLibreOffice(docxPath),
-  };
-}
 
 /** A shipped example with its front matter or text changed. */
 async function variant(dir: string, example: string, name: string, change: (source: string) => string): Promise<string> {
@@ -116,35 +59,17 @@ beforeAll(async () => {
     source.replace('出席: [张三, 李四, 王五, 赵六]', '出席: [张三, 李四, 王五, 赵六, 孙七, 周八, 吴九, 郑十, 陈明, 刘强, 杨光, 黄河, 林海, 何平]'),
   );
   // One at a time: the LibreOffice profile is shared.
-  letter = await buildGongwen(path.join(root, 'source/examples/han.md'), path.join(dir, 'han'));
-  longLetter = await buildGongwen(longLetterFile, path.join(dir, 'han-long'));
-  order = await buildGongwen(path.join(root, 'source/examples/ling.md'), path.join(dir, 'ling'));
-  signedOrder = await buildGongwen(signedOrderFile, path.join(dir, 'ling-signed'), false);
-  minutes = await buildGongwen(path.join(root, 'source/examples/jiyao.md'), path.join(dir, 'jiyao'));
-  longMinutes = await buildGongwen(longMinutesFile, path.join(dir, 'jiyao-long'));
+  letter = await buildGongwen(path.join(root, 'source/examples/han.md'), path.join(dir, 'han'), { profile, flowOnly: true });
+  longLetter = await buildGongwen(longLetterFile, path.join(dir, 'han-long'), { profile, flowOnly: true });
+  order = await buildGongwen(path.join(root, 'source/examples/ling.md'), path.join(dir, 'ling'), { profile, flowOnly: true });
+  signedOrder = await buildGongwen(signedOrderFile, path.join(dir, 'ling-signed'), { profile, print: false, flowOnly: true });
+  minutes = await buildGongwen(path.join(root, 'source/examples/jiyao.md'), path.join(dir, 'jiyao'), { profile, flowOnly: true });
+  longMinutes = await buildGongwen(longMinutesFile, path.join(dir, 'jiyao-long'), { profile, flowOnly: true });
 }, 6 * CONVERT_TIMEOUT_MS);
 
 afterAll(async () => {
   await rm(profile, { recursive: true, force: true });
 });
-
-/** A number attribute of the first `<w:element …>` in `xml` (undefined when absent). */
-function numberAttribute(xml: string, element: string, attribute: string): number | undefined {
-  const tag = new RegExp(`<w:${element}\\b[^>]*>`).exec(xml)?.[0];
-  const value = tag === undefined ? undefined : new RegExp(`\\bw:${attribute}="(-?\\d+)"`).exec(tag)?.[1];
-  return value === undefined ? undefined : Number(value);
-}
-
-/** A text attribute of the first `<w:element …>` in `xml`. */
-function textAttribute(xml: string, element: string, attribute: string): string | undefined {
-  const tag = new RegExp(`<w:${element}\\b[^>]*>`).exec(xml)?.[0];
-  return tag === undefined ? undefined : new RegExp(`\\bw:${attribute}="([^"]*)"`).exec(tag)?.[1];
-}
-
-/** The paragraphs of the flow in a style, as text (tabs as tabs). */
-function texts(built: Built, style: string): string[] {
-  return built.body.filter((paragraph) => paragraphStyle(paragraph) === style).map((paragraph) => partText(paragraph).replace(/^\n/, ''));
-}
 
 /** A drawing's offset from the page (`wp:positionH`/`wp:positionV` relative to the page), EMUs. */
 function pageOffset(anchor: string): { x: number; y: number } {
@@ -160,9 +85,6 @@ function barShape(anchor: string): { width: number; height: number; fill: string
     fill: /<a:solidFill><a:srgbClr val="(\w+)"\/><\/a:solidFill>/.exec(anchor)?.[1],
   };
 }
-
-/** Children of CT_PPrBase in the schema's order: Word refuses a style whose `w:pPr` has them out of order. */
-const PPR_ORDER = ['pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr', 'suppressLineNumbers', 'pBdr', 'shd', 'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap', 'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi', 'adjustRightInd', 'snapToGrid', 'spacing', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc', 'textDirection', 'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle', 'rPr', 'sectPr', 'pPrChange'];
 
 /** Every 公文 style of a styles part is written with its paragraph properties in schema order. */
 function expectStylesInOrder(styles: string): void {

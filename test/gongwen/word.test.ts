@@ -4,38 +4,20 @@
 // breaks before the 附件, the 版记 as a table floating at the foot of the type area). Read back from
 // the .docx that `press build` writes, then opened in LibreOffice and measured on the PDF it makes
 // against report-press's own PDF.
-import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../pipeline/build.ts';
 import { issuerMarkSizePt } from '../../pipeline/gongwen/html.ts';
 import { breakTitle } from '../../pipeline/gongwen/title-lines.ts';
 import { pngBytes } from '../helpers/png.ts';
 import { pdfInfo, pdfText } from '../helpers/read-back.ts';
 import { temporaryFolder } from '../helpers/report.ts';
 import { xmlProblems } from '../helpers/xml.ts';
-import { paragraphs, paragraphStyle, partText, readDocx, styleXml, type DocxPackage } from '../docx/read-docx.ts';
+import { paragraphs, paragraphStyle, partText, styleXml } from '../docx/read-docx.ts';
 import { inkBands, inkBox, rasterPage } from './ink.ts';
+import { BASELINE_SHARE, buildGongwen, CHAR_TWIPS, CONVERT_TIMEOUT_MS, libreOfficeProfile, LINE_TWIPS, MARK_INK_ASCENT, mmTwips, numberAttribute, PPR_ORDER, type PrintedBuilt, root, textAttribute, texts, TYPE, TYPE_WIDTH_TWIPS } from './word-support.ts';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
-/** LibreOffice's first start (a new profile) is slow. */
-const CONVERT_TIMEOUT_MS = 240_000;
-const profile = path.join(tmpdir(), `lo-gongwen-${randomUUID()}`);
-
-/** The page and type area (gov-report: A4, margins 37/26/35/28 mm), mm and twips. */
-const TYPE = { top: 37, bottom: 297 - 35, left: 28, right: 210 - 26 };
-const TYPE_WIDTH_TWIPS = Math.round((156 / 25.4) * 1440);
-const LINE_TWIPS = 579;
-const CHAR_TWIPS = 320;
-const mmTwips = (mm: number) => (mm / 25.4) * 1440;
-/** Word and LibreOffice put the baseline of an exact line four fifths down it; the print face's ink rises 0.8755 of its size above it. */
-const BASELINE_SHARE = 0.8;
-const MARK_INK_ASCENT = 0.8755;
+const profile = libreOfficeProfile('gongwen');
 
 /** A 上行文 (请示) with 签发人, a seal, numbered headings in an attachment, and two attachments (its text ends on an even page). */
 const QINGSHI = `---
@@ -85,70 +67,20 @@ author: 秦皇岛市人民政府
 全年完成重大隐患整治100项。
 `;
 
-interface Built {
-  result: BuildResult;
-  docx: DocxPackage;
-  document: string;
-  styles: string;
-  body: string[];
-  printPdf: string;
-  wordPdf: string;
-}
-
-let notice: Built;
-let request: Built;
-
-/** Convert a .docx to PDF with LibreOffice in a private profile; returns the PDF's path. */
-async function convertWithLibreOffice(docx: string): Promise<string> {
-  const outDir = path.join(path.dirname(docx), 'libreoffice');
-  await mkdir(outDir, { recursive: true });
-  await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: CONVERT_TIMEOUT_MS, maxBuffer: 16 << 20 });
-  return path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
-}
-
-/** Build a source with `press build` (PDF and Word), read the .docx back and convert it with LibreOffice. */
-async function buildGongwen(input: string, outDir: string): Promise<Built> {
-  const result = await build({ input, outDir, formats: ['pdf', 'docx'] });
-  const name = path.basename(input, '.md');
-  const docxPath = path.join(outDir, `${name}.docx`);
-  const docx = readDocx(new Uint8Array(await readFile(docxPath)));
-  const document = docx.xml('word/document.xml');
-  const body = document.slice(document.indexOf('<w:body>'), document.indexOf('<w:sectPr'));
-  return { result, docx, document, styles: docx.xml('word/styles.xml'), body: paragraphs(body), printPdf: path.join(outDir, `${name}.pdf`), wordPdf: await convertWithLibreOffice(docxPath) };
-}
+let notice: PrintedBuilt;
+let request: PrintedBuilt;
 
 beforeAll(async () => {
   const dir = await temporaryFolder('press-gongwen-word-');
   await writeFile(path.join(dir, 'qingshi.md'), QINGSHI);
   await writeFile(path.join(dir, 'seal.png'), pngBytes(120, 120, [230, 0, 18]));
-  notice = await buildGongwen(path.join(root, 'source/examples/tongzhi.md'), path.join(dir, 'tongzhi'));
-  request = await buildGongwen(path.join(dir, 'qingshi.md'), path.join(dir, 'qingshi'));
+  notice = await buildGongwen(path.join(root, 'source/examples/tongzhi.md'), path.join(dir, 'tongzhi'), { profile });
+  request = await buildGongwen(path.join(dir, 'qingshi.md'), path.join(dir, 'qingshi'), { profile });
 }, CONVERT_TIMEOUT_MS + 120_000);
 
 afterAll(async () => {
   await rm(profile, { recursive: true, force: true });
 });
-
-/** A number attribute of the first `<w:element …>` in `xml` (undefined when absent). */
-function numberAttribute(xml: string, element: string, attribute: string): number | undefined {
-  const tag = new RegExp(`<w:${element}\\b[^>]*>`).exec(xml)?.[0];
-  const value = tag === undefined ? undefined : new RegExp(`\\bw:${attribute}="(-?\\d+)"`).exec(tag)?.[1];
-  return value === undefined ? undefined : Number(value);
-}
-
-/** A text attribute of the first `<w:element …>` in `xml`. */
-function textAttribute(xml: string, element: string, attribute: string): string | undefined {
-  const tag = new RegExp(`<w:${element}\\b[^>]*>`).exec(xml)?.[0];
-  return tag === undefined ? undefined : new RegExp(`\\bw:${attribute}="([^"]*)"`).exec(tag)?.[1];
-}
-
-/** The paragraphs of the body in a style, as text (line breaks as newlines, tabs as tabs). */
-function texts(built: Built, style: string): string[] {
-  return built.body.filter((paragraph) => paragraphStyle(paragraph) === style).map((paragraph) => partText(paragraph).replace(/^\n/, ''));
-}
-
-/** Children of CT_PPrBase in the schema's order: Word refuses a style whose `w:pPr` has them out of order. */
-const PPR_ORDER = ['pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr', 'suppressLineNumbers', 'pBdr', 'shd', 'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap', 'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi', 'adjustRightInd', 'snapToGrid', 'spacing', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc', 'textDirection', 'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle', 'rPr', 'sectPr', 'pPrChange'];
 
 const GONGWEN_STYLES: Record<string, string> = {
   GwHeadElement: '版头要素',
