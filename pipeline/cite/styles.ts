@@ -17,9 +17,9 @@ export const SHIPPED_STYLES = ['gb-t-7714-2015-numeric', 'gb-t-7714-2015-author-
 /** A style report-press ships. */
 export type ShippedStyle = (typeof SHIPPED_STYLES)[number];
 
-/** The style a template uses when front matter names none: GB/T 7714 numeric for `gov-report`, APA otherwise. */
+/** The style a template uses when front matter names none: GB/T 7714 numeric for `gov-report` and `gongwen`, APA otherwise. */
 export function defaultStyleName(template: string): ShippedStyle {
-  return template === 'gov-report' ? 'gb-t-7714-2015-numeric' : 'apa';
+  return template === 'gov-report' || template === 'gongwen' ? 'gb-t-7714-2015-numeric' : 'apa';
 }
 
 /** The CSL namespace every style's root element is in. */

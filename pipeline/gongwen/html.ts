@@ -161,9 +161,15 @@ function note(gongwen: GongwenMeta): Element | undefined {
  * the first `# 附件n`, the 附件说明, 署名, 成文日期 and 附注, then each attachment as a section
  * (its 附件 mark, its name from the 附件说明 as its title, its text).
  */
-export function gongwenMain(meta: ReportMeta, gongwen: GongwenMeta, content: ElementContent[], variant: 'screen' | 'print', sealSrc?: string): ElementContent[] {
+export function gongwenMain(meta: ReportMeta, gongwen: GongwenMeta, content: ElementContent[], variant: 'screen' | 'print', sealSrc?: string, titleFromHeading?: string): ElementContent[] {
   const main: ElementContent[] = [];
-  if (meta.title) main.push(gongwenTitle(meta.title, variant));
+  // A title written as the source's one top heading: set as the front matter's would be.
+  if (!meta.title && titleFromHeading !== undefined) {
+    const index = content.findIndex((node) => node.type === 'element' && node.tagName === 'h1');
+    if (index !== -1) content = [...content.slice(0, index), ...content.slice(index + 1)];
+  }
+  const title = meta.title ?? titleFromHeading;
+  if (title) main.push(gongwenTitle(title, variant));
   if (gongwen.recipients) main.push(h('p', { className: ['gw-recipients'] }, gongwen.recipients));
   const firstAttachment = content.findIndex(isAttachmentMark);
   const body = firstAttachment === -1 ? content : content.slice(0, firstAttachment);
@@ -201,7 +207,7 @@ function isAttachmentMark(node: ElementContent): node is Element {
 /** The 版记 as the page's footer: 抄送机关, 印发机关 and 印发日期 between its rules. */
 export function gongwenRecord(gongwen: GongwenMeta): Element | undefined {
   const rows: Element[] = [];
-  if (gongwen.cc.length > 0) rows.push(h('p', { className: ['gw-cc'] }, [h('span', { className: ['gw-cc-label'] }, '抄送：'), `${gongwen.cc.join('，')}。`]));
+  if (gongwen.cc.length > 0) rows.push(h('p', { className: ['gw-cc'] }, [h('span', { className: ['gw-cc-label'] }, '抄送：'), `${gongwen.cc.join('，').replace(/[。．.，,；;、]+$/u, '')}。`]));
   if (gongwen.printer || gongwen.printDate) {
     rows.push(
       h('p', { className: ['gw-printed'] }, [

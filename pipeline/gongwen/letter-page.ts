@@ -8,8 +8,9 @@
  */
 import { LETTER_LINES_MM, letterLinesSvg } from './html.ts';
 
-/** From the 标志's line box (line-height 1) to its glyphs' top, and the glyphs' height, per point of its size (measured on the template's Song face). */
+/** From the 标志's line box (line-height 1) to its glyphs' top, per point of its size (measured on the template's Song face; print.css's --gw-mark-ink). */
 export const MARK_INK_TOP = 0.057;
+/** The 标志's glyphs' height per point of its size (measured likewise; print.css uses it for 信函). */
 export const MARK_INK_HEIGHT = 0.973;
 
 const PT_PER_MM = 72 / 25.4;
@@ -19,9 +20,13 @@ export function letterLinesTopMm(markSizePt: number): number {
   return 30 + (markSizePt * MARK_INK_HEIGHT) / PT_PER_MM + 4;
 }
 
-/** A CSS string literal of any text. */
-function cssString(text: string): string {
-  return `"${[...text].map((character) => (/["\\\n\r]/.test(character) ? `\\${(character.codePointAt(0) ?? 0).toString(16)} ` : character)).join('')}"`;
+/**
+ * A CSS string literal of any text, safe inside a `<style>` element: every character but
+ * letters, digits and spaces is written as a CSS escape (`\3c ` for `<`), so no text can end the
+ * string, the rule or the element.
+ */
+export function cssString(text: string): string {
+  return `"${[...text].map((character) => (/^[\p{L}\p{N} ]$/u.test(character) ? character : `\\${(character.codePointAt(0) ?? 0).toString(16)} `)).join('')}"`;
 }
 
 /** The first page's margin boxes of a 信函 whose 标志 is `mark`, set at `markSizePt` in `fontStack` (a CSS font-family list). */

@@ -106,8 +106,8 @@ export function readFrontMatter(yamlNode: Yaml | undefined, source: string): Fro
   const body = yamlNode?.position ? source.slice(yamlNode.position.end.offset ?? 0) : source;
   const lang = typeof raw.lang === 'string' ? raw.lang : guessLanguage(body);
   const gongwenKeys = Object.keys(GONGWEN_KEYS).filter((key) => raw[key] !== undefined);
-  // A source that gives 公文 elements is a 公文: the template that lays them out.
-  const template = typeof raw.template === 'string' ? raw.template : gongwenKeys.length > 0 ? 'gongwen' : isChineseTag(lang) ? 'gov-report' : 'default';
+  // A Chinese source that gives 公文 elements is a 公文: the template that lays them out.
+  const template = typeof raw.template === 'string' ? raw.template : isChineseTag(lang) ? (gongwenKeys.length > 0 ? 'gongwen' : 'gov-report') : 'default';
   const meta: ReportMeta = {
     lang,
     template,

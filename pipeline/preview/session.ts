@@ -85,6 +85,8 @@ export class PreviewSession {
   private readonly pool: WarmPrintPage;
   /** Resolves the wait of the print of the build whose web page the preview page is to show. */
   private webWaiter: { build: number; resolve: () => void } | undefined;
+  /** The newest build the preview page said it shows (it may say so before the print waits for it). */
+  private shownBuild = 0;
   private state: PreviewState = { version: 0, building: false, builds: 0, ok: true, messages: [], failure: null, web: null, pdf: null, map: null };
   private html: string | undefined;
   private pdfBytes: Uint8Array | undefined;
@@ -118,6 +120,7 @@ export class PreviewSession {
 
   /** The preview page shows the web page of build `build` (or a newer one): the print waiting for that starts. */
   webShown(build: number): void {
+    this.shownBuild = Math.max(this.shownBuild, build);
     if (this.webWaiter && this.webWaiter.build <= build) this.webWaiter.resolve();
   }
 
@@ -237,6 +240,7 @@ export class PreviewSession {
       if (timer) clearTimeout(timer);
       if (this.webWaiter?.build === number) this.webWaiter = undefined;
     };
+    if (this.shownBuild >= number) return;
     await new Promise<void>((resolve) => {
       this.webWaiter = { build: number, resolve };
       timer = setTimeout(resolve, this.options.webHeadStartMs ?? WEB_HEAD_START);

@@ -141,9 +141,10 @@ function restartedHeading(node: Heading, state: BlockState): Paragraph {
 }
 
 /** One attachment: its mark (a new page), its title from the 附件说明, its text. */
-function attachment(mark: Heading, nodes: readonly RootContent[], gongwen: GongwenMeta, state: BlockState): FileChild[] {
+function attachment(mark: Heading, nodes: readonly RootContent[], gongwen: GongwenMeta, state: BlockState, single: boolean): FileChild[] {
   const bookmark = mark.data?.id === undefined ? undefined : state.ctx.bookmarks.get(mark.data.id);
-  const markChildren = paragraphContent(mark.children, state);
+  // A single attachment is marked 附件, without a number (GB/T 9704 7.3.4), as in print.
+  const markChildren = single ? [new TextRun('附件')] : paragraphContent(mark.children, state);
   const name = gongwen.attachments[(mark.data?.attachment ?? 1) - 1];
   const children: FileChild[] = [new Paragraph({ style: ids.attachmentMark, children: bookmark === undefined ? markChildren : [new Bookmark({ id: bookmark, children: markChildren })] })];
   if (name) children.push(new Paragraph({ style: ids.attachmentTitle, children: titleRuns(name) }));
@@ -167,11 +168,14 @@ export function gongwenBody(report: Report, ctx: DocxContext, contents: readonly
   const gongwen = report.meta.gongwen;
   if (!gongwen) return undefined;
   const state = rootState(ctx);
-  const nodes = report.tree.children;
+  // A title written as the source's one top heading is set as the front matter's would be.
+  const titleHeading = !report.meta.title && report.file.data.title?.source === 'heading' ? report.tree.children[0] : undefined;
+  const nodes = titleHeading ? report.tree.children.slice(1) : report.tree.children;
   const first = nodes.findIndex(isAttachmentMark);
   const text = first === -1 ? nodes : nodes.slice(0, first);
   const body: FileChild[] = [...head(report, gongwen, ctx), ...contents];
-  if (report.meta.title) body.push(new Paragraph({ style: 'Title', children: titleRuns(report.meta.title) }));
+  const title = report.meta.title ?? (titleHeading ? report.file.data.title?.text : undefined);
+  if (title) body.push(new Paragraph({ style: 'Title', children: titleRuns(title) }));
   if (gongwen.recipients) body.push(styled(ids.recipients, gongwen.recipients));
   body.push(...renderBlocks(text, state), ...attachmentNote(gongwen), ...attendance(gongwen), ...signOff(report, gongwen, ctx), ...note(gongwen));
   let section: { mark: Heading; nodes: RootContent[] } | undefined;
@@ -180,7 +184,8 @@ export function gongwenBody(report: Report, ctx: DocxContext, contents: readonly
     if (isAttachmentMark(node)) sections.push((section = { mark: node, nodes: [] }));
     else section?.nodes.push(node);
   }
-  for (const { mark, nodes: content } of sections) body.push(...attachment(mark, content, gongwen, state));
+  const single = sections.length === 1 && gongwen.attachments.length <= 1;
+  for (const { mark, nodes: content } of sections) body.push(...attachment(mark, content, gongwen, state, single));
   body.push(...recordTable(ctx.template, gongwen));
   return body;
 }

@@ -34,7 +34,7 @@ export const RECORD_RULE_THIN = 6;
 /** The 版记's rows: `抄送：` and the organs, then the 印发机关 and `<date>印发` (absent lines left out). */
 export function recordParagraphs(gongwen: GongwenMeta): Paragraph[] {
   const rows: Paragraph[] = [];
-  if (gongwen.cc.length > 0) rows.push(new Paragraph({ style: GONGWEN_STYLE_IDS.cc, children: [new TextRun(`抄送：${gongwen.cc.join('，')}。`)] }));
+  if (gongwen.cc.length > 0) rows.push(new Paragraph({ style: GONGWEN_STYLE_IDS.cc, children: [new TextRun(`抄送：${gongwen.cc.join('，').replace(/[。．.，,；;、]+$/u, '')}。`)] }));
   if (gongwen.printer || gongwen.printDate) {
     const date = gongwen.printDate ? [new TextRun({ children: [new Tab(), `${displayDate(gongwen.printDate, 'zh')}印发`] })] : [];
     rows.push(new Paragraph({ style: GONGWEN_STYLE_IDS.printed, children: [new TextRun(gongwen.printer ?? ''), ...date] }));

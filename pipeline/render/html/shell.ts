@@ -59,7 +59,7 @@ export function pageShell(report: Report, template: Template, content: HastRoot,
   if (((variant === 'screen' && !gongwen) || meta.toc) && hasHeadings) body.push(tableOfContents(report, labels.contents, variant, numbers));
   const seal = report.file.data.gongwenSeal;
   const sealSrc = seal ? `data:${mimeType(seal)};base64,${Buffer.from(seal.bytes).toString('base64')}` : undefined;
-  const mainContent = gongwen ? gongwenMain(meta, gongwen, content.children as ElementContent[], variant, sealSrc) : (content.children as ElementContent[]);
+  const mainContent = gongwen ? gongwenMain(meta, gongwen, content.children as ElementContent[], variant, sealSrc, report.file.data.title?.source === 'heading' ? report.file.data.title.text : undefined) : (content.children as ElementContent[]);
   body.push(h('main', { id: MAIN_ID, className: ['report-body'], tabIndex: -1 }, mainContent));
   const footer = gongwen ? gongwenRecord(gongwen) : footerBlock(report, labels.published);
   if (footer) body.push(...(gongwen && variant === 'print' ? printRecord(footer) : [footer]));

@@ -117,8 +117,7 @@ export async function contentWiderThanPage(page: Page): Promise<WideContent[]> {
     // No named functions in here: tsx would wrap them in a `__name` helper the page does not have.
     const rights = new Map([...document.body.querySelectorAll('*')].map((element) => [element, element.getBoundingClientRect().right]));
     const found = [...rights].filter(
-      // `data-print-overhang`: a template's decoration drawn wider than the text on purpose (公文 信函's 170 mm lines).
-      ([element, right]) => right > limit + 1 && !element.closest('table, math, [data-print-overhang]') && ![...element.children].some((child) => (rights.get(child) ?? 0) > limit + 1),
+      ([element, right]) => right > limit + 1 && !element.closest('table, math') && ![...element.children].some((child) => (rights.get(child) ?? 0) > limit + 1),
     ).map(([element]) => element);
     return found.map((element) => ({
       tag: element.tagName.toLowerCase(),

@@ -79,7 +79,7 @@ export async function linkPlace(pdf: Uint8Array, name: string): Promise<{ page: 
     for (let item = 0; item < (annotations?.size() ?? 0); item++) {
       const annotation = annotations?.lookupMaybe(item, PDFDict);
       const destination = annotation?.get(PDFName.of('Dest'));
-      if (!(destination instanceof PDFName) || decodeURIComponent(destination.decodeText()) !== name) continue;
+      if (!(destination instanceof PDFName) || destinationName(destination.decodeText()) !== name) continue;
       const rect = annotation?.lookupMaybe(PDFName.of('Rect'), PDFArray);
       const top = rect?.lookupMaybe(3, PDFNumber)?.asNumber();
       if (top === undefined) continue;
@@ -87,4 +87,13 @@ export async function linkPlace(pdf: Uint8Array, name: string): Promise<{ page: 
     }
   }
   return undefined;
+}
+
+/** A destination name as Chromium writes it (percent-encoded), decoded; as it is when it is no valid encoding. */
+function destinationName(written: string): string {
+  try {
+    return decodeURIComponent(written);
+  } catch {
+    return written;
+  }
 }
