@@ -203,10 +203,18 @@ function parseFields(yamlNode: Yaml, problems: PendingMessage[], keyPlaces: Reco
     problems.push({ rule: 'front-matter-yaml', place: places.at(rangeStart(contents)), args: { kind: 'not-mapping' } });
     return values;
   }
+  const seen = new Map<string, string>();
   for (const pair of contents.items) {
     const keyNode = pair.key;
     const written = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const key = CHINESE_KEY_ALIASES[written] ?? written;
+    // A key and its Chinese name both given: YAML sees two keys, report-press one.
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ rule: 'front-matter-yaml', place: places.at(rangeStart(keyNode)), args: { kind: 'syntax', detail: `Map keys must be unique: ${written} and ${earlier} name the same key (${key})` } });
+      continue;
+    }
+    seen.set(key, written);
     const valueNode = pair.value;
     const valuePlace = places.at(rangeStart(valueNode) ?? rangeStart(keyNode));
     if (key === 'rules') {

@@ -21,6 +21,14 @@ describe('公文 parts', () => {
     expect(cssString('<')).toBe('"\\3c "');
   });
 
+  it('refuses a key given twice, once by its Chinese name', async () => {
+    const report = await reportFrom('---\ntemplate: gongwen\ndate: 2024-01-20\n成文日期: 2024-01-21\n---\n\n正文。\n');
+    const message = report.file.messages.find((candidate) => candidate.ruleId === 'front-matter-yaml');
+    expect(message?.line).toBe(4);
+    expect(message?.reason).toContain('成文日期 and date name the same key');
+    expect(message?.fatal).toBe(true);
+  });
+
   it('takes a Chinese source with 公文 keys as a 公文, not an English one', async () => {
     expect((await reportFrom('---\n发文字号: 某政〔2024〕1号\n---\n\n正文。\n')).meta.template).toBe('gongwen');
     expect((await reportFrom('---\nnote: draft\nlang: en\n---\n\nSome text.\n')).meta.template).toBe('default');
