@@ -130,6 +130,7 @@ describe('公文 geometry, 文件格式', () => {
       expect(rules, label).toHaveLength(3);
       expect(Math.abs((rules[2]?.bottom ?? 0) - TYPE_BOTTOM), label).toBeLessThanOrEqual(0.5);
     }
+    for (const [, printed] of lengths) expect(printed.report.file.messages.filter((message) => message.ruleId === 'gongwen-record-placement')).toEqual([]);
     // The lengths cover every case (the text's own last page, a page of its own, a blank page before it).
     expect([...seen].sort()).toEqual(['after a blank page', 'own page', 'same page']);
   });
@@ -227,6 +228,16 @@ describe('公文 geometry, 信函, 命令 and 纪要', () => {
     expect(text).toContain('秦皇岛市人民政府常务会议纪要');
     expect(text).toMatch(/出席：张三，李四，王五，赵六\n请假：钱七（出差）\n列席：市政府办公室，市发展改革委，市财政局/);
     expect(text.indexOf('出席')).toBeGreaterThan(text.indexOf('会议审议通过'));
+  });
+});
+
+describe('a 版记 that cannot be placed', () => {
+  it('is a warning, never a silent wrong page: a 抄送 longer than a page', async () => {
+    const organs = Array.from({ length: 400 }, (_, index) => `第${index + 1}区人民政府办公室`).join(', ');
+    const printed = await printMarkdown(browser, gongwen(2).replace('抄送机关: 市委办公室', `抄送机关: [${organs}]`));
+    const warnings = printed.report.file.messages.filter((message) => message.ruleId === 'gongwen-record-placement');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.fatal).toBe(false);
   });
 });
 

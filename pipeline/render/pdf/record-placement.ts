@@ -25,13 +25,17 @@ const MAX_REFINEMENTS = 2;
 const OVERSHOOT_STEP_PT = 3;
 
 /** How the 版记 was placed. */
-export type RecordPlacement = { kind: 'same-page'; page: number } | { kind: 'own-page'; afterPage: number } | { kind: 'unknown' };
+type RecordPlacement = { kind: 'same-page'; page: number } | { kind: 'own-page'; afterPage: number } | { kind: 'unknown' };
 
-/** The `revise` step that places the 版记 (after the first print; at most two corrections after that), and where it went. */
+/** What can be wrong with a printed 版记: its marks not found, not on the last page, or the last page odd. */
+export type RecordProblem = 'not-found' | 'not-last' | 'odd-page';
+
+/** The `revise` step that places the 版记 (after the first print; at most two corrections after that), and what is wrong with the last print's 版记, if anything. */
 export function recordReviser(template: Template): {
   revise: (printed: Uint8Array, round: number, draft?: DraftPrint) => Promise<PageRevision | undefined>;
-  placement: () => RecordPlacement;
+  problem: () => RecordProblem | undefined;
 } {
+  let problem: RecordProblem | undefined;
   let placement: RecordPlacement = { kind: 'unknown' };
   let spacer: number | undefined;
   let refinements = 0;
@@ -39,9 +43,12 @@ export function recordReviser(template: Template): {
   const spacerCss = (height: number) => new Map([[RECORD_LAYOUT_ID, `.gw-record-spacer { height: ${Math.max(0, height).toFixed(2)}pt; }`]]);
   const revise = async (printed: Uint8Array, _round: number, draft?: DraftPrint): Promise<PageRevision | undefined> => {
     // A draft print has no named destinations: the next print says where the text ends.
-    if (draft || placement.kind === 'own-page') return undefined;
-    const [end, start, finish] = await Promise.all([BODY_END_ID, RECORD_START_ID, RECORD_END_ID].map((id) => linkPlace(printed, id)));
-    if (!end || !start || !finish || start.page !== finish.page) return undefined;
+    if (draft) return undefined;
+    const places = await linkPlaces(printed, [BODY_END_ID, RECORD_START_ID, RECORD_END_ID]);
+    const [end, start, finish] = [places.get(BODY_END_ID), places.get(RECORD_START_ID), places.get(RECORD_END_ID)];
+    // What is wrong with this print's 版记: kept, so that the last print's is known.
+    problem = !end || !start || !finish ? 'not-found' : start.page !== finish.page || finish.page !== finish.pages ? 'not-last' : finish.pages % 2 === 1 ? 'odd-page' : undefined;
+    if (!end || !start || !finish || start.page !== finish.page || placement.kind === 'own-page') return undefined;
     if (placement.kind === 'same-page' && spacer !== undefined) {
       // Link boxes are whole CSS pixels (0.75 pt): the first guess may be a little off. The
       // last rule should end just above the type area's bottom edge; move the spacer by what is
@@ -67,26 +74,34 @@ export function recordReviser(template: Template): {
     const blank = end.page % 2 === 0 ? '.gw-blank-page { display: block; break-before: page; page: gw-record; height: 1pt; } ' : '';
     return new Map([[RECORD_LAYOUT_ID, `${blank}.gw-record-page { break-before: page; page: gw-record; position: relative; height: ${height.toFixed(2)}pt; } .gw-record-page .gw-record { position: absolute; left: 0; right: 0; bottom: 0; }`]]);
   };
-  return { revise, placement: () => placement };
+  return { revise, problem: () => problem };
 }
 
-/** The page (1-based), page count and top (pt from the page's top) of the first link of a PDF that points to the named destination `name`. */
-export async function linkPlace(pdf: Uint8Array, name: string): Promise<{ page: number; pages: number; top: number } | undefined> {
+/** Where a link landed: its page (1-based), the PDF's page count, and its top (pt from the page's top). */
+export interface LinkPlace {
+  page: number;
+  pages: number;
+  top: number;
+}
+
+/** The place of the first link of a PDF pointing to each of the named destinations `names` (the PDF parsed once). */
+export async function linkPlaces(pdf: Uint8Array, names: readonly string[]): Promise<Map<string, LinkPlace>> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = document.getPages();
+  const wanted = new Set(names);
+  const found = new Map<string, LinkPlace>();
   for (const [index, page] of pages.entries()) {
     const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     for (let item = 0; item < (annotations?.size() ?? 0); item++) {
       const annotation = annotations?.lookupMaybe(item, PDFDict);
       const destination = annotation?.get(PDFName.of('Dest'));
-      if (!(destination instanceof PDFName) || destinationName(destination.decodeText()) !== name) continue;
-      const rect = annotation?.lookupMaybe(PDFName.of('Rect'), PDFArray);
-      const top = rect?.lookupMaybe(3, PDFNumber)?.asNumber();
-      if (top === undefined) continue;
-      return { page: index + 1, pages: pages.length, top: page.getHeight() - top };
+      const name = destination instanceof PDFName ? destinationName(destination.decodeText()) : undefined;
+      if (name === undefined || !wanted.has(name) || found.has(name)) continue;
+      const top = annotation?.lookupMaybe(PDFName.of('Rect'), PDFArray)?.lookupMaybe(3, PDFNumber)?.asNumber();
+      if (top !== undefined) found.set(name, { page: index + 1, pages: pages.length, top: page.getHeight() - top });
     }
   }
-  return undefined;
+  return found;
 }
 
 /** A destination name as Chromium writes it (percent-encoded), decoded; as it is when it is no valid encoding. */

@@ -109,6 +109,8 @@ export async function renderPdf(report: Report, template: Template, options: Ren
     },
   });
   for (const problem of problems) flag(report.file, 'pdf-font-failed', undefined, { problem });
+  const recordProblem = record?.problem();
+  if (recordProblem) flag(report.file, 'gongwen-record-placement', undefined, { problem: recordProblem });
   if (toc) {
     const outcome = toc.outcome();
     if (outcome.missing.length > 0) flag(report.file, 'toc-pages', undefined, { kind: 'missing', headings: outcome.missing });

@@ -132,4 +132,12 @@ export const GONGWEN_RULES = {
       zh: ({ number, name, mark }) => `附件${number}的名称“${name}”末尾有“${mark}”：附件名称后不加标点符号（GB/T 9704 7.3.4）`,
     },
   }),
+  'gongwen-record-placement': rule({
+    severity: 'warning',
+    text: {
+      en: ({ problem }: { problem: 'not-found' | 'not-last' | 'odd-page' }) =>
+        `The 版记 could not be placed at the foot of the last, even page of the print PDF (${{ 'not-found': 'its place was not found in the print', 'not-last': 'it is not on the last page', 'odd-page': 'the last page is odd' }[problem]}; GB/T 9704 10.1): please report it`,
+      zh: ({ problem }) => `未能把版记排在打印版 PDF 最后一页（偶数页）的底部（${{ 'not-found': '打印结果中找不到版记位置', 'not-last': '版记不在最后一页', 'odd-page': '最后一页为奇数页' }[problem]}；GB/T 9704 10.1）：请报告此问题`,
+    },
+  }),
 } as const;
