@@ -1,4 +1,4 @@
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import type { DraftPrint, PageRevision } from './print-html.ts';
 import { tocPageId } from '../html/page-ids.ts';
 import { shortDestinationName } from './destination-names.ts';
@@ -17,25 +17,11 @@ export { tocPageId };
  * each of `ids` found only by its short name is returned under the id too.
  */
 export async function destinationPages(pdf: Uint8Array, ids: readonly string[] = []): Promise<Map<string, number>> {
-  const places = await destinationPlaces(pdf, ids);
-  return new Map([...places].map(([name, place]) => [name, place.page]));
-}
-
-/** Where a named destination points: its page (1-based), the page count, and the top of its `/XYZ` view (PDF points from the page's bottom), when given. */
-export interface DestinationPlace {
-  page: number;
-  pages: number;
-  top: number | undefined;
-}
-
-/** The place of every named destination of a PDF (see {@link destinationPages}). */
-export async function destinationPlaces(pdf: Uint8Array, ids: readonly string[] = []): Promise<Map<string, DestinationPlace>> {
   // Parsed without pdf-lib's pause every 100 objects (a `setTimeout(0)` each: see finish-pdf.ts).
   const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pageNumbers = new Map<string, number>();
   document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1));
-  const count = pageNumbers.size;
-  const pages = new Map<string, DestinationPlace>();
+  const pages = new Map<string, number>();
   const lookup = (object: PDFObject | undefined): PDFObject | undefined => (object instanceof PDFRef ? document.context.lookup(object) : object);
   const add = (name: string, value: PDFObject | undefined) => {
     let destination = lookup(value);
@@ -43,8 +29,7 @@ export async function destinationPlaces(pdf: Uint8Array, ids: readonly string[] 
     if (!(destination instanceof PDFArray)) return;
     const page = destination.get(0);
     const number = page instanceof PDFRef ? pageNumbers.get(page.toString()) : undefined;
-    const top = destination.size() > 3 ? lookup(destination.get(3)) : undefined;
-    if (number !== undefined) pages.set(name, { page: number, pages: count, top: top instanceof PDFNumber ? top.asNumber() : undefined });
+    if (number !== undefined) pages.set(name, number);
   };
 
   const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
