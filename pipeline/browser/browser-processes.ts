@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { access, readdir, readFile, rm } from 'node:fs/promises';
 
 /** A running browser as the operating system knows it: enough to end it from anywhere. */
 export interface BrowserProcess {
@@ -61,11 +61,24 @@ export async function killBrowserProcess(browser: BrowserProcess): Promise<void>
   // A killed process takes a moment to end (freeing a renderer's memory): the command that stops
   // must leave nothing running behind it.
   await untilGroupEnds(browser.pid);
-  if (browser.profileDir !== undefined) {
-    // Chromium may still be writing into it for a moment after the kill: retry briefly.
-    await rm(browser.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+  if (browser.profileDir !== undefined) await removeProfile(browser.profileDir);
+}
+
+/**
+ * Remove a killed browser's profile folder. Chromium may still be writing into it for a moment
+ * after the kill (on a loaded machine its processes end late), recreating what was removed:
+ * remove it again until it stays gone, a few times at most.
+ */
+async function removeProfile(folder: string): Promise<void> {
+  for (let attempt = 0; attempt < PROFILE_REMOVALS; attempt++) {
+    await rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+    if (!(await access(folder).then(() => true, () => false))) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** Removals of a killed browser's profile folder before it is left. */
+const PROFILE_REMOVALS = 5;
 
 /** How long {@link untilGroupEnds} waits for killed processes to end (ms). */
 const GROUP_END_MS = 3_000;
