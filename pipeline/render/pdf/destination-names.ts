@@ -93,7 +93,7 @@ export function shortenDestinations(document: PDFDocument): DestinationStats {
 }
 
 /** The element id a destination name stands for (Chromium's percent-encoding undone, when it is one). */
-function idOf(name: string): string {
+export function idOf(name: string): string {
   try {
     return decodeURIComponent(name);
   } catch {

@@ -11,6 +11,7 @@
 import type { Template } from '../../template/load-template.ts';
 import type { DraftPrint, PageRevision } from './print-html.ts';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
+import { idOf } from './destination-names.ts';
 import { BODY_END_ID, RECORD_END_ID, RECORD_LAYOUT_ID, RECORD_START_ID } from '../../gongwen/html.ts';
 
 const PT_PER_MM = 72 / 25.4;
@@ -95,20 +96,11 @@ export async function linkPlaces(pdf: Uint8Array, names: readonly string[]): Pro
     for (let item = 0; item < (annotations?.size() ?? 0); item++) {
       const annotation = annotations?.lookupMaybe(item, PDFDict);
       const destination = annotation?.get(PDFName.of('Dest'));
-      const name = destination instanceof PDFName ? destinationName(destination.decodeText()) : undefined;
+      const name = destination instanceof PDFName ? idOf(destination.decodeText()) : undefined;
       if (name === undefined || !wanted.has(name) || found.has(name)) continue;
       const top = annotation?.lookupMaybe(PDFName.of('Rect'), PDFArray)?.lookupMaybe(3, PDFNumber)?.asNumber();
       if (top !== undefined) found.set(name, { page: index + 1, pages: pages.length, top: page.getHeight() - top });
     }
   }
   return found;
-}
-
-/** A destination name as Chromium writes it (percent-encoded), decoded; as it is when it is no valid encoding. */
-function destinationName(written: string): string {
-  try {
-    return decodeURIComponent(written);
-  } catch {
-    return written;
-  }
 }

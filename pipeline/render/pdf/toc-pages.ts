@@ -1,7 +1,7 @@
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import type { DraftPrint, PageRevision } from './print-html.ts';
 import { tocPageId } from '../html/page-ids.ts';
-import { shortDestinationName } from './destination-names.ts';
+import { idOf, shortDestinationName } from './destination-names.ts';
 
 /** Prints after the first one in which the contents may still settle (the issue allows three). */
 export const TOC_ITERATIONS = 3;
@@ -33,7 +33,7 @@ export async function destinationPages(pdf: Uint8Array, ids: readonly string[] =
   };
 
   const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  if (dests) for (const [key, value] of dests.entries()) add(decodeName(key.decodeText()), value);
+  if (dests) for (const [key, value] of dests.entries()) add(idOf(key.decodeText()), value);
 
   const names = document.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
   const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict);
@@ -43,7 +43,7 @@ export async function destinationPages(pdf: Uint8Array, ids: readonly string[] =
     if (leaves) {
       for (let index = 0; index + 1 < leaves.size(); index += 2) {
         const key = lookup(leaves.get(index));
-        if (key instanceof PDFString || key instanceof PDFHexString) add(decodeName(key.decodeText()), leaves.get(index + 1));
+        if (key instanceof PDFString || key instanceof PDFHexString) add(idOf(key.decodeText()), leaves.get(index + 1));
       }
     }
     const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
@@ -54,7 +54,7 @@ export async function destinationPages(pdf: Uint8Array, ids: readonly string[] =
   };
   if (tree) walk(tree, 0);
   for (const id of ids) {
-    const page = pages.has(id) ? undefined : pages.get(decodeName(shortDestinationName(id)));
+    const page = pages.has(id) ? undefined : pages.get(idOf(shortDestinationName(id)));
     if (page !== undefined) pages.set(id, page);
   }
   return pages;
@@ -89,14 +89,6 @@ export async function outlinePages(pdf: Uint8Array, headingIds: readonly string[
   return pages;
 }
 
-/** Chromium writes a destination name as the id percent-encoded in UTF-8 (`%E4%B8%80…` for `一…`). */
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 /** How the contents pass ended. */
 export interface TocOutcome {
